@@ -1,0 +1,263 @@
+//! A calendar date as the case file writes it: `YYYY-MM-DD`.
+//!
+//! Wraps `jiff::civil::Date` so the rest of the code has one date type with
+//! the parsing messages a writer can act on. Never reads the clock.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A day in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(jiff::civil::Date);
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// A date from its parts; `None` when the day does not exist.
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
+    }
+
+    pub fn year(self) -> i16 {
+        self.0.year()
+    }
+
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+
+    pub fn day(self) -> i8 {
+        self.0.day()
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        let span = self.0.until(later.0).expect("dates in range");
+        i64::from(span.get_days())
+    }
+
+    /// This date moved by `days` (which may be negative); saturates at the
+    /// ends of the supported range.
+    pub fn add_days(self, days: i64) -> Date {
+        let span = jiff::Span::new().days(days.clamp(-7_000_000, 7_000_000));
+        Date(self.0.checked_add(span).unwrap_or(self.0))
+    }
+
+    /// "18 November 2026": the unambiguous long form used in letters.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day(),
+            MONTHS[(self.month() - 1) as usize],
+            self.year()
+        )
+    }
+
+    /// The English name of a month, 1-based.
+    pub fn month_name(month: i8) -> Option<&'static str> {
+        MONTHS
+            .get(usize::try_from(month).ok()?.checked_sub(1)?)
+            .copied()
+    }
+
+    /// Wraps a jiff date (used by the edges that read the clock).
+    pub fn from_civil(date: jiff::civil::Date) -> Date {
+        Date(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+/// Why a text is not a date; the message says what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date: write it as YYYY-MM-DD, for example 2026-11-18")]
+    Shape(String),
+    #[error("`{0}` is not a real date: the month must be 01 to 12")]
+    Month(String),
+    #[error("`{text}` is not a real date: {month} has {max} days")]
+    Day {
+        text: String,
+        month: &'static str,
+        max: i8,
+    },
+    #[error("`{0}` is outside the years poa accepts (1900 to 2199)")]
+    Year(String),
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let t = text.trim();
+        let shape = || DateError::Shape(t.to_string());
+        let b = t.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(shape());
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<i16, DateError> {
+            let s = &t[r];
+            if !s.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(shape());
+            }
+            s.parse::<i16>().map_err(|_| shape())
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if !(1900..=2199).contains(&year) {
+            return Err(DateError::Year(t.to_string()));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month(t.to_string()));
+        }
+        let first = jiff::civil::Date::new(year, month as i8, 1).map_err(|_| shape())?;
+        let max = first.days_in_month();
+        if day < 1 || day > i16::from(max) {
+            return Err(DateError::Day {
+                text: t.to_string(),
+                month: MONTHS[(month - 1) as usize],
+                max,
+            });
+        }
+        Date::new(year, month as i8, day as i8).ok_or_else(shape)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written as YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                Err(E::custom(DateError::Shape(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Err(E::custom(DateError::Shape(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Date, E> {
+                Err(E::custom(DateError::Shape(v.to_string())))
+            }
+        }
+        d.deserialize_str(DateVisitor)
+    }
+}
+
+/// Deserializes an optional date where an empty text or `~` means "not set",
+/// so `done_on: ""` in a hand-edited file loads.
+pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    struct OptVisitor;
+    impl<'de> Visitor<'de> for OptVisitor {
+        type Value = Option<Date>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date written as YYYY-MM-DD")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(OptVisitor)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            v.parse().map(Some).map_err(E::custom)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Err(E::custom(DateError::Shape(v.to_string())))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Err(E::custom(DateError::Shape(v.to_string())))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Err(E::custom(DateError::Shape(v.to_string())))
+        }
+    }
+    d.deserialize_option(OptVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso() {
+        let d: Date = "2026-11-18".parse().unwrap();
+        assert_eq!(d.to_string(), "2026-11-18");
+        assert_eq!(d.long(), "18 November 2026");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_reasons() {
+        assert!(matches!(
+            "2026-13-40".parse::<Date>(),
+            Err(DateError::Month(_))
+        ));
+        let e = "2026-02-30".parse::<Date>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`2026-02-30` is not a real date: February has 28 days"
+        );
+        assert!("2028-02-29".parse::<Date>().is_ok());
+        assert!(matches!(
+            "18/11/2026".parse::<Date>(),
+            Err(DateError::Shape(_))
+        ));
+        assert!(matches!(
+            "2026-1-18".parse::<Date>(),
+            Err(DateError::Shape(_))
+        ));
+        assert!(matches!(
+            "0026-11-18".parse::<Date>(),
+            Err(DateError::Year(_))
+        ));
+    }
+
+    #[test]
+    fn counts_days() {
+        let a: Date = "2026-11-18".parse().unwrap();
+        assert_eq!(a.add_days(17).to_string(), "2026-12-05");
+        assert_eq!(a.days_until(a.add_days(17)), 17);
+        assert_eq!(a.add_days(-365).to_string(), "2025-11-18");
+    }
+}

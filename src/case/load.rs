@@ -1,0 +1,481 @@
+//! Reading a case file: the checks on the bytes (size, binary, control
+//! characters), then the YAML, with a message for each way it can fail that
+//! names the file, the line and the column and says what to do.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Case, VERSION};
+
+/// The largest file `poa` reads: far above any real case or draft, far below
+/// a file that was picked by mistake.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a case file (or a draft, or a notice) could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file. Check the name and the folder you are in")]
+    NotFound { path: String },
+    #[error("{path}: is a folder, not a file. Give the path of a file inside it")]
+    IsDir { path: String },
+    #[error("{path}: cannot be read ({source}). Check that the file exists and you may read it")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: is {size}, too large for a case file or draft (the limit is {limit}). Check that this is the right file"
+    )]
+    TooLarge {
+        path: String,
+        size: ByteSize,
+        limit: ByteSize,
+    },
+    #[error("{path}: is empty. {hint}")]
+    Empty { path: String, hint: &'static str },
+    #[error(
+        "{path}:{line}:{column}: is not a text file (binary data here). Give a text file: a case file (.poa.yaml) or a draft (.txt, .md)"
+    )]
+    Binary {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "{path}:{line}:{column}: holds an invisible control character (U+{code:04X}). Delete it; it often comes with text copied from a PDF or a chat app"
+    )]
+    ControlChar {
+        path: String,
+        line: usize,
+        column: usize,
+        code: u32,
+    },
+    #[error("{path}:{line}:{column}: the YAML is malformed: {detail}. {hint}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        detail: String,
+        hint: &'static str,
+    },
+    #[error(
+        "{path}:{line}:{column}: unknown key `{key}`{place}. The keys allowed here are: {expected}. Correct the spelling or delete the line"
+    )]
+    UnknownKey {
+        path: String,
+        line: usize,
+        column: usize,
+        key: String,
+        place: String,
+        expected: String,
+    },
+    #[error("{path}:{line}:{column}: {field}: {message}")]
+    BadValue {
+        path: String,
+        line: usize,
+        column: usize,
+        field: String,
+        message: String,
+    },
+    #[error(
+        "{path}: has no `version` line, so it is not a poa case file. Add `version: 1` as its first line"
+    )]
+    NoVersion { path: String },
+    #[error(
+        "{path}: is a version {found} case file, written by a newer poa; this poa reads version {VERSION}. Update poa to open it"
+    )]
+    NewerVersion { path: String, found: u64 },
+    #[error("{path}:{line}: `version: {found}` is not a version poa knows. Write `version: 1`")]
+    BadVersion {
+        path: String,
+        line: usize,
+        found: String,
+    },
+    #[error(
+        "{path}: is not a case file: its top level must be keys such as `version:`, `seller:` and `notice:`, one per line"
+    )]
+    NotMapping { path: String },
+}
+
+impl LoadError {
+    /// The line the error points at, when it has one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            LoadError::Binary { line, .. }
+            | LoadError::ControlChar { line, .. }
+            | LoadError::Syntax { line, .. }
+            | LoadError::UnknownKey { line, .. }
+            | LoadError::BadValue { line, .. }
+            | LoadError::BadVersion { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// A size for messages: "52.4 MB".
+#[derive(Debug, Clone, Copy)]
+pub struct ByteSize(pub u64);
+
+impl fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let b = self.0 as f64;
+        if b >= 1024.0 * 1024.0 {
+            write!(f, "{:.1} MB", b / (1024.0 * 1024.0))
+        } else if b >= 1024.0 {
+            write!(f, "{:.1} KB", b / 1024.0)
+        } else {
+            write!(f, "{} bytes", self.0)
+        }
+    }
+}
+
+/// Reads a text file the way every command does: refuses folders, huge,
+/// binary and empty files before anything is parsed. `empty_hint` says what
+/// to do with an empty file of this kind.
+pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound { path: name.clone() },
+        _ => LoadError::Io {
+            path: name.clone(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDir { path: name });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name,
+            size: ByteSize(meta.len()),
+            limit: ByteSize(MAX_FILE_BYTES),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Io {
+        path: name.clone(),
+        source: e,
+    })?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            path: name.clone(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name,
+            size: ByteSize(bytes.len() as u64),
+            limit: ByteSize(MAX_FILE_BYTES),
+        });
+    }
+    decode_text(&name, bytes, empty_hint)
+}
+
+/// Checks bytes that claim to be text and returns them as a string.
+pub fn decode_text(
+    name: &str,
+    mut bytes: Vec<u8>,
+    empty_hint: &'static str,
+) -> Result<String, LoadError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty {
+            path: name.to_string(),
+            hint: empty_hint,
+        });
+    }
+    let binary_at = |offset: usize| {
+        let (line, column) = line_col(&bytes[..offset]);
+        LoadError::Binary {
+            path: name.to_string(),
+            line,
+            column,
+        }
+    };
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(binary_at(i));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (line, column) = line_col(&bytes[..at]);
+            return Err(LoadError::Binary {
+                path: name.to_string(),
+                line,
+                column,
+            });
+        }
+    };
+    if let Some((i, c)) = text.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
+        let (line, column) = line_col(&text.as_bytes()[..i]);
+        return Err(LoadError::ControlChar {
+            path: name.to_string(),
+            line,
+            column,
+            code: c as u32,
+        });
+    }
+    Ok(text)
+}
+
+/// Control characters no text of a case may hold (tab and line ends may).
+pub fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FEFF}')
+}
+
+/// 1-based line and column (in characters) after `before`.
+fn line_col(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: Option<serde_yaml::Value>,
+}
+
+/// Parses the text of a case file. `name` is the file name for messages.
+pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
+    if let Some((i, c)) = source
+        .char_indices()
+        .find(|&(_, c)| is_forbidden_control(c))
+    {
+        let (line, column) = line_col(&source.as_bytes()[..i]);
+        return Err(LoadError::ControlChar {
+            path: name.to_string(),
+            line,
+            column,
+            code: c as u32,
+        });
+    }
+    match serde_yaml::from_str::<VersionProbe>(source) {
+        Ok(probe) => check_version(probe.version, source, name)?,
+        Err(e)
+            if e.to_string().starts_with("invalid type")
+                && e.location().is_none_or(|l| l.line() <= 1) =>
+        {
+            return Err(LoadError::NotMapping {
+                path: name.to_string(),
+            });
+        }
+        Err(_) => {} // the strict parse below reports it with its place
+    }
+    serde_yaml::from_str::<Case>(source).map_err(|e| explain(&e, source, name))
+}
+
+fn check_version(
+    version: Option<serde_yaml::Value>,
+    source: &str,
+    name: &str,
+) -> Result<(), LoadError> {
+    let path = name.to_string();
+    let line = || {
+        source
+            .lines()
+            .position(|l| l.starts_with("version"))
+            .map_or(1, |i| i + 1)
+    };
+    match version {
+        None | Some(serde_yaml::Value::Null) => Err(LoadError::NoVersion { path }),
+        Some(serde_yaml::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => Ok(()),
+        Some(serde_yaml::Value::Number(n))
+            if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
+        {
+            Err(LoadError::NewerVersion {
+                path,
+                found: n.as_u64().unwrap_or_default(),
+            })
+        }
+        Some(other) => Err(LoadError::BadVersion {
+            path,
+            line: line(),
+            found: serde_yaml::to_string(&other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        }),
+    }
+}
+
+/// Turns a YAML or serde error into a message a writer can act on.
+fn explain(e: &serde_yaml::Error, source: &str, name: &str) -> LoadError {
+    let path = name.to_string();
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let full = e.to_string();
+    let msg = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    // Messages from serde carry the path of the value: "root_causes[0]: ...".
+    let (field, detail) = match msg.split_once(": ") {
+        Some((f, d)) if !f.contains(' ') => (f.to_string(), d.to_string()),
+        _ => (String::new(), msg.to_string()),
+    };
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default().to_string();
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, x)| x.trim_start_matches("one of ").replace('`', ""))
+            .unwrap_or_else(|| "none".to_string());
+        let place = if field.is_empty() {
+            " at the top level".to_string()
+        } else {
+            format!(" in `{field}`")
+        };
+        return LoadError::UnknownKey {
+            path,
+            line,
+            column,
+            key,
+            place,
+            expected,
+        };
+    }
+    if e.location().is_some()
+        && (detail.starts_with("invalid")
+            || detail.starts_with("unknown variant")
+            || detail.starts_with('`'))
+    {
+        let message = friendly_value_error(&detail);
+        return LoadError::BadValue {
+            path,
+            line,
+            column,
+            field: if field.is_empty() {
+                "value".to_string()
+            } else {
+                field
+            },
+            message,
+        };
+    }
+    let _ = source;
+    LoadError::Syntax {
+        path,
+        line,
+        column,
+        detail: detail.trim_end_matches('.').to_string(),
+        hint: "Check the indentation and the quotes on this line and the line above; text that holds `: ` or starts with `#`, `-`, `[`, `{`, `*`, `&` or a quote needs quotes around it, or a `|` block",
+    }
+}
+
+fn friendly_value_error(detail: &str) -> String {
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        let found = rest.split('`').next().unwrap_or_default();
+        let allowed = rest
+            .split_once("expected ")
+            .map(|(_, x)| x.trim_start_matches("one of ").replace('`', ""))
+            .unwrap_or_default();
+        return format!("`{found}` is not allowed here. Write one of: {allowed}");
+    }
+    if detail.starts_with('`') {
+        // Our own date messages.
+        return detail.to_string();
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
+        let want = match expected {
+            e if e.starts_with("struct") => "a group of keys, each on its own indented line",
+            e if e.starts_with("a sequence") => "a list: `[A, B]`, or one `- item` per line",
+            "u64" | "u32" | "usize" | "u8" | "u16" => "a whole number without commas, such as 1200",
+            "a string" => "text",
+            e => e,
+        };
+        let found = found.replace("string ", "text ");
+        return format!("found {found}, but this needs {want}");
+    }
+    detail.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(src: &str) -> String {
+        from_yaml(src, "x.poa.yaml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_key_names_key_place_and_line() {
+        let m = err("version: 1\nseller:\n  legal_name: A\n  stor_name: B\n");
+        assert!(
+            m.starts_with("x.poa.yaml:4:3: unknown key `stor_name` in `seller`"),
+            "{m}"
+        );
+        assert!(m.contains("store_name"), "{m}");
+    }
+
+    #[test]
+    fn bad_dates_say_why() {
+        let m = err("version: 1\nnotice:\n  received: 2026-13-40\n");
+        assert!(m.starts_with("x.poa.yaml:3:"), "{m}");
+        assert!(m.contains("notice.received"), "{m}");
+        assert!(m.contains("month must be 01 to 12"), "{m}");
+    }
+
+    #[test]
+    fn versions_are_checked_first() {
+        assert!(err("seller:\n  legal_name: A\n").contains("has no `version` line"));
+        assert!(err("version: 3\n").contains("version 3 case file, written by a newer poa"));
+        assert!(err("version: one\n").contains("`version: one` is not a version"));
+        assert!(err("just some words\n").contains("is not a case file"));
+    }
+
+    #[test]
+    fn malformed_yaml_points_at_the_line() {
+        let m = err("version: 1\nseller:\n  legal_name: \"Acme\n  store_name: B\n");
+        assert!(m.starts_with("x.poa.yaml:"), "{m}");
+        assert!(m.contains("the YAML is malformed"), "{m}");
+    }
+
+    #[test]
+    fn wrong_types_say_what_is_needed() {
+        let m = err("version: 1\nmetrics:\n- metric: x\n  count: lots\n");
+        assert!(m.contains("x.poa.yaml:4:"), "{m}");
+        assert!(m.contains("whole number"), "{m}");
+        let m = err("version: 1\nnotice:\n  response: appeal\n");
+        assert!(m.contains("Write one of: plan-of-action or dispute"), "{m}");
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_place() {
+        let m = err("version: 1\nclosing: a\u{7}b\n");
+        assert!(
+            m.starts_with("x.poa.yaml:2:11: holds an invisible control character (U+0007)"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn binary_and_empty_text_are_refused() {
+        let e = decode_text("f", vec![b'a', b'\n', 0, 1], "hint").unwrap_err();
+        assert!(matches!(e, LoadError::Binary { line: 2, .. }));
+        let e = decode_text("f", b" \n".to_vec(), "Write something.").unwrap_err();
+        assert_eq!(e.to_string(), "f: is empty. Write something.");
+        let e = decode_text("f", vec![b'a', 0xFF, b'b'], "").unwrap_err();
+        assert!(matches!(
+            e,
+            LoadError::Binary {
+                line: 1,
+                column: 2,
+                ..
+            }
+        ));
+    }
+}

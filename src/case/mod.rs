@@ -1,0 +1,297 @@
+//! The case: everything a writer knows about one notice and its answer.
+//!
+//! Owns the model of DESIGN.md §2, its schema version, loading from YAML with
+//! messages that name the line, atomic saving, and field paths such as
+//! `root_causes[0].why`. Only this module knows the YAML crate. It does not
+//! check the content (that is `check`) and does not read the clock.
+
+mod date;
+mod field;
+mod load;
+mod locate;
+mod save;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::{Date, DateError};
+pub use field::{FieldPath, Part, Section, TextField};
+pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, read_file};
+pub use locate::Locator;
+pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
+
+/// The schema version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// The marketplaces Amazon runs and `poa` knows (DESIGN.md §2).
+pub const MARKETPLACES: [&str; 20] = [
+    "US", "CA", "MX", "BR", "UK", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "TR", "AE", "SA",
+    "IN", "JP", "AU", "SG",
+];
+
+/// Marketplaces whose paper is US Letter; all others use A4.
+pub const LETTER_MARKETPLACES: [&str; 4] = ["US", "CA", "MX", "BR"];
+
+/// The days a seller usually has to answer a notice.
+pub const APPEAL_WINDOW_DAYS: i64 = 17;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    #[serde(default)]
+    pub version: u32,
+    #[serde(default)]
+    pub seller: Seller,
+    #[serde(default)]
+    pub notice: Notice,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub root_causes: Vec<RootCause>,
+    #[serde(default)]
+    pub corrective_actions: Vec<CorrectiveAction>,
+    #[serde(default)]
+    pub preventive_measures: Vec<PreventiveMeasure>,
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub closing: String,
+    #[serde(default, deserialize_with = "date::optional")]
+    pub dated: Option<Date>,
+    #[serde(default, skip_serializing_if = "CheckSettings::is_default")]
+    pub check: CheckSettings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Seller {
+    pub legal_name: String,
+    pub store_name: String,
+    pub merchant_token: String,
+    pub marketplace: String,
+    pub contact_name: String,
+    pub contact_role: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    /// Accept the finding and show the fix: root cause, actions, prevention.
+    #[default]
+    PlanOfAction,
+    /// The account did not break the policy: explanation and evidence.
+    Dispute,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notice {
+    pub violation: String,
+    pub response: Response,
+    #[serde(deserialize_with = "date::optional")]
+    pub received: Option<Date>,
+    pub reference: String,
+    pub asins: Vec<String>,
+    pub orders: Vec<String>,
+    pub asks: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Metric {
+    pub metric: String,
+    pub count: Option<u64>,
+    pub total: Option<u64>,
+    pub window_days: Option<u32>,
+}
+
+impl Metric {
+    /// The rate in percent, when both figures are there and the total is not zero.
+    pub fn percent(&self) -> Option<f64> {
+        match (self.count, self.total) {
+            (Some(c), Some(t)) if t > 0 => Some(c as f64 * 100.0 / t as f64),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RootCause {
+    pub summary: String,
+    pub what: String,
+    pub when: String,
+    #[serde(rename = "where")]
+    pub where_: String,
+    pub who: String,
+    pub why: String,
+    pub how: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CorrectiveAction {
+    pub action: String,
+    #[serde(deserialize_with = "date::optional")]
+    pub done_on: Option<Date>,
+    pub owner: String,
+    pub causes: Vec<usize>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PreventiveMeasure {
+    pub measure: String,
+    pub owner: String,
+    #[serde(deserialize_with = "date::optional")]
+    pub starts_on: Option<Date>,
+    pub cadence: String,
+    pub causes: Vec<usize>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    Invoice,
+    Tracking,
+    Authorization,
+    TestReport,
+    TrainingRecord,
+    Sop,
+    Screenshot,
+    #[default]
+    Other,
+}
+
+impl EvidenceKind {
+    pub const ALL: [EvidenceKind; 8] = [
+        EvidenceKind::Invoice,
+        EvidenceKind::Tracking,
+        EvidenceKind::Authorization,
+        EvidenceKind::TestReport,
+        EvidenceKind::TrainingRecord,
+        EvidenceKind::Sop,
+        EvidenceKind::Screenshot,
+        EvidenceKind::Other,
+    ];
+
+    /// The id written in the case file.
+    pub fn id(self) -> &'static str {
+        match self {
+            EvidenceKind::Invoice => "invoice",
+            EvidenceKind::Tracking => "tracking",
+            EvidenceKind::Authorization => "authorization",
+            EvidenceKind::TestReport => "test-report",
+            EvidenceKind::TrainingRecord => "training-record",
+            EvidenceKind::Sop => "sop",
+            EvidenceKind::Screenshot => "screenshot",
+            EvidenceKind::Other => "other",
+        }
+    }
+
+    /// A label for documents: "Invoice", "Test report".
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceKind::Invoice => "Invoice",
+            EvidenceKind::Tracking => "Tracking record",
+            EvidenceKind::Authorization => "Authorization",
+            EvidenceKind::TestReport => "Test report",
+            EvidenceKind::TrainingRecord => "Training record",
+            EvidenceKind::Sop => "Procedure",
+            EvidenceKind::Screenshot => "Screenshot",
+            EvidenceKind::Other => "Document",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<EvidenceKind> {
+        EvidenceKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Evidence {
+    pub id: String,
+    pub title: String,
+    pub kind: EvidenceKind,
+    #[serde(deserialize_with = "date::optional")]
+    pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// Per-case settings of the checker.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckSettings {
+    /// Codes not reported for this case.
+    pub allow: Vec<String>,
+    /// L001: the longest document, in words (default 1,000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_words: Option<usize>,
+    /// L002: the longest section, in characters (default 2,000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_section_chars: Option<usize>,
+}
+
+impl CheckSettings {
+    fn is_default(&self) -> bool {
+        *self == CheckSettings::default()
+    }
+}
+
+impl Case {
+    /// An empty case of the current version.
+    pub fn new() -> Case {
+        Case {
+            version: VERSION,
+            ..Case::default()
+        }
+    }
+
+    pub fn is_dispute(&self) -> bool {
+        self.notice.response == Response::Dispute
+    }
+
+    /// The last day to appeal: 17 days after the notice arrived.
+    pub fn appeal_deadline(&self) -> Option<Date> {
+        self.notice.received.map(|d| d.add_days(APPEAL_WINDOW_DAYS))
+    }
+
+    /// US Letter for the Americas, A4 elsewhere.
+    pub fn uses_letter_paper(&self) -> bool {
+        LETTER_MARKETPLACES.contains(&self.seller.marketplace.trim().to_ascii_uppercase().as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metric_percent_needs_a_total() {
+        let m = Metric {
+            count: Some(96),
+            total: Some(1200),
+            ..Metric::default()
+        };
+        assert_eq!(m.percent(), Some(8.0));
+        let zero = Metric {
+            count: Some(1),
+            total: Some(0),
+            ..Metric::default()
+        };
+        assert_eq!(zero.percent(), None);
+    }
+
+    #[test]
+    fn deadline_is_seventeen_days_after_the_notice() {
+        let mut case = Case::new();
+        case.notice.received = "2026-11-18".parse().ok();
+        assert_eq!(case.appeal_deadline().unwrap().to_string(), "2026-12-05");
+    }
+}

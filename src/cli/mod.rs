@@ -1,0 +1,159 @@
+//! The command line: parsing (clap), files, the clock, exit codes and the
+//! human output. The only module that reads the disk, the clock and the
+//! terminal for the commands (the editor's loop does its own).
+//!
+//! Exit status: 0 fine; 1 `check` found an error (or a warning with
+//! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
+
+mod new;
+mod render;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow};
+use clap::{Parser, Subcommand};
+
+use crate::case::{self, Case, Date, Locator};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "poa",
+    version,
+    about = "Write, check and render the Plan of Action that answers an Amazon suspension notice",
+    long_about = "poa helps an Amazon seller, or the consultant working for one, answer a suspension or \
+deactivation notice with a Plan of Action (root cause, corrective actions, preventive measures, \
+evidence) or a dispute. Everything runs offline: the case never leaves this machine."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start a case file from a violation's playbook (or from a pasted notice)
+    New(new::Args),
+    /// Write the appeal as Markdown, plain text for the appeal form, or PDF
+    Render(render::Args),
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::New(args) => new::run(args),
+        Command::Render(args) => render::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A case file read and parsed, with its text for pointing at lines.
+pub(crate) struct Loaded {
+    pub path: PathBuf,
+    pub source: String,
+    pub case: Case,
+}
+
+impl Loaded {
+    /// "FILE:LINE: " for a field, or "FILE: " when the line is unknown.
+    pub fn place(&self, field: &str) -> String {
+        let locator = Locator::new(&self.source);
+        match locator.nearest(field) {
+            Some((_, pos)) => format!("{}:{}", self.path.display(), pos.line),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+const EMPTY_CASE_HINT: &str =
+    "A case file starts with `version: 1`; create one with `poa new FILE --violation ID`";
+
+pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
+    let source = case::read_file(path, EMPTY_CASE_HINT)?;
+    let case = case::from_yaml(&source, &path.display().to_string())?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        source,
+        case,
+    })
+}
+
+/// Today's date on this machine's clock, in its time zone.
+pub(crate) fn today() -> Date {
+    Date::from_civil(jiff::Zoned::now().date())
+}
+
+pub(crate) fn parse_date_arg(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// True when `path` holds, or is named like, a case file.
+pub(crate) fn is_case_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".yaml") || name.ends_with(".yml") {
+        return true;
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() > case::MAX_FILE_BYTES {
+        return false;
+    }
+    std::fs::read_to_string(path).is_ok_and(|t| {
+        t.lines().any(|l| l.trim_start().starts_with("version:"))
+            && t.lines()
+                .any(|l| l.starts_with("seller:") || l.starts_with("notice:"))
+    })
+}
+
+/// Writes an output file (never a case file) atomically, or to stdout for `-`.
+pub(crate) fn write_output(out: &Path, bytes: &[u8], input: &Path) -> anyhow::Result<()> {
+    if out == Path::new("-") {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(bytes)
+            .context("writing to standard output")?;
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(out), std::fs::canonicalize(input)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same || is_case_file(out) {
+        return Err(anyhow!(
+            "{}: is a case file, and poa never writes a document over a case file. Choose another name with -o, for example -o {}",
+            out.display(),
+            out.with_extension("md").display()
+        ));
+    }
+    if out.is_dir() {
+        return Err(anyhow!(
+            "{}: is a folder. Give a file name with -o, for example -o {}",
+            out.display(),
+            out.join("appeal.md").display()
+        ));
+    }
+    case::write_atomic(out, bytes)?;
+    Ok(())
+}

@@ -1,0 +1,318 @@
+//! Violation playbooks: per violation type, what a notice says, what the
+//! interview asks, the typical causes, the actions and measures a writer can
+//! insert, the evidence the appeal needs and the minimum counts.
+//!
+//! The playbooks are YAML under `templates/playbooks/`, embedded in the
+//! binary and parsed once. This module reads no file at run time.
+
+mod embedded;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::case::{EvidenceKind, Response};
+
+/// The language of the guidance a writer reads (the appeal is always English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" | "cn" | "chinese" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// One text in English and Simplified Chinese.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// The same content in both languages.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Both<T> {
+    pub en: T,
+    pub zh: T,
+}
+
+impl<T> Both<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// The help for one field of the interview.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub question: String,
+    pub hint: String,
+    pub example: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Performance,
+    Authenticity,
+    Ip,
+    Condition,
+    Listing,
+    Conduct,
+    Account,
+}
+
+impl Category {
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Performance => "performance",
+            Category::Authenticity => "authenticity",
+            Category::Ip => "ip",
+            Category::Condition => "condition",
+            Category::Listing => "listing",
+            Category::Conduct => "conduct",
+            Category::Account => "account",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The rate must stay below the target (defects, late shipments).
+    Below,
+    /// The rate must stay above the target (valid tracking).
+    Above,
+}
+
+/// A rate Amazon measures, with its target.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricSpec {
+    pub id: String,
+    pub name: String,
+    /// What the count counts ("late shipments").
+    pub count: String,
+    /// What the total counts ("shipped orders").
+    pub total: String,
+    pub target_percent: f64,
+    pub direction: Direction,
+    pub window_days: u32,
+}
+
+impl MetricSpec {
+    /// True when `percent` meets the target.
+    pub fn meets_target(&self, percent: f64) -> bool {
+        match self.direction {
+            Direction::Below => percent < self.target_percent,
+            Direction::Above => percent >= self.target_percent,
+        }
+    }
+
+    /// "4%" or "2.5%".
+    pub fn target_label(&self) -> String {
+        format_percent_target(self.target_percent)
+    }
+}
+
+fn format_percent_target(p: f64) -> String {
+    if p.fract() == 0.0 {
+        format!("{p:.0}%")
+    } else {
+        format!("{p}%")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Minimums {
+    pub root_causes: usize,
+    pub corrective_actions: usize,
+    pub preventive_measures: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CauseSuggestion {
+    pub summary: Text,
+    pub why: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionSuggestion {
+    pub action: Text,
+    pub owner: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSuggestion {
+    pub measure: Text,
+    pub owner: Text,
+    pub cadence: Text,
+}
+
+/// A kind of document the appeal should attach.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSpec {
+    pub kind: EvidenceKind,
+    pub required: bool,
+    /// The document must be dated within this many days before the notice.
+    #[serde(default)]
+    pub window_days: Option<u32>,
+    pub title: Text,
+    pub must_show: Both<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeSpec {
+    pub asks: Vec<String>,
+    pub evidence: Vec<EvidenceSpec>,
+}
+
+/// One violation type.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    pub id: String,
+    pub title: String,
+    pub category: Category,
+    pub policy: String,
+    pub response: Response,
+    #[serde(default)]
+    pub metric: Option<MetricSpec>,
+    pub keywords: Both<Vec<String>>,
+    pub asks: Vec<String>,
+    pub minimums: Minimums,
+    pub guide: BTreeMap<String, Both<Guide>>,
+    pub root_causes: Vec<CauseSuggestion>,
+    pub corrective: Vec<ActionSuggestion>,
+    pub preventive: Vec<MeasureSuggestion>,
+    pub evidence: Vec<EvidenceSpec>,
+    #[serde(default)]
+    pub dispute: Option<DisputeSpec>,
+}
+
+impl Playbook {
+    /// The help for an interview field (`root_causes.why`), from this
+    /// playbook or else from the shared interview questions.
+    pub fn guide(&self, field: &str, lang: Lang) -> Option<&Guide> {
+        self.guide
+            .get(field)
+            .or_else(|| interview().get(field))
+            .map(|g| g.get(lang))
+    }
+
+    /// The evidence this answer needs: the dispute's list for a dispute
+    /// when the playbook has one.
+    pub fn evidence_for(&self, response: Response) -> &[EvidenceSpec] {
+        match (response, &self.dispute) {
+            (Response::Dispute, Some(d)) => &d.evidence,
+            _ => &self.evidence,
+        }
+    }
+
+    /// The questions a notice of this kind usually asks.
+    pub fn asks_for(&self, response: Response) -> &[String] {
+        match (response, &self.dispute) {
+            (Response::Dispute, Some(d)) if !d.asks.is_empty() => &d.asks,
+            _ => &self.asks,
+        }
+    }
+}
+
+/// The shared interview questions (`templates/interview.yaml`).
+pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
+    static CELL: OnceLock<BTreeMap<String, Both<Guide>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        serde_yaml::from_str(embedded::INTERVIEW)
+            .unwrap_or_else(|e| panic!("templates/interview.yaml: {e}"))
+    })
+}
+
+/// Every playbook, sorted by id.
+pub fn all() -> &'static [Playbook] {
+    static CELL: OnceLock<Vec<Playbook>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<Playbook> = embedded::PLAYBOOKS
+            .iter()
+            .map(|(name, src)| {
+                serde_yaml::from_str(src)
+                    .unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
+            })
+            .collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    })
+}
+
+/// The playbook with this id.
+pub fn get(id: &str) -> Option<&'static Playbook> {
+    let id = id.trim();
+    all().iter().find(|p| p.id == id)
+}
+
+/// The ids of every playbook, for messages.
+pub fn ids() -> Vec<&'static str> {
+    all().iter().map(|p| p.id.as_str()).collect()
+}
+
+/// Placeholders in a suggestion: `{number}`, `{supplier name}`.
+pub fn placeholders(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => start = Some(i),
+            '}' => {
+                if let Some(s) = start.take() {
+                    let inner = &text[s + 1..i];
+                    if !inner.is_empty()
+                        && inner
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == ' ' || c.is_ascii_digit())
+                    {
+                        out.push(s..i + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,439 @@
+//! Runs the real `poa` binary on real files: the examples, and every kind
+//! of bad input, checking exit codes, messages and that nothing is damaged.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn poa(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_poa"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("poa runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".poa.yaml"))
+            .collect();
+    v.sort();
+    v
+}
+
+/// A copy of an example in a fresh folder.
+fn copy_example(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    let dst = dir.path().join(name);
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const GOOD_HEAD: &str = "version: 1
+seller:
+  legal_name: Acme Trading Co., Ltd.
+  store_name: AcmeHome
+  merchant_token: A1B2C3D4E5F6G7
+  marketplace: US
+notice:
+  violation: late-shipment-rate
+  received: 2026-11-18
+";
+
+#[test]
+fn every_example_renders_to_markdown_and_text() {
+    let examples = examples();
+    assert!(examples.len() >= 6);
+    for ex in examples {
+        let name = ex.file_name().unwrap().to_string_lossy().into_owned();
+        let (dir, case) = copy_example(&name);
+        let before = std::fs::read(&case).unwrap();
+        for (format, ext) in [("md", "md"), ("txt", "txt")] {
+            let o = poa(&["render", &name, "--format", format], dir.path());
+            assert!(o.status.success(), "{name} {format}: {}", stderr(&o));
+            let out = case.with_file_name(name.replace(".poa.yaml", &format!(".{ext}")));
+            let text = std::fs::read_to_string(&out)
+                .unwrap_or_else(|_| panic!("{} written", out.display()));
+            assert!(text.contains("Merchant token"), "{name} {format}");
+            assert!(
+                stderr(&o).contains("Wrote"),
+                "{name}: says where the file went"
+            );
+        }
+        assert_eq!(
+            std::fs::read(&case).unwrap(),
+            before,
+            "{name}: the case file was changed"
+        );
+    }
+}
+
+#[test]
+fn render_to_stdout_and_to_a_chosen_file() {
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    let o = poa(&["render", "late-shipment.poa.yaml", "-o", "-"], dir.path());
+    assert!(o.status.success());
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# Plan of Action"));
+    assert!(md.contains("96 of 1,200 shipped orders over 30 days, 8.0%, against the 4% target"));
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--format",
+            "txt",
+            "-o",
+            "form.txt",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let txt = std::fs::read_to_string(dir.path().join("form.txt")).unwrap();
+    assert!(txt.contains("characters) ===="));
+    assert!(txt.contains("How to submit"));
+}
+
+#[test]
+fn render_date_comes_from_the_flag_then_the_case() {
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "-o",
+            "-",
+            "--date",
+            "2026-11-21",
+        ],
+        dir.path(),
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("**Date:** 21 November 2026"));
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "-o",
+            "-",
+            "--date",
+            "2026-13-40",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("month must be 01 to 12"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Runs `args`, expects exit 2 and a message holding every `needles`.
+fn fails_with(dir: &Path, args: &[&str], needles: &[&str]) -> String {
+    let o = poa(args, dir);
+    let msg = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {msg}");
+    for n in needles {
+        assert!(msg.contains(n), "{args:?}: message lacks {n:?}:\n{msg}");
+    }
+    msg
+}
+
+#[test]
+fn malformed_yaml_names_file_line_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{GOOD_HEAD}root_causes:\n- summary: \"unclosed\n  why: x\n");
+    let p = write(dir.path(), "bad.poa.yaml", &text);
+    fails_with(
+        dir.path(),
+        &["render", "bad.poa.yaml"],
+        &["bad.poa.yaml:", "malformed", "quotes"],
+    );
+    assert_eq!(std::fs::read_to_string(p).unwrap(), text);
+}
+
+#[test]
+fn unknown_key_names_the_key_and_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{GOOD_HEAD}root_causes:\n- summary: One\n  whyy: typo\n");
+    write(dir.path(), "k.poa.yaml", &text);
+    fails_with(
+        dir.path(),
+        &["render", "k.poa.yaml"],
+        &[
+            "k.poa.yaml:12:3",
+            "unknown key `whyy`",
+            "root_causes[0]",
+            "why",
+            "Correct the spelling",
+        ],
+    );
+}
+
+#[test]
+fn impossible_date_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.poa.yaml",
+        &GOOD_HEAD.replace("2026-11-18", "2026-13-40"),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "d.poa.yaml"],
+        &["d.poa.yaml:9:", "notice.received", "2026-13-40", "month"],
+    );
+}
+
+#[test]
+fn a_missing_field_that_blocks_the_letter_is_named_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "m.poa.yaml",
+        &GOOD_HEAD.replace("  merchant_token: A1B2C3D4E5F6G7\n", ""),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "m.poa.yaml"],
+        &["m.poa.yaml:2", "seller.merchant_token", "Merchant Token"],
+    );
+    write(
+        dir.path(),
+        "v.poa.yaml",
+        &GOOD_HEAD.replace("late-shipment-rate", "late-shipments"),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "v.poa.yaml"],
+        &["v.poa.yaml:8", "`late-shipments`", "poa playbooks"],
+    );
+}
+
+#[test]
+fn empty_binary_huge_folder_and_missing_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.poa.yaml", "\n  \n");
+    fails_with(
+        dir.path(),
+        &["render", "empty.poa.yaml"],
+        &["empty.poa.yaml", "is empty", "poa new"],
+    );
+    std::fs::write(dir.path().join("bin.poa.yaml"), [b'v', 0, 159, 146, 150]).unwrap();
+    fails_with(
+        dir.path(),
+        &["render", "bin.poa.yaml"],
+        &["bin.poa.yaml:1:2", "not a text file"],
+    );
+    let big = std::fs::File::create(dir.path().join("big.poa.yaml")).unwrap();
+    big.set_len(50 * 1024 * 1024).unwrap();
+    let started = std::time::Instant::now();
+    fails_with(
+        dir.path(),
+        &["render", "big.poa.yaml"],
+        &["big.poa.yaml", "50.0 MB", "too large"],
+    );
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "a huge file is refused without reading it"
+    );
+    std::fs::create_dir(dir.path().join("folder.poa.yaml")).unwrap();
+    fails_with(
+        dir.path(),
+        &["render", "folder.poa.yaml"],
+        &["folder.poa.yaml", "is a folder"],
+    );
+    fails_with(
+        dir.path(),
+        &["render", "nothere.poa.yaml"],
+        &["nothere.poa.yaml", "no such file"],
+    );
+    write(
+        dir.path(),
+        "ctl.poa.yaml",
+        &format!("{GOOD_HEAD}closing: a\u{1b}b\n"),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "ctl.poa.yaml"],
+        &["ctl.poa.yaml:10:11", "control character"],
+    );
+}
+
+#[test]
+fn a_version_problem_gets_its_own_message() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "nov.poa.yaml",
+        &GOOD_HEAD.replace("version: 1\n", ""),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "nov.poa.yaml"],
+        &["nov.poa.yaml", "no `version` line", "version: 1"],
+    );
+    write(
+        dir.path(),
+        "v9.poa.yaml",
+        &GOOD_HEAD.replace("version: 1", "version: 9"),
+    );
+    fails_with(
+        dir.path(),
+        &["render", "v9.poa.yaml"],
+        &["version 9", "newer poa", "Update poa"],
+    );
+}
+
+#[test]
+fn render_never_writes_over_a_case_file() {
+    let (dir, case) = copy_example("late-shipment.poa.yaml");
+    let (_keep, other) = copy_example("order-defect.poa.yaml");
+    let other_in_dir = dir.path().join("order-defect.poa.yaml");
+    std::fs::copy(&other, &other_in_dir).unwrap();
+    let before = std::fs::read(&other_in_dir).unwrap();
+    let mine = std::fs::read(&case).unwrap();
+    fails_with(
+        dir.path(),
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "-o",
+            "order-defect.poa.yaml",
+        ],
+        &["is a case file", "-o"],
+    );
+    fails_with(
+        dir.path(),
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "-o",
+            "late-shipment.poa.yaml",
+        ],
+        &["is a case file"],
+    );
+    // A case file under another name is recognised by its content.
+    std::fs::copy(&other, dir.path().join("notes.md")).unwrap();
+    fails_with(
+        dir.path(),
+        &["render", "late-shipment.poa.yaml", "-o", "notes.md"],
+        &["is a case file"],
+    );
+    assert_eq!(std::fs::read(&other_in_dir).unwrap(), before);
+    assert_eq!(std::fs::read(&case).unwrap(), mine);
+}
+
+#[test]
+fn new_scaffolds_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(
+        &[
+            "new",
+            "x.poa.yaml",
+            "--violation",
+            "inauthentic",
+            "--marketplace",
+            "de",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("x.poa.yaml")).unwrap();
+    assert!(text.contains("violation: inauthentic"));
+    assert!(text.contains("marketplace: DE"));
+    assert!(
+        text.contains("kind: invoice"),
+        "required invoices become entries:\n{text}"
+    );
+    let o = poa(
+        &[
+            "new",
+            "x.poa.yaml",
+            "--violation",
+            "inauthentic",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.poa.yaml")).unwrap(),
+        text
+    );
+    fails_with(
+        dir.path(),
+        &["new", "y.poa.yaml", "--violation", "late", "--no-edit"],
+        &["--violation late", "late-shipment-rate"],
+    );
+    fails_with(
+        dir.path(),
+        &[
+            "new",
+            "y.poa.yaml",
+            "--violation",
+            "inauthentic",
+            "--marketplace",
+            "XX",
+            "--no-edit",
+        ],
+        &["--marketplace XX", "US CA"],
+    );
+    assert!(!dir.path().join("y.poa.yaml").exists());
+}
+
+#[test]
+fn a_dispute_scaffold_has_no_plan_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(
+        &[
+            "new",
+            "d.poa.yaml",
+            "--violation",
+            "restricted-products",
+            "--dispute",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("d.poa.yaml")).unwrap(),
+        "d",
+    )
+    .unwrap();
+    assert!(case.is_dispute());
+    assert!(case.root_causes.is_empty() && case.corrective_actions.is_empty());
+    assert!(
+        !case.evidence.is_empty(),
+        "a dispute lists the evidence it needs"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(&["render"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let o = poa(&["frobnicate"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let o = poa(&["--help"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -1,0 +1,248 @@
+//! The Markdown letter and the appeal-form text of every example (insta
+//! snapshots), round trips of case files, and the writer's text that must
+//! not break the letter's structure.
+
+use std::path::{Path, PathBuf};
+
+use poa::case::{self, Case, Date};
+use poa::compose::{self, Templates};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+
+fn examples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".poa.yaml"))
+            .collect();
+    v.sort();
+    v
+}
+
+fn load(p: &Path) -> Case {
+    case::from_yaml(
+        &std::fs::read_to_string(p).unwrap(),
+        &p.display().to_string(),
+    )
+    .unwrap()
+}
+
+fn name(p: &Path) -> String {
+    p.file_name()
+        .unwrap()
+        .to_string_lossy()
+        .trim_end_matches(".poa.yaml")
+        .to_string()
+}
+
+fn date_of(case: &Case) -> Date {
+    case.dated.unwrap_or_else(|| "2026-11-20".parse().unwrap())
+}
+
+#[test]
+fn markdown_of_every_example() {
+    let t = Templates::embedded();
+    for p in examples() {
+        let case = load(&p);
+        let letter = compose::letter(&case, date_of(&case)).unwrap();
+        insta::assert_snapshot!(format!("md-{}", name(&p)), t.markdown(&letter).unwrap());
+    }
+}
+
+#[test]
+fn form_text_of_every_example() {
+    let t = Templates::embedded();
+    for p in examples() {
+        let case = load(&p);
+        let letter = compose::letter(&case, date_of(&case)).unwrap();
+        insta::assert_snapshot!(format!("txt-{}", name(&p)), t.form_text(&letter).unwrap());
+    }
+}
+
+#[test]
+fn every_example_round_trips_through_save() {
+    for p in examples() {
+        let case = load(&p);
+        let yaml = case::to_yaml(&case);
+        let again = case::from_yaml(&yaml, "again").unwrap();
+        assert_eq!(again, case, "{}", p.display());
+        assert_eq!(
+            case::to_yaml(&again),
+            yaml,
+            "saving is stable: {}",
+            p.display()
+        );
+    }
+}
+
+const AWKWARD: [&str; 12] = [
+    "He said \"stop\" and 'wait'",
+    "key: value: more",
+    "# not a comment",
+    "   leading spaces",
+    "\ttab first\tand inside",
+    "一行中文，还有标点。",
+    "emoji 📦🚚 in text",
+    "line one\nline two\n\nparagraph",
+    "trailing spaces   \nnext",
+    "- looks like a list\n- second",
+    "null",
+    "yes",
+];
+
+#[test]
+fn awkward_text_survives_save_and_load() {
+    for text in AWKWARD {
+        let mut case = Case::new();
+        case.explanation = text.to_string();
+        case.seller.store_name = text.lines().next().unwrap().to_string();
+        case.notice.asks = vec![text.to_string()];
+        case.root_causes.push(case::RootCause {
+            why: text.to_string(),
+            ..Default::default()
+        });
+        let yaml = case::to_yaml(&case);
+        let back = case::from_yaml(&yaml, "t").unwrap_or_else(|e| panic!("{text:?}: {e}\n{yaml}"));
+        assert_eq!(back, case, "{text:?}\n{yaml}");
+    }
+}
+
+#[test]
+fn multi_line_text_is_saved_as_a_block_a_person_can_edit() {
+    let mut case = Case::new();
+    case.explanation = "First line.\nSecond line.".into();
+    let yaml = case::to_yaml(&case);
+    assert!(
+        yaml.contains("explanation: |-\n  First line.\n  Second line.\n"),
+        "{yaml}"
+    );
+}
+
+/// Counts of the structures the letter is made of.
+#[derive(Debug, Default, PartialEq)]
+struct Shape {
+    h2: usize,
+    h3: usize,
+    ordered_items: usize,
+    quotes: usize,
+    tables: usize,
+}
+
+fn shape(md: &str) -> Shape {
+    let mut s = Shape::default();
+    let mut lists: Vec<bool> = Vec::new();
+    for ev in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match ev {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => s.h2 += 1,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H3,
+                ..
+            }) => s.h3 += 1,
+            Event::Start(Tag::List(start)) => lists.push(start.is_some()),
+            Event::End(pulldown_cmark::TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) if lists.last() == Some(&true) => s.ordered_items += 1,
+            Event::Start(Tag::BlockQuote(_)) => s.quotes += 1,
+            Event::Start(Tag::Table(_)) => s.tables += 1,
+            _ => {}
+        }
+    }
+    s
+}
+
+#[test]
+fn the_writers_text_cannot_change_the_letters_structure() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let clean = load(&p);
+    let t = Templates::embedded();
+    let md = |c: &Case| {
+        t.markdown(&compose::letter(c, date_of(c)).unwrap())
+            .unwrap()
+    };
+    let expected = shape(&md(&clean));
+    let hostile = "# Heading?\n1. an item?\n> a quote?\n---\n**bold** _em_ [link](x) <b>html</b> | pipe\n    code?\n2) another";
+    let mut case = clean.clone();
+    case.root_causes[0].what = hostile.into();
+    case.root_causes[0].summary = "1. # summary".into();
+    case.corrective_actions[0].action = hostile.into();
+    case.preventive_measures[0].measure = hostile.into();
+    case.closing = hostile.into();
+    case.seller.store_name = "## Store | *x*".into();
+    let out = md(&case);
+    assert_eq!(shape(&out), expected, "{out}");
+    assert!(out.contains(r"1\. an item?"), "{out}");
+}
+
+#[test]
+fn a_writers_own_bullet_list_stays_a_list() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let mut case = load(&p);
+    case.corrective_actions[0].action =
+        "Refunded three groups of buyers:\n- 12 buyers in the US\n- 3 buyers in Canada".into();
+    let md = Templates::embedded()
+        .markdown(&compose::letter(&case, date_of(&case)).unwrap())
+        .unwrap();
+    let mut in_nested = 0;
+    let mut depth = 0;
+    for ev in Parser::new(&md) {
+        match ev {
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(pulldown_cmark::TagEnd::List(_)) => depth -= 1,
+            Event::Text(t) if depth == 2 && t.contains("buyers in") => in_nested += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(in_nested, 2, "{md}");
+}
+
+#[test]
+fn a_dispute_renders_explanation_and_evidence_instead() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dispute-restricted.poa.yaml");
+    let case = load(&p);
+    let md = Templates::embedded()
+        .markdown(&compose::letter(&case, date_of(&case)).unwrap())
+        .unwrap();
+    assert!(md.contains("## 1. Explanation"));
+    assert!(md.contains("## 2. Evidence"));
+    assert!(!md.contains("Root cause"));
+    assert!(md.starts_with("# Appeal"));
+}
+
+#[test]
+fn the_notice_asks_become_section_titles() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let mut case = load(&p);
+    case.notice.asks = vec![
+        "Why did it happen?".into(),
+        "What did you fix?".into(),
+        "How will you prevent it?".into(),
+    ];
+    let md = Templates::embedded()
+        .markdown(&compose::letter(&case, date_of(&case)).unwrap())
+        .unwrap();
+    assert!(md.contains("## 1. Why did it happen?"));
+    assert!(md.contains("## 2. What did you fix?"));
+    assert!(md.contains("## 3. How will you prevent it?"));
+    assert!(md.contains("## 4. Supporting documents"));
+}
+
+#[test]
+fn templates_can_be_overridden() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let case = load(&p);
+    let t = Templates::with_overrides(&[(
+        "letter.md".into(),
+        "Store {{ seller.store_name | md_inline }}".into(),
+    )])
+    .unwrap();
+    let md = t
+        .markdown(&compose::letter(&case, date_of(&case)).unwrap())
+        .unwrap();
+    assert_eq!(md, "Store Harbor Lane Home\n");
+    let bad = Templates::with_overrides(&[("letter.md".into(), "{% if %}".into())]);
+    assert!(bad.is_err());
+}
