@@ -12,6 +12,8 @@
 //! ```
 
 pub mod case;
+pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod notice;
 pub mod playbook;

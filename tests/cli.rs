@@ -437,3 +437,225 @@ fn usage_errors_exit_2() {
     let o = poa(&["--help"], dir.path());
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let (dir, _) = copy_example("weak-draft.poa.yaml");
+    let o = poa(
+        &[
+            "check",
+            "weak-draft.poa.yaml",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-22",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "errors give exit 1");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], "weak-draft.poa.yaml");
+    let findings = file["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+    assert_eq!(file["errors"], errors);
+    let t001 = findings.iter().find(|f| f["code"] == "T001").unwrap();
+    for key in [
+        "code", "severity", "field", "start", "end", "excerpt", "message", "fix",
+    ] {
+        assert!(t001.get(key).is_some(), "finding lacks {key}: {t001}");
+    }
+    assert_eq!(t001["excerpt"], "didn't");
+    assert_eq!(t001["fix"], "did not");
+    assert!(
+        t001["field"]
+            .as_str()
+            .unwrap()
+            .starts_with("root_causes[0].")
+    );
+}
+
+#[test]
+fn check_exit_codes_follow_severity_and_deny() {
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    let o = poa(
+        &["check", "late-shipment.poa.yaml", "--today", "2026-11-22"],
+        dir.path(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no problems found"));
+    write(
+        dir.path(),
+        "d.md",
+        "We didn't check 12 orders on 2026-11-02.\n",
+    );
+    let o = poa(&["check", "d.md", "--today", "2026-11-22"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "warnings alone exit 0");
+    let o = poa(
+        &[
+            "check",
+            "d.md",
+            "--today",
+            "2026-11-22",
+            "--deny",
+            "warnings",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = poa(
+        &["check", "d.md", "missing.md", "--today", "2026-11-22"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "an unreadable file gives exit 2");
+    assert!(stderr(&o).contains("missing.md: no such file"));
+}
+
+#[test]
+fn check_text_output_points_at_the_line_and_span() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.md",
+        "# Plan\n\n## Root cause\nWe didn't check the 12 orders on 2026-11-02.\n",
+    );
+    let o = poa(&["check", "d.md", "--today", "2026-11-22"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("warning[T001]"), "{out}");
+    assert!(out.contains("--> d.md:4:4"), "{out}");
+    assert!(out.contains("4 | We didn't check"), "{out}");
+    assert!(out.contains("|    ^^^^^^"), "{out}");
+    assert!(out.contains("= fix: did not"), "{out}");
+}
+
+#[test]
+fn check_fix_applies_safe_fixes_and_saves() {
+    let (dir, case) = copy_example("weak-draft.poa.yaml");
+    let o = poa(
+        &[
+            "check",
+            "weak-draft.poa.yaml",
+            "--fix",
+            "--today",
+            "2026-11-22",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("fixed 3 findings and saved the file"), "{out}");
+    let text = std::fs::read_to_string(&case).unwrap();
+    assert!(!text.contains("didn't") && !text.contains("don't"));
+    assert!(text.contains("did not have the stock"));
+    poa::case::from_yaml(&text, "fixed").expect("the fixed file still loads");
+    assert!(!out.contains("[T001]"), "no contraction is left: {out}");
+    let dir2 = tempfile::tempdir().unwrap();
+    let d = write(
+        dir2.path(),
+        "d.txt",
+        "Root cause:\nWe didn't check.\nIt's fixed.\n",
+    );
+    let o = poa(&["check", "d.txt", "--fix"], dir2.path());
+    assert!(o.status.code().is_some());
+    assert_eq!(
+        std::fs::read_to_string(d).unwrap(),
+        "Root cause:\nWe did not check.\nIt is fixed.\n"
+    );
+}
+
+#[test]
+fn check_reads_drafts_and_refuses_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bin.txt"), [0u8, 1, 2]).unwrap();
+    fails_with(
+        dir.path(),
+        &["check", "bin.txt"],
+        &["bin.txt:1:1", "not a text file"],
+    );
+    write(
+        dir.path(),
+        "bad.poa.yaml",
+        "version: 1\nseller:\n  nam: x\n",
+    );
+    fails_with(
+        dir.path(),
+        &["check", "bad.poa.yaml"],
+        &["bad.poa.yaml:3:3", "unknown key `nam`"],
+    );
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(&["rules"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    let codes = out.lines().filter(|l| {
+        l.len() > 5 && l[..4].chars().skip(1).all(|c| c.is_ascii_digit()) && l.as_bytes()[4] == b' '
+    });
+    assert_eq!(codes.count(), 48, "{out}");
+    let o = poa(&["rules", "t001"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    for part in [
+        "T001  Contraction",
+        "What it finds",
+        "Why it hurts an appeal",
+        "Bad",
+        "Better",
+        "\"don't\"",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    fails_with(
+        dir.path(),
+        &["rules", "X123"],
+        &["`X123` is not a check code"],
+    );
+}
+
+#[test]
+fn import_splits_a_draft_into_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/good-us-consultant-bullets.md");
+    std::fs::copy(&src, dir.path().join("draft.md")).unwrap();
+    let o = poa(
+        &[
+            "import",
+            "draft.md",
+            "-o",
+            "case.poa.yaml",
+            "--violation",
+            "late-shipment-rate",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap(),
+        "c",
+    )
+    .unwrap();
+    assert!(!case.root_causes.is_empty());
+    assert!(case.corrective_actions.len() >= 3);
+    assert!(
+        case.corrective_actions.iter().all(|a| a.done_on.is_some()),
+        "dates are read from the actions"
+    );
+    assert!(!case.preventive_measures.is_empty());
+    assert_eq!(case.notice.violation, "late-shipment-rate");
+    let o = poa(&["import", "draft.md", "-o", "case.poa.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "never overwrites");
+    write(dir.path(), "flat.txt", "We are sorry. We fixed it.\n");
+    fails_with(
+        dir.path(),
+        &["import", "flat.txt"],
+        &["no section headings found"],
+    );
+}

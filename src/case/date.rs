@@ -179,6 +179,116 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A date written in a text, with the day when it is certain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub range: std::ops::Range<usize>,
+    /// The day, when the text gives year, month and day without doubt.
+    pub date: Option<Date>,
+}
+
+fn month_of(name: &str) -> Option<i8> {
+    let n = name.to_ascii_lowercase();
+    let n = n.trim_end_matches('.');
+    if n.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            m.to_ascii_lowercase().starts_with(n) || n.starts_with(&m[..3].to_ascii_lowercase())
+        })
+        .map(|i| i as i8 + 1)
+}
+
+macro_rules! regex {
+    ($re:expr) => {{
+        static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| regex::Regex::new($re).expect("valid regex"))
+    }};
+}
+
+/// Every date written in `text`, in order: ISO (2026-11-19), "19 November
+/// 2026", "November 19, 2026", "Nov 19", "2026年11月19日", slash dates
+/// (19/11/2026) and weekday phrases ("on Monday", no day). `day_first`
+/// says how to read a slash date whose day and month could be swapped;
+/// `None` leaves such a date without a day.
+pub fn find_dates(text: &str, day_first: Option<bool>) -> Vec<FoundDate> {
+    let mut out: Vec<FoundDate> = Vec::new();
+    let mut push = |range: std::ops::Range<usize>, date: Option<Date>| {
+        if !out
+            .iter()
+            .any(|d| d.range.start < range.end && range.start < d.range.end)
+        {
+            out.push(FoundDate { range, date });
+        }
+    };
+    let num = |s: &str| s.parse::<i16>().ok();
+    for c in regex!(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").captures_iter(text) {
+        let date = Date::new(
+            num(&c[1]).unwrap_or(0),
+            num(&c[2]).unwrap_or(0) as i8,
+            num(&c[3]).unwrap_or(0) as i8,
+        );
+        push(c.get(0).unwrap().range(), date);
+    }
+    for c in regex!(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]").captures_iter(text) {
+        let date = Date::new(
+            num(&c[1]).unwrap_or(0),
+            num(&c[2]).unwrap_or(0) as i8,
+            num(&c[3]).unwrap_or(0) as i8,
+        );
+        push(c.get(0).unwrap().range(), date);
+    }
+    let dmy = regex!(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:,?\s+(\d{4}))?\b"
+    );
+    for c in dmy.captures_iter(text) {
+        let day = num(&c[1]).unwrap_or(0) as i8;
+        let date = c
+            .get(3)
+            .and_then(|y| Date::new(num(y.as_str())?, month_of(&c[2])?, day));
+        push(c.get(0).unwrap().range(), date);
+    }
+    let mdy = regex!(
+        r"(?i)\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?"
+    );
+    for c in mdy.captures_iter(text) {
+        let day = num(&c[2]).unwrap_or(0) as i8;
+        let date = c
+            .get(3)
+            .and_then(|y| Date::new(num(y.as_str())?, month_of(&c[1])?, day));
+        push(c.get(0).unwrap().range(), date);
+    }
+    for c in regex!(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(text) {
+        let (a, b, y) = (
+            num(&c[1]).unwrap_or(0) as i8,
+            num(&c[2]).unwrap_or(0) as i8,
+            num(&c[3]).unwrap_or(0),
+        );
+        let date = if a > 12 {
+            Date::new(y, b, a)
+        } else if b > 12 {
+            Date::new(y, a, b)
+        } else {
+            match day_first {
+                Some(true) => Date::new(y, b, a),
+                Some(false) => Date::new(y, a, b),
+                None => None,
+            }
+        };
+        push(c.get(0).unwrap().range(), date);
+    }
+    for m in
+        regex!(r"(?i)\b(?:on|since|every|each|by)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+            .find_iter(text)
+    {
+        push(m.range(), None);
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
 /// Deserializes an optional date where an empty text or `~` means "not set",
 /// so `done_on: ""` in a hand-edited file loads.
 pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
@@ -251,6 +361,31 @@ mod tests {
             "0026-11-18".parse::<Date>(),
             Err(DateError::Year(_))
         ));
+    }
+
+    #[test]
+    fn finds_dates_in_many_forms() {
+        let t = "On 19 November 2026, on Nov 20, on 2026-11-21, by December 5, 2026, 25/12/2026, 2026年11月9日 and 05/11/2026.";
+        let found: Vec<Option<String>> = find_dates(t, None)
+            .into_iter()
+            .map(|d| d.date.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some("2026-11-19".into()),
+                None,
+                Some("2026-11-21".into()),
+                Some("2026-12-05".into()),
+                Some("2026-12-25".into()),
+                Some("2026-11-09".into()),
+                None
+            ]
+        );
+        let uk = find_dates("05/11/2026", Some(true));
+        assert_eq!(uk[0].date.unwrap().to_string(), "2026-11-05");
+        let us = find_dates("05/11/2026", Some(false));
+        assert_eq!(us[0].date.unwrap().to_string(), "2026-05-11");
     }
 
     #[test]

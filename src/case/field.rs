@@ -18,6 +18,8 @@ pub enum Section {
     Explanation,
     Evidence,
     Closing,
+    /// The date the letter carries (`dated`).
+    Dated,
 }
 
 impl Section {
@@ -33,6 +35,7 @@ impl Section {
             Section::Explanation => "explanation",
             Section::Evidence => "evidence",
             Section::Closing => "closing",
+            Section::Dated => "dated",
         }
     }
 
@@ -48,10 +51,12 @@ impl Section {
             Section::Explanation => "Explanation",
             Section::Evidence => "Evidence",
             Section::Closing => "Closing",
+            Section::Dated => "Date of the letter",
         }
     }
 
-    fn is_list(self) -> bool {
+    /// True for the sections that hold a list of items.
+    pub fn is_list(self) -> bool {
         matches!(
             self,
             Section::Metrics
@@ -67,7 +72,7 @@ impl Section {
     }
 }
 
-const ALL_SECTIONS: [Section; 9] = [
+const ALL_SECTIONS: [Section; 10] = [
     Section::Seller,
     Section::Notice,
     Section::Metrics,
@@ -77,10 +82,11 @@ const ALL_SECTIONS: [Section; 9] = [
     Section::Explanation,
     Section::Evidence,
     Section::Closing,
+    Section::Dated,
 ];
 
 /// The keys a text field can have, so that a path is `Copy`.
-const KEYS: [&str; 24] = [
+const KEYS: [&str; 39] = [
     "legal_name",
     "store_name",
     "merchant_token",
@@ -105,6 +111,21 @@ const KEYS: [&str; 24] = [
     "measure",
     "cadence",
     "title",
+    "response",
+    "received",
+    "deadline",
+    "metric",
+    "count",
+    "total",
+    "window_days",
+    "done_on",
+    "starts_on",
+    "causes",
+    "evidence",
+    "id",
+    "kind",
+    "date",
+    "file",
 ];
 
 /// Which part of an item: the key inside a section (`why`), empty for a
@@ -164,12 +185,11 @@ impl FieldPath {
     pub fn is_prose(&self) -> bool {
         match self.section {
             Section::Seller | Section::Notice | Section::Metrics => false,
-            Section::RootCauses
-            | Section::CorrectiveActions
-            | Section::PreventiveMeasures
-            | Section::Explanation
-            | Section::Closing => !matches!(self.key, "owner"),
+            Section::RootCauses | Section::Explanation | Section::Closing => true,
+            Section::CorrectiveActions => self.key == "action",
+            Section::PreventiveMeasures => matches!(self.key, "measure" | "cadence"),
             Section::Evidence => self.key == "title",
+            Section::Dated => false,
         }
     }
 }

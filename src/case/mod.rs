@@ -13,11 +13,17 @@ mod save;
 
 use serde::{Deserialize, Serialize};
 
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, FoundDate, find_dates};
 pub use field::{FieldPath, Part, Section, TextField};
 pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, read_file};
 pub use locate::Locator;
 pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
+
+/// Parses data written in YAML (playbooks, phrase lists, the catalogue), so
+/// that only this module knows the YAML crate.
+pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
 
 /// The schema version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -59,6 +65,9 @@ pub struct Case {
     pub closing: String,
     #[serde(default, deserialize_with = "date::optional")]
     pub dated: Option<Date>,
+    /// The writer's own notes: never rendered.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     #[serde(default, skip_serializing_if = "CheckSettings::is_default")]
     pub check: CheckSettings,
 }
@@ -91,6 +100,13 @@ pub struct Notice {
     pub response: Response,
     #[serde(deserialize_with = "date::optional")]
     pub received: Option<Date>,
+    /// The last day to answer, when the notice names one ("within 72
+    /// hours", "by 2 December"); otherwise 17 days after `received`.
+    #[serde(
+        deserialize_with = "date::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: Option<Date>,
     pub reference: String,
     pub asins: Vec<String>,
     pub orders: Vec<String>,
@@ -130,6 +146,39 @@ pub struct RootCause {
     pub how: String,
 }
 
+impl RootCause {
+    /// The six answers with the labels the letter gives them, in order.
+    pub fn parts(&self) -> [(&'static str, &'static str, &str); 6] {
+        [
+            ("what", "What happened", &self.what),
+            ("when", "When it happened", &self.when),
+            ("where", "Where it happened", &self.where_),
+            ("who", "Who was involved", &self.who),
+            ("why", "Why it happened", &self.why),
+            ("how", "How it happened", &self.how),
+        ]
+    }
+
+    /// The root cause as the appeal form's text shows it (`n` is 1-based).
+    pub fn form_text(&self, n: usize) -> String {
+        let summary = self.summary.trim().trim_end_matches('.');
+        let mut s = if summary.is_empty() {
+            format!("Root cause {n}")
+        } else {
+            format!("Root cause {n}: {summary}")
+        };
+        for (_, label, answer) in self.parts() {
+            if !answer.trim().is_empty() {
+                s.push('\n');
+                s.push_str(label);
+                s.push_str(": ");
+                s.push_str(answer.trim());
+            }
+        }
+        s
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CorrectiveAction {
@@ -153,7 +202,9 @@ pub struct PreventiveMeasure {
     pub evidence: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceKind {
     Invoice,

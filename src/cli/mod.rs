@@ -5,8 +5,12 @@
 //! Exit status: 0 fine; 1 `check` found an error (or a warning with
 //! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
 
+mod check;
+mod import;
 mod new;
+mod playbooks;
 mod render;
+mod rules;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,8 +38,16 @@ struct Cli {
 enum Command {
     /// Start a case file from a violation's playbook (or from a pasted notice)
     New(new::Args),
+    /// Review a case file or a draft: completeness, dates, tone and policy
+    Check(check::Args),
     /// Write the appeal as Markdown, plain text for the appeal form, or PDF
     Render(render::Args),
+    /// Split a draft written elsewhere (.txt, .md) into a case file by its headings
+    Import(import::Args),
+    /// The check catalogue, or one rule explained with examples
+    Rules(rules::Args),
+    /// The violation types, or one playbook's whole guide
+    Playbooks(playbooks::Args),
 }
 
 /// Runs the command line and returns the exit status.
@@ -53,7 +65,11 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::New(args) => new::run(args),
+        Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Playbooks(args) => playbooks::run(args),
     };
     match result {
         Ok(code) => code,
@@ -93,6 +109,32 @@ pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
         source,
         case,
     })
+}
+
+/// Writes to standard output; a closed pipe (`poa rules | head`) is not an error.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) says so.
+pub(crate) fn lang_from_env() -> crate::playbook::Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return if v.to_ascii_lowercase().starts_with("zh") {
+                crate::playbook::Lang::Zh
+            } else {
+                crate::playbook::Lang::En
+            };
+        }
+    }
+    crate::playbook::Lang::En
 }
 
 /// Today's date on this machine's clock, in its time zone.

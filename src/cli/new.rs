@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::anyhow;
 
 use crate::case::{self, Case, MARKETPLACES, Response};
-use crate::playbook::{self, Playbook};
+use crate::notice::{self, Confidence, Reading};
+use crate::playbook::{self, Lang, Playbook};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,6 +17,9 @@ pub struct Args {
     /// The violation id, as `poa playbooks` lists it
     #[arg(long, value_name = "ID")]
     pub violation: Option<String>,
+    /// A text file with the notice pasted from Seller Central or the email
+    #[arg(long, value_name = "NOTICE.txt")]
+    pub from_notice: Option<PathBuf>,
     /// Answer with a dispute (the account did not break the policy) instead of a plan of action
     #[arg(long)]
     pub dispute: bool,
@@ -74,6 +78,89 @@ pub fn marketplace_arg(code: Option<&str>) -> anyhow::Result<String> {
     }
 }
 
+/// Puts what the notice says into the case.
+pub fn apply_reading(case: &mut Case, reading: &Reading, text: &str) {
+    case.notice.asins = reading.asins.clone();
+    case.notice.orders = reading.orders.clone();
+    case.notice.received = reading.received;
+    let usual = reading
+        .received
+        .map(|d| d.add_days(case::APPEAL_WINDOW_DAYS));
+    if reading.deadline != usual {
+        case.notice.deadline = reading.deadline;
+    }
+    if reading.language == Lang::En {
+        case.notice.asks = reading.asks.clone();
+    }
+    case.notice.text = text.replace("\r\n", "\n").trim().to_string();
+}
+
+fn describe(reading: &Reading, chosen: &Playbook) -> Vec<String> {
+    let mut lines = Vec::new();
+    let lang = if reading.language == Lang::Zh {
+        "Chinese"
+    } else {
+        "English"
+    };
+    match reading.confidence {
+        Confidence::Sure => lines.push(format!(
+            "Read the notice ({lang}): {} — {}.",
+            chosen.id, chosen.title
+        )),
+        Confidence::NotSure => {
+            let other = reading
+                .ranking
+                .iter()
+                .map(|r| r.0)
+                .find(|id| *id != chosen.id)
+                .and_then(playbook::get);
+            lines.push(format!(
+                "Read the notice ({lang}), but not sure of the violation: {} — {}.",
+                chosen.id, chosen.title
+            ));
+            if let Some(o) = other {
+                lines.push(format!(
+                    "It could also be {} — {}. Read the notice again and change notice.violation if that fits better.",
+                    o.id, o.title
+                ));
+            }
+        }
+        Confidence::NotANotice => lines.push(format!(
+            "Using {} — {}, as --violation says.",
+            chosen.id, chosen.title
+        )),
+    }
+    let mut facts = vec![
+        format!(
+            "{} ASIN{}",
+            reading.asins.len(),
+            if reading.asins.len() == 1 { "" } else { "s" }
+        ),
+        format!(
+            "{} order{}",
+            reading.orders.len(),
+            if reading.orders.len() == 1 { "" } else { "s" }
+        ),
+    ];
+    facts.push(match reading.received {
+        Some(d) => format!("received {}", d.long()),
+        None => "no date found: fill in notice.received".into(),
+    });
+    if let Some(d) = reading.deadline {
+        facts.push(format!("answer by {}", d.long()));
+    }
+    facts.push(format!(
+        "{} question{} asked",
+        reading.asks.len(),
+        if reading.asks.len() == 1 { "" } else { "s" }
+    ));
+    lines.push(format!("Found: {}.", facts.join(", ")));
+    if reading.language == Lang::Zh && !reading.asks.is_empty() {
+        lines.push("The notice is in Chinese, so its questions stay in notice.text and the letter uses the standard English section titles.".into());
+    }
+    lines
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.file.exists() {
         return Err(anyhow!(
@@ -82,13 +169,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.file.display()
         ));
     }
-    let marketplace = marketplace_arg(args.marketplace.as_deref())?;
-    let Some(id) = args.violation.as_deref() else {
-        return Err(anyhow!(
-            "say which violation the notice is about: --violation ID (`poa playbooks` lists the ids)"
-        ));
+    let mut marketplace = marketplace_arg(args.marketplace.as_deref())?;
+    let reading = match &args.from_notice {
+        Some(path) => {
+            let text = case::read_file(
+                path,
+                "Paste the whole notice from Seller Central or the email into it",
+            )?;
+            Some((notice::read(&text), text))
+        }
+        None => None,
     };
-    let pb = playbook::get(id).ok_or_else(|| {
+    let id: String = match (&args.violation, &reading) {
+        (Some(v), _) => v.clone(),
+        (None, Some((r, _))) => match r.violation {
+            Some(v) => v.to_string(),
+            None => {
+                return Err(anyhow!(
+                    "{}: this does not read like an Amazon notice: no policy or violation words were found. Paste the whole notice (from Seller Central or the email), or say which violation it is with --violation ID (`poa playbooks` lists the ids)",
+                    args.from_notice
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                ));
+            }
+        },
+        (None, None) => {
+            return Err(anyhow!(
+                "say which violation the notice is about: --violation ID (`poa playbooks` lists the ids), or --from-notice NOTICE.txt to read it from the notice"
+            ));
+        }
+    };
+    let pb = playbook::get(&id).ok_or_else(|| {
         anyhow!(
             "--violation {id}: not a violation poa knows. Use one of: {}",
             playbook::ids().join(", ")
@@ -99,7 +211,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         pb.response
     };
-    let case = scaffold(pb, response, &marketplace);
+    if marketplace.is_empty()
+        && let Some((r, _)) = &reading
+        && let Some(m) = r.marketplace
+    {
+        marketplace = m.to_string();
+    }
+    let mut case = scaffold(pb, response, &marketplace);
+    if let Some((r, text)) = &reading {
+        apply_reading(&mut case, r, text);
+        for line in describe(r, pb) {
+            eprintln!("{line}");
+        }
+    }
     case::save_atomic(&args.file, &case)?;
     eprintln!(
         "Created {} for {} ({}).",

@@ -36,7 +36,7 @@ pub fn form_fields(letter: &Letter) -> Vec<FormField> {
         let body = format!("{}\n\n{}", letter.opening, plain(&letter.explanation, 0));
         fields.push(FormField::new(&letter.sections.explanation, body));
     } else {
-        let mut causes = vec![letter.opening.clone()];
+        let mut causes = Vec::new();
         for c in &letter.root_causes {
             let mut block = if c.summary.is_empty() {
                 format!("Root cause {}", c.n)
@@ -44,9 +44,9 @@ pub fn form_fields(letter: &Letter) -> Vec<FormField> {
                 format!("Root cause {}: {}", c.n, c.summary)
             };
             for r in &c.rows {
-                let label = format!("{}: ", r.question);
                 block.push('\n');
-                block.push_str(&label);
+                block.push_str(r.question);
+                block.push_str(": ");
                 block.push_str(&plain(&r.answer, 2));
             }
             causes.push(block);
@@ -75,6 +75,9 @@ pub fn form_fields(letter: &Letter) -> Vec<FormField> {
         ));
     }
     let mut extra = Vec::new();
+    if !letter.dispute {
+        extra.push(letter.opening.clone());
+    }
     if !letter.evidence.is_empty() {
         let mut docs = String::from("Attached documents:");
         for e in &letter.evidence {

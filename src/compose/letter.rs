@@ -92,16 +92,6 @@ pub struct Signature {
     pub store_line: String,
 }
 
-/// The 5W1H questions as the letter asks them.
-const FIVE_W_ONE_H: [(&str, &str); 6] = [
-    ("what", "What happened"),
-    ("when", "When it happened"),
-    ("where", "Where it happened"),
-    ("who", "Who was involved"),
-    ("why", "Why it happened"),
-    ("how", "How it happened"),
-];
-
 /// "Amazon.com (US)".
 pub fn marketplace_label(code: &str) -> String {
     let code = code.trim().to_ascii_uppercase();
@@ -203,11 +193,11 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
         .map(|(i, r)| CauseView {
             n: i + 1,
             summary: r.summary.trim().trim_end_matches('.').to_string(),
-            rows: FIVE_W_ONE_H
-                .iter()
-                .map(|(key, q)| (q, cause_part(r, key)))
-                .filter(|(_, a)| !a.trim().is_empty())
-                .map(|(q, a)| Row {
+            rows: r
+                .parts()
+                .into_iter()
+                .filter(|(_, _, a)| !a.trim().is_empty())
+                .map(|(_, q, a)| Row {
                     question: q,
                     answer: a.trim().to_string(),
                 })
@@ -317,17 +307,6 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
             store_line: format!("Store: {store_name} · Merchant token: {merchant_token}"),
         },
     })
-}
-
-fn cause_part<'a>(r: &'a crate::case::RootCause, key: &str) -> &'a str {
-    match key {
-        "what" => &r.what,
-        "when" => &r.when,
-        "where" => &r.where_,
-        "who" => &r.who,
-        "why" => &r.why,
-        _ => &r.how,
-    }
 }
 
 fn item(i: usize, text: &str, meta: Vec<String>) -> ItemView {

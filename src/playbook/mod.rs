@@ -260,7 +260,7 @@ impl Playbook {
 pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
     static CELL: OnceLock<BTreeMap<String, Both<Guide>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        serde_yaml::from_str(embedded::INTERVIEW)
+        crate::case::data_from_yaml(embedded::INTERVIEW)
             .unwrap_or_else(|e| panic!("templates/interview.yaml: {e}"))
     })
 }
@@ -272,7 +272,7 @@ pub fn all() -> &'static [Playbook] {
         let mut v: Vec<Playbook> = embedded::PLAYBOOKS
             .iter()
             .map(|(name, src)| {
-                serde_yaml::from_str(src)
+                crate::case::data_from_yaml(src)
                     .unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
             })
             .collect();

@@ -1,0 +1,466 @@
+//! A POA written elsewhere (`.txt`, `.md`): its lines, and the sections
+//! found from its headings in the many ways sellers word them ("Root cause",
+//! "Why it happened", "Actions taken", "Steps to prevent", numbered or not,
+//! Markdown or plain, in capitals or ending in a colon).
+
+/// The part of an appeal a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Before the first heading, or under an introduction heading.
+    Intro,
+    RootCause,
+    Corrective,
+    Preventive,
+    Evidence,
+    Explanation,
+    Closing,
+}
+
+impl SectionKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionKind::Intro => "Introduction",
+            SectionKind::RootCause => "Root cause",
+            SectionKind::Corrective => "Corrective actions",
+            SectionKind::Preventive => "Preventive measures",
+            SectionKind::Evidence => "Supporting documents",
+            SectionKind::Explanation => "Explanation",
+            SectionKind::Closing => "Closing",
+        }
+    }
+}
+
+/// One line of a draft.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftLine<'a> {
+    /// 1-based line number.
+    pub n: usize,
+    pub text: &'a str,
+    pub heading: bool,
+    pub section: SectionKind,
+    /// The item (list item or paragraph) of its section, counted from 0.
+    pub item: Option<usize>,
+}
+
+/// A draft split into lines and sections.
+#[derive(Debug, Clone)]
+pub struct Draft<'a> {
+    pub lines: Vec<DraftLine<'a>>,
+    /// The sections found, in order, with the line of their heading.
+    pub sections: Vec<(SectionKind, usize)>,
+    /// A violation id, when the caller knows it.
+    pub violation: Option<&'static str>,
+}
+
+impl<'a> Draft<'a> {
+    pub fn parse(text: &'a str) -> Draft<'a> {
+        let mut lines = Vec::new();
+        let mut sections = Vec::new();
+        let mut section = SectionKind::Intro;
+        let mut item: Option<usize> = None;
+        let mut in_item = false;
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                in_item = false;
+                lines.push(DraftLine {
+                    n,
+                    text: line,
+                    heading: false,
+                    section,
+                    item: None,
+                });
+                continue;
+            }
+            if let Some(kind) = heading_kind(line) {
+                // A heading that names no section (a title, a sub-heading)
+                // keeps the section it is in.
+                if let Some(kind) = kind {
+                    section = kind;
+                    sections.push((kind, n));
+                }
+                item = None;
+                in_item = false;
+                lines.push(DraftLine {
+                    n,
+                    text: line,
+                    heading: true,
+                    section,
+                    item: None,
+                });
+                continue;
+            }
+            if let Some(kind) = inline_heading(line) {
+                section = kind;
+                sections.push((kind, n));
+                item = None;
+                in_item = false;
+            }
+            let starts_item = is_list_item(line) || !in_item;
+            if starts_item {
+                item = Some(item.map_or(0, |i| i + 1));
+            }
+            in_item = true;
+            lines.push(DraftLine {
+                n,
+                text: line,
+                heading: false,
+                section,
+                item,
+            });
+        }
+        Draft {
+            lines,
+            sections,
+            violation: None,
+        }
+    }
+
+    /// True when the draft has at least one heading poa understood.
+    pub fn has_structure(&self) -> bool {
+        self.sections.iter().any(|(k, _)| {
+            matches!(
+                k,
+                SectionKind::RootCause | SectionKind::Corrective | SectionKind::Preventive
+            )
+        })
+    }
+
+    pub fn has(&self, kind: SectionKind) -> bool {
+        self.sections.iter().any(|(k, _)| *k == kind)
+    }
+
+    /// The items of a section: (item number, its lines' text joined, first line number).
+    pub fn items(&self, kind: SectionKind) -> Vec<(usize, String, usize)> {
+        let mut out: Vec<(usize, String, usize)> = Vec::new();
+        for l in self
+            .lines
+            .iter()
+            .filter(|l| !l.heading && l.section == kind)
+        {
+            let Some(i) = l.item else { continue };
+            match out.last_mut() {
+                Some(last) if last.0 == i => {
+                    last.1.push('\n');
+                    last.1.push_str(l.text);
+                }
+                _ => out.push((i, l.text.to_string(), l.n)),
+            }
+        }
+        out
+    }
+}
+
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("+ ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits <= 3
+        && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
+/// Strips Markdown heading marks, bold, numbering and a final colon.
+fn heading_text(line: &str) -> (String, bool, bool) {
+    let mut t = line.trim();
+    let md = t.starts_with('#');
+    t = t.trim_start_matches('#').trim();
+    let mut bold = false;
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark) {
+            let inner = inner.trim_end_matches(':').trim_end();
+            if let Some(inner) = inner.strip_suffix(mark) {
+                t = inner.trim();
+                bold = true;
+            }
+        }
+    }
+    // Numbering: "1.", "1)", "2 -", "I.", "II.", "A.", "Step 1:", "Part 2 -".
+    let lower = t.to_ascii_lowercase();
+    for word in ["step ", "part ", "section "] {
+        if lower.starts_with(word) {
+            let rest = &t[word.len()..];
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if n > 0 {
+                t = rest[n..].trim_start_matches([':', '.', ')', '-', ' ']);
+            }
+        }
+    }
+    let n = t.bytes().take_while(u8::is_ascii_digit).count();
+    if n > 0 && n <= 2 && t[n..].starts_with(['.', ')', ' ', ':']) {
+        t = t[n..].trim_start_matches(['.', ')', ' ', ':', '-']);
+    } else {
+        let roman = t
+            .bytes()
+            .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+            .count();
+        if roman > 0 && roman <= 4 && t[roman..].starts_with(['.', ')']) {
+            t = t[roman + 1..].trim_start();
+        }
+    }
+    let t = t
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .trim_matches('*')
+        .trim();
+    (t.to_string(), md, bold)
+}
+
+/// Which section a heading text names.
+fn classify(text: &str) -> Option<SectionKind> {
+    let t = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if has(&[
+        "prevent",
+        "future",
+        "recur",
+        "long-term",
+        "long term",
+        "going forward",
+        "from happening again",
+        "happen again",
+    ]) {
+        return Some(SectionKind::Preventive);
+    }
+    if has(&[
+        "corrective",
+        "correction",
+        "action taken",
+        "actions taken",
+        "actions we have taken",
+        "actions we took",
+        "steps taken",
+        "steps we have taken",
+        "steps we took",
+        "what we have done",
+        "what we did",
+        "what we've done",
+        "immediate",
+        "resolve",
+        "resolution",
+        "remediation",
+        "remedial",
+        "fixes",
+        "how we fixed",
+        "actions",
+    ]) {
+        return Some(SectionKind::Corrective);
+    }
+    if has(&[
+        "root cause",
+        "cause",
+        "why it happened",
+        "why this happened",
+        "what happened",
+        "what went wrong",
+        "reason",
+        "investigation",
+        "analysis",
+    ]) {
+        return Some(SectionKind::RootCause);
+    }
+    if has(&[
+        "evidence",
+        "supporting document",
+        "documents",
+        "attachment",
+        "exhibit",
+        "appendix",
+        "proof",
+    ]) {
+        return Some(SectionKind::Evidence);
+    }
+    if has(&["explanation", "why we believe", "dispute"]) {
+        return Some(SectionKind::Explanation);
+    }
+    if has(&["closing", "conclusion"]) {
+        return Some(SectionKind::Closing);
+    }
+    if has(&["introduction", "overview", "summary", "background"]) {
+        return Some(SectionKind::Intro);
+    }
+    None
+}
+
+/// When the line is a heading: the section it opens, or `None` for a
+/// heading that names no section (a title, a sub-heading).
+pub fn heading_kind(line: &str) -> Option<Option<SectionKind>> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let (text, md, bold) = heading_text(trimmed);
+    if text.is_empty() {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let colon = trimmed.ends_with(':') || trimmed.ends_with("**:");
+    let numbered = trimmed != text
+        && trimmed
+            .trim_start_matches('#')
+            .trim()
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'I' || c == 'V');
+    let terminal = text.ends_with(['.', '!', '?', ';', ',']) && !text.ends_with("etc.");
+    let short = text.chars().count() <= 80 && words <= 12;
+    if md {
+        return Some(classify(&text));
+    }
+    if !short || terminal {
+        return None;
+    }
+    if caps {
+        return Some(classify(&text));
+    }
+    if bold || numbered {
+        return classify(&text).map(Some);
+    }
+    // "We took these actions on 19 November:" introduces a list; it is prose.
+    let lower = text.to_lowercase();
+    let sentence_start = [
+        "we ",
+        "i ",
+        "our ",
+        "they ",
+        "this ",
+        "these ",
+        "it ",
+        "the following",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
+    if colon && !sentence_start {
+        return classify(&text).map(Some);
+    }
+    // A short line without punctuation: "Root Cause Analysis", "Actions taken".
+    let title_like = words <= 10
+        && !sentence_start
+        && !text.contains(',')
+        && text.starts_with(|c: char| c.is_uppercase());
+    if title_like {
+        classify(&text).map(Some)
+    } else {
+        None
+    }
+}
+
+/// "Root cause: we ..." opens a section and goes on with its text.
+fn inline_heading(line: &str) -> Option<SectionKind> {
+    let t = line.trim().trim_start_matches("**");
+    let (head, rest) = t.split_once(':')?;
+    let head = head.trim_end_matches("**").trim();
+    if rest.trim().is_empty() || head.split_whitespace().count() > 6 || head.len() > 50 {
+        return None;
+    }
+    let (text, _, _) = heading_text(head);
+    let lower = text.to_lowercase();
+    let known = [
+        "root cause",
+        "root causes",
+        "cause",
+        "causes",
+        "corrective action",
+        "corrective actions",
+        "actions taken",
+        "preventive measure",
+        "preventive measures",
+        "preventative measures",
+        "prevention",
+        "preventive action",
+        "preventive actions",
+        "evidence",
+        "explanation",
+    ];
+    if known.contains(&lower.as_str()) {
+        classify(&text)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionKind::*;
+
+    #[test]
+    fn finds_headings_worded_many_ways() {
+        for (line, kind) in [
+            ("## Root cause", RootCause),
+            ("1. Root Cause Analysis", RootCause),
+            ("Why it happened:", RootCause),
+            ("**What happened**", RootCause),
+            ("ROOT CAUSE", RootCause),
+            ("Actions taken", Corrective),
+            ("2) Corrective actions:", Corrective),
+            ("What we have done", Corrective),
+            (
+                "Steps we have taken to prevent this in the future",
+                Preventive,
+            ),
+            ("Steps to prevent", Preventive),
+            ("III. PREVENTIVE MEASURES", Preventive),
+            ("Supporting documents:", Evidence),
+            ("### Evidence", Evidence),
+        ] {
+            assert_eq!(heading_kind(line), Some(Some(kind)), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_that_mentions_a_section_is_not_a_heading() {
+        for line in [
+            "The root cause was a missing check.",
+            "We took these actions on 19 November 2026, in this order:",
+            "- Refunded 17 buyers",
+            "1. Refunded all 17 buyers on 19 November.",
+            "B0C4X9K2LM and B0C4X9K2LN",
+        ] {
+            assert_eq!(heading_kind(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn titles_are_headings_that_keep_the_section() {
+        assert_eq!(
+            heading_kind("PLAN OF ACTION - TRADEMARK COMPLAINT"),
+            Some(None)
+        );
+        assert_eq!(heading_kind("# Plan of Action"), Some(None));
+        let d = Draft::parse(
+            "## Root cause
+### Carrier delays
+We had one carrier.
+",
+        );
+        assert_eq!(d.lines[2].section, RootCause);
+        assert!(d.lines[1].heading);
+    }
+
+    #[test]
+    fn items_are_list_items_or_paragraphs() {
+        let d = Draft::parse(
+            "Intro line.\n\nRoot cause:\nWe did x.\nAnd y.\n\nCorrective actions:\n- One\n  more\n- Two\n\nPara.\n",
+        );
+        assert!(d.has_structure());
+        let items = d.items(Corrective);
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0].1, "- One\n  more");
+        assert_eq!(d.items(RootCause).len(), 1);
+    }
+
+    #[test]
+    fn inline_heading_starts_a_section() {
+        let d = Draft::parse(
+            "Root cause: we had no backup carrier.\nCorrective actions: we added one on 3 March.\n",
+        );
+        assert_eq!(d.lines[0].section, RootCause);
+        assert_eq!(d.lines[1].section, Corrective);
+    }
+}

@@ -1,0 +1,302 @@
+//! The checker: completeness, dates, tone and policy of an appeal.
+//!
+//! `check` turns a case or a draft into findings, which are plain data: the
+//! CLI prints them and the editor draws them. Each rule is one small type in
+//! `rules/`, registered once in a list sorted by code; simple rules are
+//! phrase lists (`templates/phrases.yaml`), compiled once into one matcher.
+//! It reads no file and no clock: the caller passes today's date.
+
+mod catalog;
+pub mod doc;
+pub mod draft;
+pub mod phrases;
+mod rules;
+pub mod text;
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+pub use catalog::{RuleInfo, catalog, info};
+pub use doc::{Doc, Field, FieldId, Role};
+pub use draft::{Draft, SectionKind};
+pub use phrases::{PhraseError, PhraseSet};
+
+use crate::case::{Case, Date};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A style hint.
+    Info,
+    /// Weakens the appeal.
+    Warning,
+    /// Likely rejected, or against policy.
+    Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One thing the checker found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub field: FieldId,
+    /// Byte offsets in the field's text, when the finding has a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    pub excerpt: String,
+    pub message: String,
+    /// The safe replacement for `start..end`, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+impl Serialize for FieldId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Finding {
+    /// A finding on a span of a field.
+    pub fn span(
+        code: &'static str,
+        severity: Severity,
+        field: &Field,
+        start: usize,
+        end: usize,
+        message: String,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            field: field.id,
+            start: Some(start),
+            end: Some(end),
+            excerpt: field.text[start..end].to_string(),
+            message,
+            fix: None,
+        }
+    }
+
+    /// A finding about a whole field (or a missing one).
+    pub fn whole(
+        code: &'static str,
+        severity: Severity,
+        field: FieldId,
+        excerpt: &str,
+        message: String,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            field,
+            start: None,
+            end: None,
+            excerpt: text::shorten(excerpt, 60),
+            message,
+            fix: None,
+        }
+    }
+
+    pub fn with_fix(mut self, fix: String) -> Finding {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// The limits the length rules use.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// L001: the longest letter, in words.
+    pub max_words: usize,
+    /// L002: the longest section, in characters.
+    pub max_section_chars: usize,
+    /// Codes not reported.
+    pub allow: Vec<String>,
+    /// Evidence `file` values that the caller looked for and did not find
+    /// (the checker reads no disk).
+    pub missing_files: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            max_words: 1000,
+            max_section_chars: 2000,
+            allow: Vec::new(),
+            missing_files: Vec::new(),
+        }
+    }
+}
+
+/// What a rule sees.
+pub struct Cx<'a> {
+    pub doc: &'a Doc<'a>,
+    pub phrases: &'a PhraseSet,
+    /// Phrase hits of each field of `doc.fields`, same order.
+    pub hits: &'a [Vec<phrases::Hit>],
+    pub today: Date,
+    pub settings: &'a Settings,
+}
+
+/// A check. One type per code; `rules::registry` lists them sorted by code.
+pub trait Rule: Send + Sync {
+    fn code(&self) -> &'static str;
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>);
+}
+
+/// The checker with its phrase lists compiled.
+pub struct Checker {
+    phrases: PhraseSet,
+}
+
+impl Checker {
+    /// The checker with the embedded phrase lists, compiled once per process.
+    pub fn standard() -> &'static Checker {
+        static CELL: OnceLock<Checker> = OnceLock::new();
+        CELL.get_or_init(|| Checker {
+            phrases: PhraseSet::compile(&[]).expect("embedded phrases compile"),
+        })
+    }
+
+    /// A checker whose phrase lists include the writer's own files (name, text).
+    pub fn with_phrases(extra: &[(String, String)]) -> Result<Checker, PhraseError> {
+        Ok(Checker {
+            phrases: PhraseSet::compile(extra)?,
+        })
+    }
+
+    /// The phrase lists this checker uses.
+    pub fn phrases(&self) -> &PhraseSet {
+        &self.phrases
+    }
+
+    /// Findings of a document, sorted by place.
+    pub fn check_doc(&self, doc: &Doc, today: Date, settings: &Settings) -> Vec<Finding> {
+        let hits: Vec<Vec<phrases::Hit>> = doc
+            .fields
+            .iter()
+            .map(|f| {
+                if f.role.is_prose() && !f.text.is_empty() {
+                    self.phrases.find(f.text)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let cx = Cx {
+            doc,
+            phrases: &self.phrases,
+            hits: &hits,
+            today,
+            settings,
+        };
+        let mut out = Vec::new();
+        for rule in rules::registry() {
+            if settings
+                .allow
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(rule.code()))
+            {
+                continue;
+            }
+            rule.check(&cx, &mut out);
+        }
+        let order: std::collections::HashMap<FieldId, usize> = doc
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id, i))
+            .collect();
+        out.sort_by_key(|f| {
+            let place = match f.field {
+                FieldId::Document => 0,
+                id => order.get(&id).map_or(usize::MAX - 1, |i| i + 1),
+            };
+            (place, f.start.unwrap_or(0), f.code)
+        });
+        out
+    }
+
+    /// Findings of a case.
+    pub fn check_case(&self, case: &Case, today: Date) -> Vec<Finding> {
+        let doc = Doc::from_case(case);
+        let settings = settings_of(case);
+        self.check_doc(&doc, today, &settings)
+    }
+
+    /// Findings of a draft written elsewhere.
+    pub fn check_draft(&self, draft: &Draft, today: Date) -> Vec<Finding> {
+        let doc = Doc::from_draft(draft);
+        self.check_doc(&doc, today, &Settings::default())
+    }
+}
+
+/// The settings a case asks for (`check:` in the case file).
+pub fn settings_of(case: &Case) -> Settings {
+    let d = Settings::default();
+    Settings {
+        max_words: case.check.max_words.unwrap_or(d.max_words),
+        max_section_chars: case.check.max_section_chars.unwrap_or(d.max_section_chars),
+        allow: case.check.allow.clone(),
+        missing_files: Vec::new(),
+    }
+}
+
+/// Counts of findings by severity: (errors, warnings, infos).
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    findings
+        .iter()
+        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
+            Severity::Error => (e + 1, w, i),
+            Severity::Warning => (e, w + 1, i),
+            Severity::Info => (e, w, i + 1),
+        })
+}
+
+/// Applies the safe fixes of `findings` to a case. Returns how many were applied.
+pub fn apply_fixes(case: &mut Case, findings: &[Finding]) -> usize {
+    let mut by_field: std::collections::BTreeMap<crate::case::FieldPath, Vec<&Finding>> =
+        std::collections::BTreeMap::new();
+    for f in findings {
+        if let (FieldId::Case(p), Some(_), Some(_), Some(_)) = (f.field, f.start, f.end, &f.fix) {
+            by_field.entry(p).or_default().push(f);
+        }
+    }
+    let mut applied = 0;
+    for (path, mut list) in by_field {
+        let Some(text) = case.text_mut(&path) else {
+            continue;
+        };
+        // From the end, so earlier offsets stay valid; skip overlaps.
+        list.sort_by_key(|f| std::cmp::Reverse(f.start));
+        let mut limit = usize::MAX;
+        for f in list {
+            let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
+            if e > limit || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e)
+            {
+                continue;
+            }
+            if text[s..e] != f.excerpt {
+                continue;
+            }
+            text.replace_range(s..e, f.fix.as_deref().unwrap_or_default());
+            limit = s;
+            applied += 1;
+        }
+    }
+    applied
+}

@@ -1,0 +1,746 @@
+//! Completeness: the parts an appeal must have, and the facts each holds.
+
+use std::collections::BTreeSet;
+
+use super::{at, item_at};
+use crate::case::{Case, Section};
+use crate::check::catalog::severity;
+use crate::check::doc::{FieldId, Role};
+use crate::check::draft::SectionKind;
+use crate::check::text::{dates, has_concrete_data, shorten, word_count, words};
+use crate::check::{Cx, Finding, Rule, Severity};
+use crate::playbook;
+
+fn missing(code: &'static str, id: FieldId, message: String) -> Finding {
+    Finding::whole(code, severity(code), id, "", message)
+}
+
+/// C001: a required field is empty, or a list that needs an item has none.
+pub struct MissingRequired;
+
+impl Rule for MissingRequired {
+    fn code(&self) -> &'static str {
+        "C001"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        if let Some(case) = cx.doc.case {
+            case_required(case, out);
+        } else if let Some(draft) = cx.doc.draft {
+            if !draft.has_structure() {
+                return;
+            }
+            for (kind, what) in [
+                (
+                    SectionKind::RootCause,
+                    "the root cause (what went wrong and why)",
+                ),
+                (
+                    SectionKind::Corrective,
+                    "the corrective actions already taken",
+                ),
+                (
+                    SectionKind::Preventive,
+                    "the preventive measures (what stops it happening again)",
+                ),
+            ] {
+                if !draft.has(kind) {
+                    out.push(missing(
+                        "C001",
+                        FieldId::Document,
+                        format!(
+                            "The draft has no section for {what}. Amazon asks for it in every plan: add a heading \"{}\" and the section under it.",
+                            kind.title()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn case_required(case: &Case, out: &mut Vec<Finding>) {
+    let s = &case.seller;
+    for (path, value, what) in [
+        (
+            "seller.legal_name",
+            &s.legal_name,
+            "the company's legal name, as in Seller Central",
+        ),
+        (
+            "seller.store_name",
+            &s.store_name,
+            "the store name buyers see",
+        ),
+        (
+            "seller.merchant_token",
+            &s.merchant_token,
+            "the Merchant Token (Settings > Account Info)",
+        ),
+        (
+            "seller.marketplace",
+            &s.marketplace,
+            "the marketplace code, such as US or DE",
+        ),
+        (
+            "notice.violation",
+            &case.notice.violation,
+            "the violation id (`poa playbooks` lists them)",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            out.push(missing(
+                "C001",
+                at(path),
+                format!("This is empty. Write {what}."),
+            ));
+        }
+    }
+    let v = case.notice.violation.trim();
+    if !v.is_empty() && playbook::get(v).is_none() {
+        out.push(Finding::whole(
+            "C001",
+            Severity::Error,
+            at("notice.violation"),
+            v,
+            format!("`{v}` is not a violation poa knows. Choose one that `poa playbooks` lists, or `other`."),
+        ));
+    }
+    if case.notice.received.is_none() {
+        out.push(missing(
+            "C001",
+            at("notice.received"),
+            "The date the notice arrived is empty. Write it as YYYY-MM-DD: it sets the 17-day deadline.".into(),
+        ));
+    }
+    let nonempty = |items: usize| items > 0;
+    if case.is_dispute() {
+        if case.explanation.trim().is_empty() {
+            out.push(missing(
+                "C001",
+                FieldId::Case(crate::case::FieldPath::top(Section::Explanation)),
+                "A dispute needs its explanation: why the account did not break the policy, pointing to the evidence.".into(),
+            ));
+        }
+        if !nonempty(case.evidence.len()) {
+            out.push(missing(
+                "C001",
+                FieldId::Section(Section::Evidence),
+                "A dispute needs evidence. List the documents that show the account followed the policy.".into(),
+            ));
+        }
+    } else {
+        for (section, count, what) in [
+            (
+                Section::RootCauses,
+                case.root_causes
+                    .iter()
+                    .filter(|r| {
+                        !r.summary.trim().is_empty()
+                            || !r.why.trim().is_empty()
+                            || !r.what.trim().is_empty()
+                    })
+                    .count(),
+                "at least one root cause",
+            ),
+            (
+                Section::CorrectiveActions,
+                case.corrective_actions
+                    .iter()
+                    .filter(|a| !a.action.trim().is_empty())
+                    .count(),
+                "at least one corrective action already taken",
+            ),
+            (
+                Section::PreventiveMeasures,
+                case.preventive_measures
+                    .iter()
+                    .filter(|m| !m.measure.trim().is_empty())
+                    .count(),
+                "at least one preventive measure",
+            ),
+        ] {
+            if !nonempty(count) {
+                out.push(missing(
+                    "C001",
+                    FieldId::Section(section),
+                    format!(
+                        "{} is empty. A plan of action needs {what}.",
+                        section.title()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+const FIVE_W: [(&str, &str); 6] = [
+    ("what", "what happened, with the numbers"),
+    ("when", "when it happened, with dates"),
+    ("where", "where in your operation it happened"),
+    ("who", "which roles were involved"),
+    ("why", "why your process let it happen"),
+    ("how", "how you found the cause and how the problem grew"),
+];
+
+/// C002: a root cause leaves one of what/when/where/who/why/how empty.
+pub struct IncompleteFiveWhys;
+
+impl Rule for IncompleteFiveWhys {
+    fn code(&self) -> &'static str {
+        "C002"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        if case.is_dispute() {
+            return;
+        }
+        for (i, r) in case.root_causes.iter().enumerate() {
+            for (key, what) in FIVE_W {
+                let text = match key {
+                    "what" => &r.what,
+                    "when" => &r.when,
+                    "where" => &r.where_,
+                    "who" => &r.who,
+                    "why" => &r.why,
+                    _ => &r.how,
+                };
+                if text.trim().is_empty() {
+                    out.push(missing(
+                        "C002",
+                        item_at(Section::RootCauses, i, key),
+                        format!(
+                            "Root cause {} does not say {what}. Answer it in one or two sentences.",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The fewest words an answer needs to be specific.
+fn min_words(id: &FieldId) -> Option<usize> {
+    let FieldId::Case(p) = id else { return None };
+    match (p.section, p.key) {
+        (Section::RootCauses, "summary") => Some(4),
+        (Section::RootCauses, "what" | "why") => Some(8),
+        (Section::RootCauses, "how") => Some(6),
+        (Section::RootCauses, "when" | "where" | "who") => Some(2),
+        (Section::CorrectiveActions, "action") => Some(5),
+        (Section::PreventiveMeasures, "measure") => Some(6),
+        (Section::Explanation, _) => Some(40),
+        _ => None,
+    }
+}
+
+/// C003: an answer too short to be specific.
+pub struct TooShort;
+
+impl Rule for TooShort {
+    fn code(&self) -> &'static str {
+        "C003"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        for f in &cx.doc.fields {
+            let Some(min) = min_words(&f.id) else {
+                continue;
+            };
+            let n = word_count(f.text);
+            if n > 0 && n < min {
+                out.push(Finding::whole(
+                    "C003",
+                    severity("C003"),
+                    f.id,
+                    f.text,
+                    format!(
+                        "This answer has {n} word{} and is too short to be specific (aim for {min} or more). Add the facts: numbers, dates, the step of your process.",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// C004: a corrective action without a date (error) or an owner (warning).
+pub struct ActionWithoutDateOrOwner;
+
+impl Rule for ActionWithoutDateOrOwner {
+    fn code(&self) -> &'static str {
+        "C004"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        if let Some(case) = cx.doc.case {
+            for (i, a) in case.corrective_actions.iter().enumerate() {
+                if a.action.trim().is_empty() {
+                    continue;
+                }
+                let id = item_at(Section::CorrectiveActions, i, "action");
+                if a.done_on.is_none() {
+                    out.push(Finding::whole(
+                        "C004",
+                        Severity::Error,
+                        id,
+                        &a.action,
+                        "This action has no date. Amazon wants actions that are finished: give the day it was done (done_on). If it is not done yet, do it first or move it to the preventive measures.".into(),
+                    ));
+                }
+                if a.owner.trim().is_empty() {
+                    out.push(Finding::whole(
+                        "C004",
+                        Severity::Warning,
+                        id,
+                        &a.action,
+                        "This action has no owner. Name the role that did it (for example: warehouse manager), not a person's name.".into(),
+                    ));
+                }
+            }
+        } else if let Some(draft) = cx.doc.draft {
+            for (_, text, line) in draft.items(SectionKind::Corrective) {
+                if word_count(&text) >= 4 && dates(&text).is_empty() {
+                    out.push(Finding::whole(
+                        "C004",
+                        Severity::Error,
+                        FieldId::Line(line),
+                        &text,
+                        "This corrective action has no date. Say on which day it was done (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// C005: a preventive measure without an owner, a start date or a cadence.
+pub struct MeasureWithoutOwnerStartOrCadence;
+
+impl Rule for MeasureWithoutOwnerStartOrCadence {
+    fn code(&self) -> &'static str {
+        "C005"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        for (i, m) in case.preventive_measures.iter().enumerate() {
+            if m.measure.trim().is_empty() {
+                continue;
+            }
+            let mut lacks = Vec::new();
+            if m.owner.trim().is_empty() {
+                lacks.push("an owner (the role that runs it)");
+            }
+            if m.starts_on.is_none() {
+                lacks.push("a start date");
+            }
+            if m.cadence.trim().is_empty() {
+                lacks.push("a cadence (how often it is done and checked)");
+            }
+            if !lacks.is_empty() {
+                out.push(Finding::whole(
+                    "C005",
+                    severity("C005"),
+                    item_at(Section::PreventiveMeasures, i, "measure"),
+                    &m.measure,
+                    format!("This measure is missing {}. Without them it reads as a wish, not a control.", join_and(&lacks)),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.to_string(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// C008: fewer items than the playbook asks for.
+pub struct FewerThanPlaybookMinimum;
+
+impl Rule for FewerThanPlaybookMinimum {
+    fn code(&self) -> &'static str {
+        "C008"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
+            return;
+        };
+        if case.is_dispute() {
+            return;
+        }
+        let actions = case
+            .corrective_actions
+            .iter()
+            .filter(|a| !a.action.trim().is_empty())
+            .count();
+        let measures = case
+            .preventive_measures
+            .iter()
+            .filter(|m| !m.measure.trim().is_empty())
+            .count();
+        for (section, have, need, what) in [
+            (
+                Section::CorrectiveActions,
+                actions,
+                pb.minimums.corrective_actions,
+                "corrective actions",
+            ),
+            (
+                Section::PreventiveMeasures,
+                measures,
+                pb.minimums.preventive_measures,
+                "preventive measures",
+            ),
+        ] {
+            if have > 0 && have < need {
+                out.push(missing(
+                    "C008",
+                    FieldId::Section(section),
+                    format!(
+                        "There {} {have} of the {need} {what} a {} appeal usually needs. Add what you did (the playbook has suggestions: `poa playbooks {}`).",
+                        if have == 1 { "is" } else { "are" },
+                        pb.title,
+                        pb.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+const STOPWORDS: [&str; 40] = [
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "we",
+    "our", "all", "every", "each", "is", "are", "was", "were", "be", "it", "its", "this", "that",
+    "these", "those", "as", "now", "new", "into", "their", "they", "has", "have", "had", "so",
+];
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    words(text)
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// C009: a preventive measure that only repeats a corrective action.
+pub struct MeasureRepeatsAction;
+
+impl Rule for MeasureRepeatsAction {
+    fn code(&self) -> &'static str {
+        "C009"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        let actions: Vec<(usize, BTreeSet<String>)> = case
+            .corrective_actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, content_words(&a.action)))
+            .filter(|(_, w)| w.len() >= 3)
+            .collect();
+        for (i, m) in case.preventive_measures.iter().enumerate() {
+            let mw = content_words(&m.measure);
+            if mw.len() < 3 {
+                continue;
+            }
+            for (j, aw) in &actions {
+                let shared = mw.intersection(aw).count();
+                let union = mw.union(aw).count();
+                if shared as f64 / union as f64 >= 0.7 {
+                    out.push(Finding::whole(
+                        "C009",
+                        severity("C009"),
+                        item_at(Section::PreventiveMeasures, i, "measure"),
+                        &m.measure,
+                        format!(
+                            "This measure repeats corrective action {}. A preventive measure is the lasting control: say what now happens regularly, who does it and how often.",
+                            j + 1
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// C011: a root cause that no action or measure answers.
+pub struct UnansweredRootCause;
+
+impl Rule for UnansweredRootCause {
+    fn code(&self) -> &'static str {
+        "C011"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        if case.is_dispute() {
+            return;
+        }
+        let causes = case.root_causes.len();
+        let mut links: BTreeSet<usize> = BTreeSet::new();
+        let mut any_links = false;
+        for (i, a) in case.corrective_actions.iter().enumerate() {
+            for &c in &a.causes {
+                any_links = true;
+                links.insert(c);
+                if c == 0 || c > causes {
+                    out.push(bad_link(
+                        item_at(Section::CorrectiveActions, i, "action"),
+                        &a.action,
+                        c,
+                        causes,
+                    ));
+                }
+            }
+        }
+        for (i, m) in case.preventive_measures.iter().enumerate() {
+            for &c in &m.causes {
+                any_links = true;
+                links.insert(c);
+                if c == 0 || c > causes {
+                    out.push(bad_link(
+                        item_at(Section::PreventiveMeasures, i, "measure"),
+                        &m.measure,
+                        c,
+                        causes,
+                    ));
+                }
+            }
+        }
+        let texts: Vec<String> = case
+            .corrective_actions
+            .iter()
+            .map(|a| a.action.to_lowercase())
+            .chain(
+                case.preventive_measures
+                    .iter()
+                    .map(|m| m.measure.to_lowercase()),
+            )
+            .collect();
+        if !any_links || causes < 2 {
+            return;
+        }
+        for (i, r) in case.root_causes.iter().enumerate() {
+            let n = i + 1;
+            let named = texts.iter().any(|t| t.contains(&format!("root cause {n}")));
+            if !links.contains(&n) && !named {
+                out.push(Finding::whole(
+                    "C011",
+                    severity("C011"),
+                    item_at(Section::RootCauses, i, "summary"),
+                    &r.summary,
+                    format!("No corrective action or preventive measure answers root cause {n}. Add one, or link the ones that do (causes: [{n}])."),
+                ));
+            }
+        }
+    }
+}
+
+fn bad_link(id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
+    Finding::whole(
+        "C011",
+        Severity::Warning,
+        id,
+        text,
+        format!(
+            "This item points to root cause {c}, but the case has {causes}. Correct the number in causes."
+        ),
+    )
+}
+
+/// C012: an ASIN or order from the notice that the appeal never mentions.
+pub struct NoticeItemNotAddressed;
+
+impl Rule for NoticeItemNotAddressed {
+    fn code(&self) -> &'static str {
+        "C012"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        let prose: Vec<&str> = cx
+            .doc
+            .fields
+            .iter()
+            .filter(|f| f.role.is_prose())
+            .map(|f| f.text)
+            .collect();
+        let mentioned = |id: &str| prose.iter().any(|t| t.contains(id));
+        for (i, a) in case.notice.asins.iter().enumerate() {
+            let a = a.trim();
+            if !a.is_empty() && !mentioned(a) {
+                out.push(Finding::whole(
+                    "C012",
+                    severity("C012"),
+                    FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "asins", i)),
+                    a,
+                    format!("The notice names ASIN {a}, but the appeal never mentions it. Say what happened with it and what you did, or why it is not affected."),
+                ));
+            }
+        }
+        let missing_orders: Vec<(usize, &str)> = case
+            .notice
+            .orders
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (i, o.trim()))
+            .filter(|(_, o)| !o.is_empty() && !mentioned(o))
+            .collect();
+        if missing_orders.len() > 5 {
+            let (i, first) = missing_orders[0];
+            out.push(Finding::whole(
+                "C012",
+                severity("C012"),
+                FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "orders", i)),
+                first,
+                format!(
+                    "{} of the {} orders in the notice are never mentioned (the first is {first}). List them in an action or an attached document, and say what you did for each.",
+                    missing_orders.len(),
+                    case.notice.orders.len()
+                ),
+            ));
+        } else {
+            for (i, o) in missing_orders {
+                out.push(Finding::whole(
+                    "C012",
+                    severity("C012"),
+                    FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "orders", i)),
+                    o,
+                    format!("The notice names order {o}, but the appeal never mentions it. Say what you did for it (refund, replacement, reply)."),
+                ));
+            }
+        }
+    }
+}
+
+/// C014: a section with no concrete data.
+pub struct NoConcreteData;
+
+impl Rule for NoConcreteData {
+    fn code(&self) -> &'static str {
+        "C014"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let message = |title: &str| {
+            format!(
+                "The {} section has no number, date, rate, ASIN or order id. Add the facts a reviewer can check: how many, which ones, when.",
+                title.to_lowercase()
+            )
+        };
+        if let Some(case) = cx.doc.case {
+            let sections: [(Section, Vec<&str>, bool); 4] = [
+                (
+                    Section::RootCauses,
+                    case.root_causes
+                        .iter()
+                        .flat_map(|r| {
+                            [
+                                &r.summary, &r.what, &r.when, &r.where_, &r.who, &r.why, &r.how,
+                            ]
+                        })
+                        .map(String::as_str)
+                        .collect(),
+                    false,
+                ),
+                (
+                    Section::CorrectiveActions,
+                    case.corrective_actions
+                        .iter()
+                        .map(|a| a.action.as_str())
+                        .collect(),
+                    case.corrective_actions.iter().any(|a| a.done_on.is_some()),
+                ),
+                (
+                    Section::PreventiveMeasures,
+                    case.preventive_measures
+                        .iter()
+                        .flat_map(|m| [m.measure.as_str(), m.cadence.as_str()])
+                        .collect(),
+                    case.preventive_measures
+                        .iter()
+                        .any(|m| m.starts_on.is_some()),
+                ),
+                (Section::Explanation, vec![case.explanation.as_str()], false),
+            ];
+            for (section, texts, dated) in sections {
+                let words: usize = texts.iter().map(|t| word_count(t)).sum();
+                if words >= 8 && !dated && !texts.iter().any(|t| has_concrete_data(t)) {
+                    out.push(missing(
+                        "C014",
+                        FieldId::Section(section),
+                        message(section.title()),
+                    ));
+                }
+            }
+        } else if let Some(draft) = cx.doc.draft {
+            for (kind, line) in &draft.sections {
+                if !matches!(
+                    kind,
+                    SectionKind::RootCause
+                        | SectionKind::Corrective
+                        | SectionKind::Preventive
+                        | SectionKind::Explanation
+                ) {
+                    continue;
+                }
+                let body: Vec<&str> = draft
+                    .lines
+                    .iter()
+                    .filter(|l| !l.heading && l.section == *kind)
+                    .map(|l| l.text)
+                    .collect();
+                let words: usize = body.iter().map(|t| word_count(t)).sum();
+                if words >= 8 && !body.iter().any(|t| has_concrete_data(t)) {
+                    out.push(Finding::whole(
+                        "C014",
+                        severity("C014"),
+                        FieldId::Line(*line),
+                        &shorten(body.first().copied().unwrap_or(""), 60),
+                        message(kind.title()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// C015: a placeholder from a suggestion that is still in the text.
+pub struct PlaceholderLeft;
+
+impl Rule for PlaceholderLeft {
+    fn code(&self) -> &'static str {
+        "C015"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        for f in cx
+            .doc
+            .fields
+            .iter()
+            .filter(|f| f.role.is_prose() || f.role == Role::Data)
+        {
+            for r in playbook::placeholders(f.text) {
+                let name = &f.text[r.start + 1..r.end - 1];
+                out.push(Finding::span(
+                    "C015",
+                    severity("C015"),
+                    f,
+                    r.start,
+                    r.end,
+                    format!("Replace the placeholder {{{name}}} with the real {name}."),
+                ));
+            }
+        }
+    }
+}

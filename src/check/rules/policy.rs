@@ -1,0 +1,175 @@
+//! Policy: what must not appear in an appeal at all.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::phrase_findings;
+use crate::check::catalog::severity;
+use crate::check::text::sentences;
+use crate::check::{Cx, Finding, Rule};
+
+fn regex(cell: &'static OnceLock<Regex>, re: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(re).expect("valid regex"))
+}
+
+/// P001: an external link, email address, phone number or messaging handle.
+pub struct ExternalContact;
+
+impl Rule for ExternalContact {
+    fn code(&self) -> &'static str {
+        "P001"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        static URL: OnceLock<Regex> = OnceLock::new();
+        static DOMAIN: OnceLock<Regex> = OnceLock::new();
+        static EMAIL: OnceLock<Regex> = OnceLock::new();
+        static PHONE: OnceLock<Regex> = OnceLock::new();
+        static HANDLE: OnceLock<Regex> = OnceLock::new();
+        let checks: [(&Regex, &str); 5] = [
+            (
+                regex(&URL, r"(?i)\b(?:https?://|www\.)[^\s<>()]+"),
+                "a link. Appeal forms do not accept external links: attach the document instead and refer to it by its id (E1)",
+            ),
+            (
+                regex(
+                    &EMAIL,
+                    r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b",
+                ),
+                "an email address. Amazon contacts sellers through Seller Central only: delete it",
+            ),
+            (
+                regex(
+                    &DOMAIN,
+                    r"(?i)\b[a-z0-9-]{2,}\.(?:com|net|org|cn|io|shop|store|info|biz|co)(?:\.[a-z]{2})?(?:/[^\s]*)?\b",
+                ),
+                "a web address. Appeal forms do not accept external links: attach the document instead",
+            ),
+            (
+                regex(
+                    &PHONE,
+                    r"(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b1[3-9]\d[\s-]\d{4}[\s-]\d{4}\b)",
+                ),
+                "a phone number. Amazon contacts sellers through Seller Central only: delete it",
+            ),
+            (
+                regex(
+                    &HANDLE,
+                    r"(?i)(?:\b(?:wechat|weixin|whatsapp|telegram|skype|viber|line|qq)\b|微信|QQ号)\s*(?:(?:id|number|no\.?|account|号)\s*)?[:：]\s*[@+]?[\w.\-]{3,}|(?:\b(?:wechat|weixin|whatsapp|telegram|skype|viber)\b)\s+(?:id|number)\s+[@+]?[\w.\-]{3,}",
+                ),
+                "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
+            ),
+        ];
+        let sev = severity("P001");
+        for f in cx.doc.prose() {
+            let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+            for (re, what) in checks {
+                for m in re.find_iter(f.text) {
+                    let r = m.range();
+                    if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                        continue;
+                    }
+                    let s = m.as_str().to_ascii_lowercase();
+                    let amazon_name = (s.starts_with("amazon.") || s.contains(".amazon."))
+                        && !s.contains('/')
+                        && !s.starts_with("www.");
+                    if amazon_name {
+                        continue;
+                    }
+                    taken.push(r.clone());
+                    out.push(Finding::span(
+                        "P001",
+                        sev,
+                        f,
+                        r.start,
+                        r.end,
+                        format!("This is {what}."),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+fn is_cjk_name_suffix(s: &str) -> bool {
+    const SUFFIXES: [&str; 16] = [
+        "公司", "厂", "店", "市", "区", "路", "号", "省", "县", "镇", "村", "大厦", "室", "街",
+        "楼", "园",
+    ];
+    SUFFIXES.iter().any(|x| s.trim_end().ends_with(x))
+}
+
+/// P003: prose that is not English (names and addresses aside).
+pub struct NotEnglish;
+
+impl Rule for NotEnglish {
+    fn code(&self) -> &'static str {
+        "P003"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let sev = severity("P003");
+        for f in cx.doc.prose() {
+            for r in sentences(f.text) {
+                let s = &f.text[r.clone()];
+                let latin = s.chars().filter(|c| is_latin(*c)).count();
+                let other = s
+                    .chars()
+                    .filter(|c| c.is_alphabetic() && !is_latin(*c))
+                    .count();
+                let cjk_punct = s.chars().any(|c| "，。！？；：、".contains(c));
+                let name_like = !cjk_punct && other <= 30 && is_cjk_name_suffix(s);
+                if other >= 4 && (other > latin || cjk_punct) && !name_like {
+                    out.push(Finding::span(
+                        "P003",
+                        sev,
+                        f,
+                        r.start,
+                        r.end,
+                        "This sentence is not in English. The appeal is read in English: write it in English (names and addresses may stay as they are).".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// P005: a question put to Amazon.
+pub struct QuestionToAmazon;
+
+impl Rule for QuestionToAmazon {
+    fn code(&self) -> &'static str {
+        "P005"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let before = out.len();
+        phrase_findings(cx, "P005", out);
+        let sev = severity("P005");
+        for f in cx.doc.prose() {
+            for r in sentences(f.text) {
+                let s = f.text[r.clone()].trim_end_matches(['"', ')', '\'']);
+                if s.ends_with('?') || s.ends_with('？') {
+                    if out[before..].iter().any(|x| {
+                        x.field == f.id && x.start.is_some_and(|st| st >= r.start && st < r.end)
+                    }) {
+                        continue;
+                    }
+                    out.push(Finding::span(
+                        "P005",
+                        sev,
+                        f,
+                        r.start,
+                        r.end,
+                        "This is a question. Amazon asks for questions to be removed from appeals: state what you did instead.".into(),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Tone rules that need more than a phrase list: punctuation, counting,
+//! pronouns, sentence shape.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::phrase_findings;
+use crate::check::catalog::severity;
+use crate::check::doc::Role;
+use crate::check::text::{sentences, word_count};
+use crate::check::{Cx, Finding, Rule};
+
+fn regex(cell: &'static OnceLock<Regex>, re: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(re).expect("valid regex"))
+}
+
+/// Capitals that are names, not shouting.
+const ACRONYMS: [&str; 52] = [
+    "ASIN", "ASINS", "USPS", "FEDEX", "ASTM", "CPSC", "CPSIA", "USPTO", "GMBH", "CORP", "GTIN",
+    "ISBN", "MSDS", "ROHS", "REACH", "NOTE", "HAZMAT", "FNSKU", "SKUS", "UPCS", "EANS", "LLC",
+    "IATA", "OSHA", "EPA", "FDA", "EUIPO", "WIPO", "CNIPA", "SGS", "INTERTEK", "TUV", "BSCI",
+    "ISTA", "ANSI", "IEEE", "NIST", "UKCA", "PSE", "TELEC", "ACMA", "RCM", "BSMI", "INMETRO",
+    "NOM", "SABER", "SASO", "ECAS", "GCC", "AEO", "CTPAT", "EORI",
+];
+
+/// T008: exclamation marks, or shouting in capitals.
+pub struct ExclamationOrShouting;
+
+impl Rule for ExclamationOrShouting {
+    fn code(&self) -> &'static str {
+        "T008"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        static BANG: OnceLock<Regex> = OnceLock::new();
+        static CAPS: OnceLock<Regex> = OnceLock::new();
+        let bang = regex(&BANG, r"[!！]+");
+        let caps = regex(&CAPS, r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
+        let sev = severity("T008");
+        for f in cx.doc.prose() {
+            for m in bang.find_iter(f.text) {
+                out.push(Finding::span(
+                    "T008",
+                    sev,
+                    f,
+                    m.start(),
+                    m.end(),
+                    "An exclamation mark reads as shouting in an appeal. End the sentence with a full stop.".into(),
+                ));
+            }
+            for m in caps.find_iter(f.text) {
+                let shouted = m
+                    .as_str()
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty() && !ACRONYMS.contains(w))
+                    .count();
+                if shouted >= 2 {
+                    out.push(Finding::span(
+                        "T008",
+                        sev,
+                        f,
+                        m.start(),
+                        m.end(),
+                        "Words in capitals read as shouting. Write them in normal case; keep capitals for names such as ASIN or FBA.".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// T009: more than one apology in the document.
+pub struct RepeatedApology;
+
+impl Rule for RepeatedApology {
+    fn code(&self) -> &'static str {
+        "T009"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        static SORRY: OnceLock<Regex> = OnceLock::new();
+        let sorry = regex(
+            &SORRY,
+            r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b",
+        );
+        let mut seen = 0;
+        for f in cx.doc.prose() {
+            for m in sorry.find_iter(f.text) {
+                seen += 1;
+                if seen > 1 {
+                    out.push(Finding::span(
+                        "T009",
+                        severity("T009"),
+                        f,
+                        m.start(),
+                        m.end(),
+                        "This is a second apology. One short acknowledgement is enough: delete this one and give facts instead.".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// T013: a bare denial. In a dispute that lists evidence, a denial carried
+/// by the evidence is the point, so it is not reported there.
+pub struct BareDenial;
+
+impl Rule for BareDenial {
+    fn code(&self) -> &'static str {
+        "T013"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        if cx.doc.is_dispute() && cx.doc.case.is_some_and(|c| !c.evidence.is_empty()) {
+            return;
+        }
+        phrase_findings(cx, "T013", out);
+    }
+}
+
+/// Words before "I" that make it a name or a numeral ("Line I").
+const ROMAN_AFTER: [&str; 14] = [
+    "Line",
+    "Phase",
+    "Part",
+    "Class",
+    "Type",
+    "Grade",
+    "Level",
+    "Stage",
+    "Section",
+    "Chapter",
+    "Model",
+    "Batch",
+    "Building",
+    "Warehouse",
+];
+
+/// T014: first person singular, or a mix of "I" and "we".
+pub struct FirstPersonSingular;
+
+impl Rule for FirstPersonSingular {
+    fn code(&self) -> &'static str {
+        "T014"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        static SINGULAR: OnceLock<Regex> = OnceLock::new();
+        static PLURAL: OnceLock<Regex> = OnceLock::new();
+        let singular = regex(
+            &SINGULAR,
+            r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|[Mm]y|me|[Mm]yself|[Mm]ine)\b",
+        );
+        let plural = regex(&PLURAL, r"(?i)\b(?:we|our|us)\b");
+        let uses_we = cx.doc.prose().any(|f| plural.is_match(f.text));
+        for f in cx.doc.prose() {
+            let first = singular.find_iter(f.text).find(|m| {
+                let before = f.text[..m.start()].trim_end();
+                let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                !(m.as_str() == "I" && ROMAN_AFTER.contains(&prev))
+            });
+            if let Some(m) = first {
+                let message = if uses_we {
+                    "This mixes \"I\" and \"we\". Write the whole appeal as \"we\": it speaks for the business."
+                } else {
+                    "Write \"we\" and \"our\" instead of \"I\" and \"my\": the appeal speaks for the business and its processes."
+                };
+                out.push(Finding::span(
+                    "T014",
+                    severity("T014"),
+                    f,
+                    m.start(),
+                    m.end(),
+                    message.into(),
+                ));
+            }
+        }
+    }
+}
+
+/// T015: passive voice that hides who acted.
+pub struct PassiveHidesActor;
+
+impl Rule for PassiveHidesActor {
+    fn code(&self) -> &'static str {
+        "T015"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        static FAULT: OnceLock<Regex> = OnceLock::new();
+        static LATE: OnceLock<Regex> = OnceLock::new();
+        let fault = regex(
+            &FAULT,
+            r"(?i)\b(?:mistakes?|errors?|problems?|issues?)\s+(?:was|were|have been|has been)\s+(?:made|caused|committed|found)\b|\b(?:was|were|has been|have been)\s+(?:not\s+)?(?:missed|overlooked|ignored|neglected|forgotten|mishandled|misplaced|mislabell?ed|violated)\b",
+        );
+        let late = regex(
+            &LATE,
+            r"(?i)\b(?:was|were)\s+(?:not\s+)?(?:shipped|sent|confirmed|delivered|dispatched|listed|uploaded|processed|packed|checked|updated|handled)\s+(?:late|wrongly|incorrectly|by mistake|too late)\b|\b(?:was|were)\s+not\s+(?:checked|updated|confirmed|shipped|reviewed|inspected|tested|trained|verified)\b",
+        );
+        for f in cx.doc.prose() {
+            for r in sentences(f.text) {
+                let s = &f.text[r.clone()];
+                for re in [fault, late] {
+                    for m in re.find_iter(s) {
+                        let rest = &s[m.end()..];
+                        if regex_by(rest) {
+                            continue;
+                        }
+                        out.push(Finding::span(
+                            "T015",
+                            severity("T015"),
+                            f,
+                            r.start + m.start(),
+                            r.start + m.end(),
+                            format!(
+                                "\"{}\" hides who acted. Say who did it: \"we shipped 23 orders late\", \"our packer missed the check\".",
+                                m.as_str()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn regex_by(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(6)
+        .any(|w| w.eq_ignore_ascii_case("by"))
+}
+
+/// T016: a sentence longer than 35 words.
+pub struct LongSentence;
+
+impl Rule for LongSentence {
+    fn code(&self) -> &'static str {
+        "T016"
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        for f in cx.doc.prose().filter(|f| f.role != Role::Evidence) {
+            for r in sentences(f.text) {
+                let n = word_count(&f.text[r.clone()]);
+                if n > 35 {
+                    out.push(Finding::span(
+                        "T016",
+                        severity("T016"),
+                        f,
+                        r.start,
+                        r.end,
+                        format!("This sentence has {n} words. Split it into two or three short sentences, one fact each."),
+                    ));
+                }
+            }
+        }
+    }
+}

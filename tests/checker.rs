@@ -1,0 +1,958 @@
+//! The checker: every code fires on a case that has the problem and stays
+//! quiet on a near miss; the corpus of drafts under tests/corpus; the
+//! examples; the registry; properties that hold for any text.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use poa::case::{self, Case, Date};
+use poa::check::{self, Checker, Draft, FieldId, Finding};
+
+fn today() -> Date {
+    "2026-11-22".parse().unwrap()
+}
+
+fn example(name: &str) -> Case {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
+}
+
+/// A complete, clean plan of action to change one thing in.
+fn base() -> Case {
+    example("late-shipment.poa.yaml")
+}
+
+fn findings(case: &Case) -> Vec<Finding> {
+    Checker::standard().check_case(case, today())
+}
+
+fn codes(case: &Case) -> BTreeSet<&'static str> {
+    findings(case).iter().map(|f| f.code).collect()
+}
+
+fn draft_codes(text: &str) -> BTreeSet<&'static str> {
+    Checker::standard()
+        .check_draft(&Draft::parse(text), today())
+        .iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+/// (code, change that makes it fire, change that is a near miss).
+type Change = fn(&mut Case);
+
+fn set_why(c: &mut Case, text: &str) {
+    c.root_causes[0].why = text.into();
+}
+fn set_action(c: &mut Case, text: &str) {
+    c.corrective_actions[0].action = text.into();
+}
+fn set_measure(c: &mut Case, text: &str) {
+    c.preventive_measures[0].measure = text.into();
+}
+fn set_closing(c: &mut Case, text: &str) {
+    c.closing = text.into();
+}
+
+const CASES: &[(&str, Change, Change)] = &[
+    (
+        "C001",
+        |c| c.seller.merchant_token.clear(),
+        |c| c.seller.contact_name.clear(),
+    ),
+    (
+        "C001",
+        |c| c.preventive_measures.clear(),
+        |c| {
+            c.preventive_measures.truncate(1);
+        },
+    ),
+    (
+        "C002",
+        |c| c.root_causes[0].how.clear(),
+        |c| c.root_causes[0].how = "We compared the order report with the carrier scan log.".into(),
+    ),
+    (
+        "C003",
+        |c| set_why(c, "Staff error."),
+        |c| {
+            set_why(
+                c,
+                "Our listing process had no second-person check, so errors went live.",
+            )
+        },
+    ),
+    (
+        "C004",
+        |c| c.corrective_actions[0].done_on = None,
+        |c| {
+            set_action(
+                c,
+                "Refunded all 14 affected buyers and sent each the tracking number.",
+            )
+        },
+    ),
+    (
+        "C004",
+        |c| c.corrective_actions[0].owner.clear(),
+        |c| c.corrective_actions[0].owner = "Warehouse manager".into(),
+    ),
+    (
+        "C005",
+        |c| c.preventive_measures[0].cadence.clear(),
+        |c| c.preventive_measures[0].cadence = "Daily".into(),
+    ),
+    (
+        "C006",
+        |c| {
+            c.notice.violation = "inauthentic".into();
+        },
+        |c| {
+            c.notice.violation = "inauthentic".into();
+            c.evidence[0].kind = case::EvidenceKind::Invoice;
+            c.evidence[0].date = "2026-06-01".parse().ok();
+        },
+    ),
+    (
+        "C007",
+        |c| c.corrective_actions[0].evidence = vec!["E9".into()],
+        |c| c.corrective_actions[0].evidence = vec!["E3".into()],
+    ),
+    (
+        "C008",
+        |c| c.preventive_measures.truncate(2),
+        |c| c.preventive_measures.truncate(3),
+    ),
+    (
+        "C009",
+        |c| {
+            let a = c.corrective_actions[2].action.clone();
+            set_measure(c, &a);
+        },
+        |c| {
+            set_measure(
+                c,
+                "The shift lead runs the unshipped-orders report at 14:00 each business day and confirms every order due.",
+            )
+        },
+    ),
+    (
+        "C010",
+        |c| {
+            set_action(
+                c,
+                "We will refund all 14 affected buyers and confirm every open order.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "Refunded all 14 affected buyers, including the goodwill credit, and confirmed every open order.",
+            )
+        },
+    ),
+    (
+        "C011",
+        |c| {
+            for a in &mut c.corrective_actions {
+                a.causes.retain(|&x| x != 2);
+            }
+            for m in &mut c.preventive_measures {
+                m.causes.retain(|&x| x != 2);
+            }
+        },
+        |c| {
+            for a in &mut c.corrective_actions {
+                a.causes.retain(|&x| x != 1);
+            }
+        },
+    ),
+    (
+        "C012",
+        |c| c.notice.asins.push("B0ZZZZZZZ9".into()),
+        |c| {
+            c.notice.asins.push("B0ZZZZZZZ9".into());
+            c.root_causes[0]
+                .what
+                .push_str(" The listing B0ZZZZZZZ9 was one of them.");
+        },
+    ),
+    (
+        "C013",
+        |c| {
+            set_why(
+                c,
+                "A new employee made a mistake when confirming the orders that week.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "Confirmations were a manual upload with no second person checking that every order was confirmed.",
+            )
+        },
+    ),
+    (
+        "C014",
+        |c| {
+            c.explanation = "We believe the account followed the policy in every respect, and the attached documents show this clearly for every listing.".into();
+        },
+        |c| {
+            c.explanation = "We believe the account followed the policy: the 2 listings passed the test on 29 October 2026, as the attached documents show.".into();
+        },
+    ),
+    (
+        "C015",
+        |c| set_action(c, "Refunded all {number} affected buyers on the same day."),
+        |c| {
+            set_action(
+                c,
+                "Refunded all 14 affected buyers on the same day (see list).",
+            )
+        },
+    ),
+    (
+        "D001",
+        |c| c.corrective_actions[0].done_on = "2026-11-30".parse().ok(),
+        |c| c.corrective_actions[0].done_on = "2026-11-18".parse().ok(),
+    ),
+    (
+        "D002",
+        |c| c.metrics[0].count = Some(1300),
+        |c| c.metrics[0].count = Some(1200),
+    ),
+    (
+        "D003",
+        |c| c.metrics[0].count = Some(30),
+        |c| c.metrics[0].count = Some(48),
+    ),
+    (
+        "D004",
+        |c| c.notice.asins.push("B0C4X9K2L".into()),
+        |c| c.notice.asins.push("B0C4X9K2LM".into()),
+    ),
+    (
+        "D004",
+        |c| {
+            set_why(
+                c,
+                "Order 113-482193-5520146 was confirmed late by our assistant on that day.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "Order 113-4821937-5520146 was confirmed late by our assistant on that day.",
+            )
+        },
+    ),
+    (
+        "D005",
+        |c| {
+            c.notice.violation = "inauthentic".into();
+            c.evidence[0].kind = case::EvidenceKind::Invoice;
+            c.evidence[0].date = "2025-10-01".parse().ok();
+        },
+        |c| {
+            c.notice.violation = "inauthentic".into();
+            c.evidence[0].kind = case::EvidenceKind::Invoice;
+            c.evidence[0].date = "2025-12-01".parse().ok();
+        },
+    ),
+    (
+        "D006",
+        |c| c.notice.received = "2026-10-30".parse().ok(),
+        |c| c.notice.received = "2026-11-06".parse().ok(),
+    ),
+    (
+        "D007",
+        |c| c.dated = "2026-11-05".parse().ok(),
+        |c| c.dated = "2026-11-21".parse().ok(),
+    ),
+    (
+        "L001",
+        |c| {
+            set_closing(
+                c,
+                &"We checked all 212 SKUs again on 19 November 2026. ".repeat(80),
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                &"We checked all 212 SKUs again on 19 November 2026. ".repeat(10),
+            )
+        },
+    ),
+    (
+        "L002",
+        |c| {
+            set_measure(
+                c,
+                &"The shift lead checks the 212 SKUs at 14:00 each day. ".repeat(40),
+            )
+        },
+        |c| {
+            set_measure(
+                c,
+                &"The shift lead checks the 212 SKUs at 14:00 each day. ".repeat(8),
+            )
+        },
+    ),
+    (
+        "P001",
+        |c| {
+            set_closing(
+                c,
+                "Our supplier records are at www.example-supplier.cn for review.",
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                "Our supplier records are attached as E1, from Amazon.com order reports.",
+            )
+        },
+    ),
+    (
+        "P001",
+        |c| set_closing(c, "Call our manager on +86 138 0000 0000 at any time."),
+        |c| {
+            set_closing(
+                c,
+                "Order 113-4821937-5520146 was refunded on 2026-11-19 for $12.99.",
+            )
+        },
+    ),
+    (
+        "P001",
+        |c| {
+            set_closing(
+                c,
+                "Write to help@acme-home.com or WeChat: acme_li88 for details.",
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                "We moved all buyer contact out of WeChat groups and into Buyer-Seller Messaging.",
+            )
+        },
+    ),
+    (
+        "P002",
+        |c| {
+            set_measure(
+                c,
+                "Buyers who update their review to five stars get a free gift from our team each month.",
+            )
+        },
+        |c| {
+            set_measure(
+                c,
+                "We ask for reviews only through the Request a Review button, once per order, each week.",
+            )
+        },
+    ),
+    (
+        "P002",
+        |c| {
+            set_action(
+                c,
+                "Sent a gift card to 14 buyers after they changed their rating on 19 November.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "Our insert card offered a $10 gift card for a five-star review, and nobody checked it.",
+            )
+        },
+    ),
+    (
+        "P003",
+        |c| set_action(c, "我们已经在11月19日退款给所有买家。"),
+        |c| {
+            set_action(
+                c,
+                "Refunded the 14 buyers of 深圳市华强电子有限公司 stock on 19 November 2026.",
+            )
+        },
+    ),
+    (
+        "P004",
+        |c| {
+            set_why(
+                c,
+                "We declared a lower value on the shipment to avoid duties at the border.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "The listing editor's duties did not include a check of the safety labels.",
+            )
+        },
+    ),
+    (
+        "P005",
+        |c| set_closing(c, "What else do you need from us?"),
+        |c| set_closing(c, "We attached the order list (E1)."),
+    ),
+    (
+        "P006",
+        |c| {
+            set_closing(
+                c,
+                "Seller Support told us to submit this plan (case ID 1234567890).",
+            )
+        },
+        |c| set_closing(c, "We moved 40 phone cases to a second warehouse."),
+    ),
+    (
+        "T001",
+        |c| {
+            set_why(
+                c,
+                "We didn't check the pickup log, so nobody saw the missed pickups for a week.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "The seller's pickup log was not checked, and Amazon's report showed 58 late orders.",
+            )
+        },
+    ),
+    (
+        "T002",
+        |c| {
+            set_closing(
+                c,
+                "We are devastated by this decision and shocked at the result.",
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                "We reviewed the disaster recovery plan for the warehouse system.",
+            )
+        },
+    ),
+    (
+        "T003",
+        |c| {
+            set_closing(
+                c,
+                "Please give us another chance to serve Amazon customers.",
+            )
+        },
+        |c| set_closing(c, "We ask you to review this plan of action."),
+    ),
+    (
+        "T004",
+        |c| {
+            set_why(
+                c,
+                "The carrier lost 40 parcels during the move and did not tell us.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "We relied on one carrier without a backup, so missed pickups went unnoticed.",
+            )
+        },
+    ),
+    (
+        "T005",
+        |c| {
+            set_closing(
+                c,
+                "Our lawyer has prepared a lawsuit if the account stays closed.",
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                "We fixed the issue with the court order list and the patent attorney's opinion attached.",
+            )
+        },
+    ),
+    (
+        "T006",
+        |c| {
+            set_measure(
+                c,
+                "We will try our best to ship faster and be more careful every day.",
+            )
+        },
+        |c| {
+            set_measure(
+                c,
+                "The shift lead confirms every order due by 16:00 each business day.",
+            )
+        },
+    ),
+    (
+        "T007",
+        |c| {
+            set_measure(
+                c,
+                "We guarantee this will never happen again with our new check.",
+            )
+        },
+        |c| {
+            set_measure(
+                c,
+                "The shift lead checks 100% of the orders due each day and refunds A-to-z Guarantee claims.",
+            )
+        },
+    ),
+    (
+        "T008",
+        |c| set_closing(c, "We fixed everything!"),
+        |c| set_closing(c, "We fixed both causes; FBA and USPS labels were checked."),
+    ),
+    (
+        "T008",
+        |c| set_closing(c, "WE FIXED EVERYTHING IMMEDIATELY."),
+        |c| set_closing(c, "We checked every ASIN with the CPSC and ASTM list."),
+    ),
+    (
+        "T009",
+        |c| {
+            set_action(c, "We are sorry for the delay and refunded all 14 buyers.");
+            set_closing(c, "We apologise again for the trouble.");
+        },
+        |c| set_closing(c, "We apologise for the delay this caused our buyers."),
+    ),
+    (
+        "T010",
+        |c| {
+            set_closing(
+                c,
+                "This store is our only source of income and feeds our family.",
+            )
+        },
+        |c| set_closing(c, "The 2 packers in our family-run warehouse were trained."),
+    ),
+    (
+        "T011",
+        |c| {
+            set_closing(
+                c,
+                "Thank you for the opportunity to explain. We love Amazon.",
+            )
+        },
+        |c| set_closing(c, "The documents listed above are attached."),
+    ),
+    (
+        "T012",
+        |c| {
+            set_why(
+                c,
+                "We admit we sold counterfeit goods and intentionally ignored the checks.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "We could not verify the supplier's authorisation for 40 units under the Anti-Counterfeiting Policy.",
+            )
+        },
+    ),
+    (
+        "T013",
+        |c| set_closing(c, "We did nothing wrong and have never sold fake products."),
+        |c| {
+            set_closing(
+                c,
+                "Invoices E1 to E3 show purchase from the authorised distributor.",
+            )
+        },
+    ),
+    (
+        "T014",
+        |c| {
+            set_action(
+                c,
+                "I shipped and confirmed the 3 open orders myself on that day.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "Shipped the orders from production Line I and Line II on that day.",
+            )
+        },
+    ),
+    (
+        "T015",
+        |c| {
+            set_why(
+                c,
+                "Mistakes were made and 58 orders were shipped late that week.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "All 5 staff were trained on 18 November, and 58 orders were shipped late by our team.",
+            )
+        },
+    ),
+    (
+        "T016",
+        |c| {
+            set_why(
+                c,
+                "We confirmed the shipments by hand once a day after the evening pickup and on busy days this upload ran after midnight which was past the expected ship date and so the orders counted as late in the report for the whole period.",
+            )
+        },
+        |c| {
+            set_why(
+                c,
+                "We confirmed the shipments by hand once a day. On busy days the upload ran after midnight, past the expected ship date.",
+            )
+        },
+    ),
+    (
+        "T017",
+        |c| set_closing(c, "We have deeply realised the seriousness of the problem."),
+        |c| set_closing(c, "We found two causes and fixed both."),
+    ),
+    (
+        "T018",
+        |c| set_closing(c, "We are a leading brand with 99% positive feedback."),
+        |c| set_closing(c, "The misleading title was corrected on 19 November 2026."),
+    ),
+];
+
+#[test]
+fn every_code_fires_and_its_near_miss_does_not() {
+    let clean = base();
+    let before = codes(&clean);
+    assert!(
+        before.is_empty(),
+        "the base case must be clean: {:?}",
+        findings(&clean)
+    );
+    let mut failures = Vec::new();
+    for (code, fire, near) in CASES {
+        let mut a = clean.clone();
+        fire(&mut a);
+        if !codes(&a).contains(code) {
+            failures.push(format!("{code} did not fire: {:?}", codes(&a)));
+        }
+        let mut b = clean.clone();
+        near(&mut b);
+        if codes(&b).contains(code) {
+            let fs: Vec<_> = findings(&b)
+                .into_iter()
+                .filter(|f| f.code == *code)
+                .collect();
+            failures.push(format!("{code} fired on its near miss: {fs:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_covers_every_code() {
+    let covered: BTreeSet<&str> = CASES.iter().map(|(c, _, _)| *c).collect();
+    let all: BTreeSet<&str> = check::catalog().iter().map(|r| r.code.as_str()).collect();
+    let missing: Vec<_> = all.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a case that fires and a near miss: {missing:?}"
+    );
+}
+
+#[test]
+fn the_registry_is_sorted_unique_and_documented() {
+    let catalog: Vec<&str> = check::catalog().iter().map(|r| r.code.as_str()).collect();
+    let mut sorted = catalog.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(catalog, sorted);
+    for code in [
+        "C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "C009", "C010", "C011",
+        "C012", "C013", "C014", "D001", "D002", "D003", "D004", "D005", "D006", "T001", "T002",
+        "T003", "T004", "T005", "T006", "T007", "T008", "T009", "T010", "T011", "T012", "T013",
+        "T014", "T015", "T016", "T017", "T018", "P001", "P002", "P003", "P004", "P005", "P006",
+        "L001", "L002",
+    ] {
+        assert!(
+            catalog.contains(&code),
+            "DESIGN.md code {code} is not implemented"
+        );
+    }
+    for r in check::catalog() {
+        assert!(
+            !r.why.is_empty() && !r.bad.is_empty() && !r.good.is_empty(),
+            "{} is not documented",
+            r.code
+        );
+    }
+}
+
+#[test]
+fn an_action_without_a_date_is_an_error_and_without_an_owner_a_warning() {
+    let mut c = base();
+    c.corrective_actions[0].done_on = None;
+    c.corrective_actions[1].owner.clear();
+    let sev: Vec<_> = findings(&c)
+        .into_iter()
+        .filter(|f| f.code == "C004")
+        .map(|f| (f.field.to_string(), f.severity))
+        .collect();
+    assert_eq!(
+        sev,
+        [
+            (
+                "corrective_actions[0].action".to_string(),
+                check::Severity::Error
+            ),
+            (
+                "corrective_actions[1].action".to_string(),
+                check::Severity::Warning
+            )
+        ]
+    );
+}
+
+#[test]
+fn allow_silences_codes_for_one_case() {
+    let mut c = base();
+    set_closing(&mut c, "We didn't stop.");
+    assert!(codes(&c).contains("T001"));
+    c.check.allow = vec!["T001".into()];
+    assert!(!codes(&c).contains("T001"));
+}
+
+#[test]
+fn nothing_fires_on_the_notice_text() {
+    let mut c = base();
+    c.notice.text =
+        "Your account didn't meet the target! Contact www.example.com. We guarantee nothing. Why?"
+            .into();
+    c.notice.asks = vec!["What will you do?".into()];
+    assert!(codes(&c).is_empty(), "{:?}", findings(&c));
+}
+
+#[test]
+fn fixes_replace_exactly_the_span_and_keep_capitals() {
+    let mut c = base();
+    set_why(&mut c, "Don't ask. We didn’t check, and they're gone.");
+    let fs = findings(&c);
+    assert_eq!(check::apply_fixes(&mut c, &fs), 3);
+    assert_eq!(
+        c.root_causes[0].why,
+        "Do not ask. We did not check, and they are gone."
+    );
+    assert!(!codes(&c).contains("T001"));
+}
+
+/// The drafts under tests/corpus, each with the codes it must and must not produce.
+#[test]
+fn the_corpus_of_drafts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut n = 0;
+    let mut failures = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.ends_with(".md") || name.ends_with(".txt")) {
+            continue;
+        }
+        n += 1;
+        let expect_path = p.with_extension("expect.yaml");
+        let expect: Expect =
+            case::data_from_yaml(&std::fs::read_to_string(&expect_path).unwrap()).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let got: BTreeSet<&str> = Checker::standard()
+            .check_draft(&Draft::parse(&text), expect.today.parse().unwrap())
+            .iter()
+            .map(|f| f.code)
+            .collect();
+        for m in &expect.must {
+            if !got.contains(m.as_str()) {
+                failures.push(format!("{name}: {m} must fire (got {got:?})"));
+            }
+        }
+        for m in &expect.must_not {
+            if got.contains(m.as_str()) {
+                failures.push(format!("{name}: {m} must not fire"));
+            }
+        }
+    }
+    assert!(n >= 30, "the corpus has {n} drafts");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[derive(serde::Deserialize)]
+struct Expect {
+    today: String,
+    must: Vec<String>,
+    must_not: Vec<String>,
+    #[allow(dead_code)]
+    note: String,
+}
+
+#[test]
+fn the_good_examples_are_clean_and_the_weak_one_is_not() {
+    for name in [
+        "late-shipment.poa.yaml",
+        "order-defect.poa.yaml",
+        "inauthentic-invoices.poa.yaml",
+        "ip-complaint.poa.yaml",
+        "review-manipulation.poa.yaml",
+        "dispute-restricted.poa.yaml",
+    ] {
+        let fs = findings(&example(name));
+        assert!(fs.is_empty(), "{name}: {fs:#?}");
+    }
+    let weak = codes(&example("weak-draft.poa.yaml"));
+    for code in [
+        "C002", "C004", "C010", "T001", "T003", "T004", "T006", "T007", "T008", "P001", "T002",
+        "T010",
+    ] {
+        assert!(
+            weak.contains(code),
+            "weak-draft should show {code}: {weak:?}"
+        );
+    }
+}
+
+#[test]
+fn drafts_without_headings_skip_structure_rules() {
+    let text = "We are sorry. We didn't ship on time.\nWe refunded everyone.";
+    let got = draft_codes(text);
+    assert!(got.contains("T001"));
+    for skipped in ["C001", "C004", "C014"] {
+        assert!(!got.contains(skipped), "{skipped} needs structure: {got:?}");
+    }
+}
+
+#[test]
+fn findings_name_draft_lines() {
+    let fs =
+        Checker::standard().check_draft(&Draft::parse("Root cause:\n\nWe didn't check."), today());
+    let t001 = fs.iter().find(|f| f.code == "T001").unwrap();
+    assert_eq!(t001.field, FieldId::Line(3));
+    assert_eq!(t001.field.to_string(), "line:3");
+    assert_eq!(
+        &"We didn't check."[t001.start.unwrap()..t001.end.unwrap()],
+        "didn't"
+    );
+}
+
+/// Every suggestion of every playbook, with its placeholders filled, passes
+/// the tone and policy rules without a warning.
+#[test]
+fn playbook_suggestions_pass_the_checker() {
+    let fill = |t: &str| {
+        let mut s = t.to_string();
+        for r in poa::playbook::placeholders(t).into_iter().rev() {
+            s.replace_range(r, "12");
+        }
+        s
+    };
+    let mut failures = Vec::new();
+    for pb in poa::playbook::all() {
+        let mut c = base();
+        c.notice.violation = pb.id.clone();
+        c.root_causes = pb
+            .root_causes
+            .iter()
+            .map(|r| case::RootCause {
+                summary: fill(&r.summary.en),
+                why: fill(&r.why.en),
+                ..Default::default()
+            })
+            .collect();
+        c.corrective_actions = pb
+            .corrective
+            .iter()
+            .map(|a| case::CorrectiveAction {
+                action: fill(&a.action.en),
+                owner: a.owner.en.clone(),
+                ..Default::default()
+            })
+            .collect();
+        c.preventive_measures = pb
+            .preventive
+            .iter()
+            .map(|m| case::PreventiveMeasure {
+                measure: fill(&m.measure.en),
+                owner: m.owner.en.clone(),
+                cadence: fill(&m.cadence.en),
+                ..Default::default()
+            })
+            .collect();
+        for f in findings(&c) {
+            let tone_or_policy = f.code.starts_with('T')
+                || f.code.starts_with('P')
+                || matches!(f.code, "C010" | "C013" | "C015");
+            if tone_or_policy && f.code != "T016" {
+                failures.push(format!("{} {}: {} — {}", pb.id, f.field, f.code, f.excerpt));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            ".*",
+            "[a-zA-Z '’!?.,:;#*_\\-0-9\n{}()]{0,200}",
+            "(don't|B0C4X9K2L|113-482193-5520146|www.x.com|我们|sorry|!|WE ARE|\\{n\\}| ){0,30}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_in_any_field_is_safe(text in any_text(), which in 0usize..40) {
+            let mut c = base();
+            let paths: Vec<_> = c.text_fields().iter().map(|f| f.path).collect();
+            let path = paths[which % paths.len()];
+            *c.text_mut(&path).unwrap() = text.clone();
+            let fs = findings(&c);
+            for f in &fs {
+                if let (FieldId::Case(p), Some(s), Some(e)) = (f.field, f.start, f.end) {
+                    let t = c.text(&p).unwrap();
+                    prop_assert!(s <= e && e <= t.len(), "{f:?}");
+                    prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "{f:?}");
+                    prop_assert_eq!(&t[s..e], f.excerpt.as_str());
+                }
+            }
+            let mut fixed = c.clone();
+            check::apply_fixes(&mut fixed, &fs);
+        }
+
+        #[test]
+        fn any_draft_is_safe(text in any_text()) {
+            let d = Draft::parse(&text);
+            let fs = Checker::standard().check_draft(&d, today());
+            let lines: Vec<&str> = text.lines().collect();
+            for f in fs {
+                if let (FieldId::Line(n), Some(s), Some(e)) = (f.field, f.start, f.end) {
+                    let l = lines[n - 1];
+                    prop_assert!(l.is_char_boundary(s) && l.is_char_boundary(e) && e <= l.len());
+                }
+            }
+        }
+    }
+}
