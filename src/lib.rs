@@ -11,9 +11,14 @@
 //! cli (clap): one file per command; the only place that reads the clock, the terminal and the disk
 //! ```
 
+#[macro_use]
+mod pattern;
+
 pub mod case;
 pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod layout;
 pub mod notice;
+pub mod pdf;
 pub mod playbook;

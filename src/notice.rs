@@ -5,20 +5,9 @@
 //!
 //! Pure: text in, a `Reading` out.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::case::{Date, FoundDate, find_dates};
 use crate::playbook::{self, Lang};
-
-macro_rules! regex {
-    ($re:expr) => {{
-        static CELL: OnceLock<Regex> = OnceLock::new();
-        CELL.get_or_init(|| Regex::new($re).expect("valid regex"))
-    }};
-}
+use std::collections::BTreeMap;
 
 /// How sure the reader is of the violation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,10 +185,10 @@ fn isbn10_ok(s: &str) -> bool {
 /// where its line names an ASIN and its check digit is right.
 fn asins(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    for m in regex!(r"\bB0[A-Z0-9]{8}\b").find_iter(text) {
+    for m in ascii!(r"\bB0[A-Z0-9]{8}\b").find_iter(text) {
         found.push((m.start(), m.as_str().to_string()));
     }
-    for m in regex!(r"\b\d{9}[\dX]\b").find_iter(text) {
+    for m in ascii!(r"\b\d{9}[\dX]\b").find_iter(text) {
         let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[m.end()..]
             .find('\n')
@@ -215,7 +204,7 @@ fn asins(text: &str) -> Vec<String> {
 
 fn orders(text: &str) -> Vec<String> {
     unique(
-        regex!(r"\b\d{3}-\d{7}-\d{7}\b")
+        ascii!(r"\b\d{3}-\d{7}-\d{7}\b")
             .find_iter(text)
             .map(|m| m.as_str().to_string()),
     )
@@ -224,7 +213,7 @@ fn orders(text: &str) -> Vec<String> {
 /// Read slash dates day-first when any slash date in the text can only be
 /// day-first (18/11/2026).
 fn day_first(text: &str) -> bool {
-    regex!(r"\b(\d{1,2})/(\d{1,2})/\d{4}\b")
+    ascii!(r"\b(\d{1,2})/(\d{1,2})/\d{4}\b")
         .captures_iter(text)
         .any(|c| c[1].parse::<u32>().unwrap_or(0) > 12)
 }
@@ -238,7 +227,7 @@ fn first_date_in(line: &str, day_first: bool) -> Option<Date> {
 /// The day the notice arrived: an email header or a labelled date first,
 /// then "On <date>" in the body.
 fn received(text: &str, day_first: bool) -> Option<Date> {
-    let header = regex!(
+    let header = unicode!(
         r"(?im)^\s*(?:date|sent|received|notification date|date sent|发件时间|发送时间|日期|通知日期|时间)\s*[:：]"
     );
     for line in text.lines() {
@@ -248,7 +237,7 @@ fn received(text: &str, day_first: bool) -> Option<Date> {
             return Some(d);
         }
     }
-    let on = regex!(r"(?i)\b(?:on|dated)\s+(?:[A-Z][a-z]+day,?\s+)?");
+    let on = ascii!(r"(?i)\b(?:on|dated)\s+(?:[A-Z][a-z]+day,?\s+)?");
     for m in on.find_iter(text) {
         let rest = &text[m.end()..text.len().min(m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
@@ -258,7 +247,7 @@ fn received(text: &str, day_first: bool) -> Option<Date> {
             return Some(day);
         }
     }
-    for c in regex!(r"(?:于|在)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)").captures_iter(text)
+    for c in unicode!(r"(?:于|在)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)").captures_iter(text)
     {
         let after = &text[c.get(0).unwrap().end()..];
         if !after.trim_start().starts_with("之前")
@@ -275,7 +264,7 @@ fn received(text: &str, day_first: bool) -> Option<Date> {
 /// word, else "within N days / hours" counted from the day it arrived.
 fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date> {
     let by =
-        regex!(r"(?i)\b(?:by|before|no later than|not later than|until|deadline(?: is)?:?)\s+");
+        ascii!(r"(?i)\b(?:by|before|no later than|not later than|until|deadline(?: is)?:?)\s+");
     for m in by.find_iter(text) {
         let rest = &text[m.end()..text.len().min(m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
@@ -286,20 +275,20 @@ fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date>
             return Some(day);
         }
     }
-    for c in
-        regex!(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:之前|前|以前)").captures_iter(text)
+    for c in unicode!(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:之前|前|以前)")
+        .captures_iter(text)
     {
         if let Some(d) = first_date_in(&c[1], day_first) {
             return Some(d);
         }
     }
-    for c in regex!(r"(?:截止日期|截止时间|最后期限)\s*[:：为是]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})").captures_iter(text) {
+    for c in unicode!(r"(?:截止日期|截止时间|最后期限)\s*[:：为是]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})").captures_iter(text) {
         if let Some(d) = first_date_in(&c[1], day_first) {
             return Some(d);
         }
     }
     let received = received?;
-    if let Some(c) = regex!(r"(?i)(?:within|in the next)\s+(\d{1,3})\s+(?:calendar\s+|business\s+)?(days?|hours?)|(\d{1,3})\s*(天|小时|個小時|个小时)\s*内|在\s*(\d{1,3})\s*(天|小时)").captures(text) {
+    if let Some(c) = unicode!(r"(?i)(?:within|in the next)\s+(\d{1,3})\s+(?:calendar\s+|business\s+)?(days?|hours?)|(\d{1,3})\s*(天|小时|個小時|个小时)\s*内|在\s*(\d{1,3})\s*(天|小时)").captures(text) {
         let (n, unit) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
             (Some(n), Some(u), ..) => (n.as_str(), u.as_str()),
             (_, _, Some(n), Some(u), ..) => (n.as_str(), u.as_str()),
@@ -328,7 +317,7 @@ fn list_marker(line: &str) -> Option<usize> {
             return Some(lead + m.len());
         }
     }
-    if let Some(c) = regex!(r"^(?:\d{1,2}[.)、]|[a-hA-H][.)]|\(\d{1,2}\)|（\d{1,2}）|[一二三四五六七八九十]{1,2}[、.．])").find(t) {
+    if let Some(c) = unicode!(r"^(?:\d{1,2}[.)、]|[a-hA-H][.)]|\(\d{1,2}\)|（\d{1,2}）|[一二三四五六七八九十]{1,2}[、.．])").find(t) {
         return Some(lead + c.end());
     }
     None
@@ -374,7 +363,7 @@ const ASK_WORDS: [&str; 36] = [
 ];
 
 fn is_id_line(item: &str) -> bool {
-    let stripped = regex!(r"\b(?:B0[A-Z0-9]{8}|\d{3}-\d{7}-\d{7})\b").replace_all(item, "");
+    let stripped = ascii!(r"\b(?:B0[A-Z0-9]{8}|\d{3}-\d{7}-\d{7})\b").replace_all(item, "");
     stripped.chars().filter(|c| c.is_alphabetic()).count() < 6
 }
 
@@ -424,7 +413,7 @@ fn asks(text: &str) -> Vec<String> {
             .collect();
         blocks.push((intro, items));
     }
-    let intro_words = regex!(
+    let intro_words = unicode!(
         r"(?i)(explain|include|includ|following|answer|address|describe|provide|should contain|tell us|说明|包括|包含|回答|提供|问题|内容)"
     );
     let mut best: Option<(usize, Vec<String>)> = None;
@@ -503,7 +492,7 @@ pub fn read(text: &str) -> Reading {
     let top = ranking.first().map_or(0.0, |r| r.1);
     let second = ranking.get(1).map_or(0.0, |r| r.1);
     let from_buyer =
-        regex!(r"(?im)^\s*(?:message from|from):?\s*(?:amazon\s+)?(?:customer|buyer)\b")
+        ascii!(r"(?im)^\s*(?:message from|from):?\s*(?:amazon\s+)?(?:customer|buyer)\b")
             .is_match(&text);
     if markers < 3 || top < 2.0 || from_buyer {
         return Reading {

@@ -659,3 +659,231 @@ fn import_splits_a_draft_into_a_case() {
         &["no section headings found"],
     );
 }
+
+#[test]
+fn new_from_notice_reads_the_notice_into_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/notices/used-sold-as-new-table.txt");
+    std::fs::copy(&src, dir.path().join("notice.txt")).unwrap();
+    let o = poa(
+        &[
+            "new",
+            "c.poa.yaml",
+            "--from-notice",
+            "notice.txt",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let msg = stderr(&o);
+    assert!(msg.contains("used-sold-as-new"), "{msg}");
+    assert!(
+        msg.contains("3 ASINs, 4 orders, received 20 November 2026"),
+        "{msg}"
+    );
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("c.poa.yaml")).unwrap(),
+        "c",
+    )
+    .unwrap();
+    assert_eq!(case.notice.violation, "used-sold-as-new");
+    assert_eq!(case.notice.asins.len(), 3);
+    assert_eq!(case.notice.orders.len(), 4);
+    assert_eq!(case.notice.asks.len(), 4);
+    assert_eq!(case.seller.marketplace, "US");
+    assert!(case.notice.text.contains("Seller Performance Team"));
+    assert_eq!(case.appeal_deadline().unwrap().to_string(), "2026-12-07");
+}
+
+#[test]
+fn new_from_notice_says_when_it_is_not_sure_or_not_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let notices = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/notices");
+    std::fs::copy(
+        notices.join("ambiguous-odr-and-late-shipment.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let o = poa(
+        &["new", "a.poa.yaml", "--from-notice", "a.txt", "--no-edit"],
+        dir.path(),
+    );
+    assert!(o.status.success());
+    let msg = stderr(&o);
+    assert!(msg.contains("not sure of the violation"), "{msg}");
+    assert!(msg.contains("It could also be"), "{msg}");
+    std::fs::copy(
+        notices.join("not-notice-supplier-shipping.txt"),
+        dir.path().join("s.txt"),
+    )
+    .unwrap();
+    fails_with(
+        dir.path(),
+        &["new", "s.poa.yaml", "--from-notice", "s.txt", "--no-edit"],
+        &[
+            "s.txt",
+            "does not read like an Amazon notice",
+            "--violation",
+        ],
+    );
+    assert!(!dir.path().join("s.poa.yaml").exists());
+    let o = poa(
+        &[
+            "new",
+            "s.poa.yaml",
+            "--from-notice",
+            "s.txt",
+            "--violation",
+            "other",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert!(
+        o.status.success(),
+        "a writer can still start from any text with --violation"
+    );
+    let zh = notices.join("zh-late-shipment-rate.txt");
+    std::fs::copy(zh, dir.path().join("zh.txt")).unwrap();
+    let o = poa(
+        &["new", "z.poa.yaml", "--from-notice", "zh.txt", "--no-edit"],
+        dir.path(),
+    );
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("standard English section titles"));
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("z.poa.yaml")).unwrap(),
+        "z",
+    )
+    .unwrap();
+    assert!(
+        case.notice.asks.is_empty(),
+        "Chinese asks do not become English section titles"
+    );
+}
+
+#[test]
+fn every_playbook_scaffolds_a_case_that_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    for pb in poa::playbook::all() {
+        for dispute in [false, true] {
+            let name = format!("{}-{dispute}.poa.yaml", pb.id);
+            let mut args = vec![
+                "new",
+                &name,
+                "--violation",
+                &pb.id,
+                "--marketplace",
+                "UK",
+                "--no-edit",
+            ];
+            if dispute {
+                args.push("--dispute");
+            }
+            let o = poa(&args, dir.path());
+            assert!(o.status.success(), "{}: {}", pb.id, stderr(&o));
+            let path = dir.path().join(&name);
+            let mut case =
+                poa::case::from_yaml(&std::fs::read_to_string(&path).unwrap(), &name).unwrap();
+            case.seller.store_name = "Store".into();
+            case.seller.merchant_token = "A1B2C3D4E5F6G7".into();
+            poa::case::save_atomic(&path, &case).unwrap();
+            for format in ["md", "txt"] {
+                let o = poa(
+                    &[
+                        "render",
+                        &name,
+                        "--format",
+                        format,
+                        "-o",
+                        "-",
+                        "--date",
+                        "2026-11-20",
+                    ],
+                    dir.path(),
+                );
+                assert!(o.status.success(), "{} {format}: {}", pb.id, stderr(&o));
+            }
+        }
+    }
+}
+
+#[test]
+fn playbooks_lists_and_guides_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(&["playbooks"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("late-shipment-rate") && out.contains("performance"));
+    let o = poa(&["playbooks", "inauthentic"], dir.path());
+    let en = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        en.contains("Evidence to attach") && en.contains("[required]"),
+        "{en}"
+    );
+    let o = poa(&["playbooks", "inauthentic", "--lang", "zh"], dir.path());
+    let zh = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        zh.contains("需要附上的证明文件") && zh.contains("意思："),
+        "{zh}"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_poa"))
+        .args(["playbooks", "inauthentic"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("常见根本原因"),
+        "a Chinese locale gives Chinese"
+    );
+    fails_with(
+        dir.path(),
+        &["playbooks", "late"],
+        &["`late` is not a violation"],
+    );
+}
+
+#[test]
+fn render_pdf_writes_a_pdf_and_names_fields_with_missing_glyphs() {
+    let (dir, case_path) = copy_example("late-shipment.poa.yaml");
+    let o = poa(
+        &["render", "late-shipment.poa.yaml", "--format", "pdf"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("late-shipment.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let mut case =
+        poa::case::from_yaml(&std::fs::read_to_string(&case_path).unwrap(), "c").unwrap();
+    case.root_causes[1].who = "Two packers of 深圳仓 worked the single shift.".into();
+    poa::case::save_atomic(&case_path, &case).unwrap();
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--format",
+            "pdf",
+            "--paper",
+            "a4",
+            "-o",
+            "a4.pdf",
+        ],
+        dir.path(),
+    );
+    assert!(
+        o.status.success(),
+        "a missing glyph never stops the render: {}",
+        stderr(&o)
+    );
+    let msg = stderr(&o);
+    assert_eq!(msg.matches("warning:").count(), 1, "reported once: {msg}");
+    assert!(
+        msg.contains("root_causes[1].who") && msg.contains("深") && msg.contains("printed as ?"),
+        "{msg}"
+    );
+    let a4 = std::fs::read(dir.path().join("a4.pdf")).unwrap();
+    assert!(a4.windows(6).any(|w| w == b"595.28"), "A4 when asked");
+}

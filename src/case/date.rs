@@ -187,27 +187,6 @@ pub struct FoundDate {
     pub date: Option<Date>,
 }
 
-fn month_of(name: &str) -> Option<i8> {
-    let n = name.to_ascii_lowercase();
-    let n = n.trim_end_matches('.');
-    if n.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            m.to_ascii_lowercase().starts_with(n) || n.starts_with(&m[..3].to_ascii_lowercase())
-        })
-        .map(|i| i as i8 + 1)
-}
-
-macro_rules! regex {
-    ($re:expr) => {{
-        static CELL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        CELL.get_or_init(|| regex::Regex::new($re).expect("valid regex"))
-    }};
-}
-
 /// Every date written in `text`, in order: ISO (2026-11-19), "19 November
 /// 2026", "November 19, 2026", "Nov 19", "2026年11月19日", slash dates
 /// (19/11/2026) and weekday phrases ("on Monday", no day). `day_first`
@@ -224,68 +203,161 @@ pub fn find_dates(text: &str, day_first: Option<bool>) -> Vec<FoundDate> {
         }
     };
     let num = |s: &str| s.parse::<i16>().ok();
-    for c in regex!(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").captures_iter(text) {
-        let date = Date::new(
+    let ymd = |c: &regex::Captures| {
+        Date::new(
             num(&c[1]).unwrap_or(0),
             num(&c[2]).unwrap_or(0) as i8,
             num(&c[3]).unwrap_or(0) as i8,
-        );
-        push(c.get(0).unwrap().range(), date);
-    }
-    for c in regex!(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]").captures_iter(text) {
-        let date = Date::new(
-            num(&c[1]).unwrap_or(0),
-            num(&c[2]).unwrap_or(0) as i8,
-            num(&c[3]).unwrap_or(0) as i8,
-        );
-        push(c.get(0).unwrap().range(), date);
-    }
-    let dmy = regex!(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:,?\s+(\d{4}))?\b"
-    );
-    for c in dmy.captures_iter(text) {
-        let day = num(&c[1]).unwrap_or(0) as i8;
-        let date = c
-            .get(3)
-            .and_then(|y| Date::new(num(y.as_str())?, month_of(&c[2])?, day));
-        push(c.get(0).unwrap().range(), date);
-    }
-    let mdy = regex!(
-        r"(?i)\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?"
-    );
-    for c in mdy.captures_iter(text) {
-        let day = num(&c[2]).unwrap_or(0) as i8;
-        let date = c
-            .get(3)
-            .and_then(|y| Date::new(num(y.as_str())?, month_of(&c[1])?, day));
-        push(c.get(0).unwrap().range(), date);
-    }
-    for c in regex!(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(text) {
-        let (a, b, y) = (
-            num(&c[1]).unwrap_or(0) as i8,
-            num(&c[2]).unwrap_or(0) as i8,
-            num(&c[3]).unwrap_or(0),
-        );
-        let date = if a > 12 {
-            Date::new(y, b, a)
-        } else if b > 12 {
-            Date::new(y, a, b)
-        } else {
-            match day_first {
-                Some(true) => Date::new(y, b, a),
-                Some(false) => Date::new(y, a, b),
-                None => None,
+        )
+    };
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        for c in ascii!(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").captures_iter(text) {
+            push(c.get(0).unwrap().range(), ymd(&c));
+        }
+        if text.contains('年') {
+            for c in
+                unicode!(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]").captures_iter(text)
+            {
+                push(c.get(0).unwrap().range(), ymd(&c));
             }
-        };
-        push(c.get(0).unwrap().range(), date);
+        }
+        for (range, date) in month_dates(text) {
+            push(range, date);
+        }
+        for c in ascii!(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").captures_iter(text) {
+            let (a, b, y) = (
+                num(&c[1]).unwrap_or(0) as i8,
+                num(&c[2]).unwrap_or(0) as i8,
+                num(&c[3]).unwrap_or(0),
+            );
+            let date = if a > 12 {
+                Date::new(y, b, a)
+            } else if b > 12 {
+                Date::new(y, a, b)
+            } else {
+                match day_first {
+                    Some(true) => Date::new(y, b, a),
+                    Some(false) => Date::new(y, a, b),
+                    None => None,
+                }
+            };
+            push(c.get(0).unwrap().range(), date);
+        }
     }
-    for m in
-        regex!(r"(?i)\b(?:on|since|every|each|by)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-            .find_iter(text)
-    {
-        push(m.range(), None);
+    if text.to_ascii_lowercase().contains("day") {
+        for m in ascii!(
+            r"(?i)\b(?:on|since|every|each|by)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+        )
+        .find_iter(text)
+        {
+            push(m.range(), None);
+        }
     }
     out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// The month a word names: "Nov", "November", "Sept." (a trailing dot is
+/// the caller's); `None` for other words.
+fn month_word(w: &str) -> Option<i8> {
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            let full = m.as_bytes();
+            let w = w.as_bytes();
+            // The whole name, its first three letters, or "Sept".
+            (w.len() == full.len() || w.len() == 3 || (w.len() == 4 && full.starts_with(b"Sept")))
+                && full.len() >= w.len()
+                && full[..w.len()].eq_ignore_ascii_case(w)
+        })
+        .map(|i| i as i8 + 1)
+}
+
+/// A day of the month written as "19" or "19th".
+fn day_word(w: &str) -> Option<i8> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let suffix = &w[digits..];
+    if !(suffix.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix)))
+    {
+        return None;
+    }
+    w[..digits].parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Dates with the month's name: "19 November 2026", "November 19, 2026",
+/// "Nov 19". Scanned by hand: a pattern for every month name costs more to
+/// build than a whole `poa check` may take.
+fn month_dates(text: &str) -> Vec<(std::ops::Range<usize>, Option<Date>)> {
+    let b = text.as_bytes();
+    // Runs of ASCII letters and digits.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphanumeric() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            words.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    let gap = |from: usize, to: usize, allowed: &[u8]| {
+        b[from..to]
+            .iter()
+            .all(|c| c.is_ascii_whitespace() || allowed.contains(c))
+            && to > from
+    };
+    let year = |k: usize, after: usize| -> Option<(i16, usize)> {
+        let &(s, e) = words.get(k)?;
+        let w = &text[s..e];
+        (e - s == 4 && w.bytes().all(|c| c.is_ascii_digit()) && gap(after, s, b",."))
+            .then(|| (w.parse().ok(), e))
+            .and_then(|(y, e)| y.map(|y| (y, e)))
+    };
+    let mut out = Vec::new();
+    for k in 0..words.len() {
+        let (ms, me) = words[k];
+        let Some(month) = month_word(&text[ms..me]) else {
+            continue;
+        };
+        let month_end = if b.get(me) == Some(&b'.') { me + 1 } else { me };
+        // "19 November [2026]"
+        if k > 0 {
+            let (ds, de) = words[k - 1];
+            if let Some(day) = day_word(&text[ds..de])
+                && gap(de, ms, b"")
+            {
+                let (date, end) = match year(k + 1, month_end) {
+                    Some((y, e)) => (Date::new(y, month, day), e),
+                    None => (None, month_end),
+                };
+                out.push((ds..end, date));
+                continue;
+            }
+        }
+        // "November 19[, 2026]"
+        if let Some(&(ds, de)) = words.get(k + 1)
+            && let Some(day) = day_word(&text[ds..de])
+            && gap(me, ds, b".")
+        {
+            let (date, end) = match year(k + 2, de) {
+                Some((y, e)) => (Date::new(y, month, day), e),
+                None => (None, de),
+            };
+            out.push((ms..end, date));
+        }
+    }
     out
 }
 

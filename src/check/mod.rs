@@ -148,8 +148,24 @@ pub struct Cx<'a> {
     pub phrases: &'a PhraseSet,
     /// Phrase hits of each field of `doc.fields`, same order.
     pub hits: &'a [Vec<phrases::Hit>],
+    /// The sentences of each prose field (empty for other fields).
+    pub sentences: &'a [Vec<std::ops::Range<usize>>],
+    /// The words of each prose field (0 for other fields).
+    pub words: &'a [usize],
     pub today: Date,
     pub settings: &'a Settings,
+}
+
+impl Cx<'_> {
+    /// The prose fields with their sentences and word counts.
+    pub fn prose(&self) -> impl Iterator<Item = (&Field<'_>, &[std::ops::Range<usize>], usize)> {
+        self.doc
+            .fields
+            .iter()
+            .zip(self.sentences.iter().zip(self.words.iter()))
+            .filter(|(f, _)| f.role.is_prose())
+            .map(|(f, (s, w))| (f, s.as_slice(), *w))
+    }
 }
 
 /// A check. One type per code; `rules::registry` lists them sorted by code.
@@ -197,10 +213,34 @@ impl Checker {
                 }
             })
             .collect();
+        let sentences: Vec<Vec<std::ops::Range<usize>>> = doc
+            .fields
+            .iter()
+            .map(|f| {
+                if f.role.is_prose() {
+                    text::sentences(f.text)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let words: Vec<usize> = doc
+            .fields
+            .iter()
+            .map(|f| {
+                if f.role.is_prose() {
+                    text::word_count(f.text)
+                } else {
+                    0
+                }
+            })
+            .collect();
         let cx = Cx {
             doc,
             phrases: &self.phrases,
             hits: &hits,
+            sentences: &sentences,
+            words: &words,
             today,
             settings,
         };

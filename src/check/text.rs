@@ -2,16 +2,6 @@
 //! order ids. Pure functions over `&str` that return byte ranges.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-macro_rules! regex {
-    ($re:expr) => {{
-        static CELL: OnceLock<Regex> = OnceLock::new();
-        CELL.get_or_init(|| Regex::new($re).expect("valid regex"))
-    }};
-}
 
 /// At most `max` characters, with "…" when cut.
 pub fn shorten(s: &str, max: usize) -> String {
@@ -24,15 +14,94 @@ pub fn shorten(s: &str, max: usize) -> String {
     out
 }
 
-/// Words: runs of letters or digits (with inner apostrophes and hyphens).
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    regex!(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
-        .find_iter(text)
-        .map(|m| m.as_str())
+/// Is `c` part of a word?
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
+/// Words: runs of letters or digits, with inner apostrophes, hyphens and
+/// dots ("don't", "A-to-z", "8.0").
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    let ascii = text.is_ascii();
+    std::iter::from_fn(move || {
+        if ascii {
+            let b = text.as_bytes();
+            let start = at + b[at..].iter().position(u8::is_ascii_alphanumeric)?;
+            let mut end = start + 1;
+            while end < b.len() {
+                if b[end].is_ascii_alphanumeric()
+                    || (matches!(b[end], b'\'' | b'-' | b'.')
+                        && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric))
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            at = end;
+            return Some(&text[start..end]);
+        }
+        let rest = &text[at..];
+        let start = at + rest.find(word_char)?;
+        let mut end = start;
+        let mut prev_joiner = false;
+        for (i, c) in text[start..].char_indices() {
+            if word_char(c) {
+                end = start + i + c.len_utf8();
+                prev_joiner = false;
+            } else if !prev_joiner && matches!(c, '\'' | '\u{2019}' | '-' | '.') {
+                prev_joiner = true;
+            } else {
+                break;
+            }
+        }
+        at = end;
+        Some(&text[start..end])
+    })
+}
+
+/// The number of words, as `words` counts them, without building them.
 pub fn word_count(text: &str) -> usize {
-    words(text).count()
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        let mut n = 0;
+        let mut prev_word = false;
+        for (i, &c) in b.iter().enumerate() {
+            let word = c.is_ascii_alphanumeric()
+                || (prev_word
+                    && matches!(c, b'\'' | b'-' | b'.')
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
+            n += usize::from(word && !prev_word);
+            prev_word = word;
+        }
+        return n;
+    }
+    let is_word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let mut n = 0;
+    let mut prev_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let word = is_word(c)
+            || (prev_word
+                && matches!(c, '\'' | '\u{2019}' | '-' | '.')
+                && chars.peek().is_some_and(|&d| is_word(d)));
+        if word && !prev_word {
+            n += 1;
+        }
+        prev_word = word;
+    }
+    n
 }
 
 const ABBREVIATIONS: [&str; 16] = [
@@ -44,38 +113,58 @@ const ABBREVIATIONS: [&str; 16] = [
 /// followed by a space or the end, and at line ends; abbreviations,
 /// decimals and versions do not end a sentence.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let end_here = match c {
-            '\n' => true,
-            '。' | '！' | '？' => true,
-            '.' | '!' | '?' => {
-                let next = iter.peek().map(|&(_, n)| n);
-                let at_break = next.is_none_or(|n| n.is_whitespace() || n == '"' || n == ')');
-                at_break && !(c == '.' && is_abbreviation(&text[start..i]))
+    let mut i = 0;
+    while i < b.len() {
+        // (length of the terminator, whether it ends a sentence)
+        let (len, end_here) = match b[i] {
+            b'\n' => (1, true),
+            b'.' | b'!' | b'?' => {
+                let at_break = b
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_ascii_whitespace() || matches!(n, b'"' | b')'))
+                    || text[i + 1..].starts_with(char::is_whitespace);
+                (
+                    1,
+                    at_break && !(b[i] == b'.' && is_abbreviation(&b[start..i])),
+                )
             }
-            _ => false,
+            // 。！？ in UTF-8.
+            0xE3 if b[i..].starts_with("。".as_bytes()) => (3, true),
+            0xEF if b[i..].starts_with("！".as_bytes()) || b[i..].starts_with("？".as_bytes()) => {
+                (3, true)
+            }
+            _ => (1, false),
         };
         if end_here {
-            let end = i + c.len_utf8();
-            push_trimmed(text, start, if c == '\n' { i } else { end }, &mut out);
-            start = end;
+            push_trimmed(
+                text,
+                start,
+                if b[i] == b'\n' { i } else { i + len },
+                &mut out,
+            );
+            start = i + len;
         }
+        i += len;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
 }
 
-fn is_abbreviation(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    ABBREVIATIONS.contains(&last.as_str())
-        || (last.len() == 1 && last.chars().all(|c| c.is_alphabetic()))
+/// Does the text before a full stop end with an abbreviation ("Co", "e.g",
+/// a single letter)?
+fn is_abbreviation(before: &[u8]) -> bool {
+    let from = before
+        .iter()
+        .rposition(|c| c.is_ascii_whitespace() || *c == b'(')
+        .map_or(0, |p| p + 1);
+    let last = &before[from..];
+    (last.len() == 1 && last[0].is_ascii_alphabetic())
+        || ABBREVIATIONS
+            .iter()
+            .any(|a| a.as_bytes().eq_ignore_ascii_case(last))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -90,7 +179,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>
 /// Amazon Standard Identification Numbers: `B0` and 8 capitals or digits,
 /// or a 10-digit ISBN for books.
 pub fn asin_ranges(text: &str) -> Vec<Range<usize>> {
-    regex!(r"\b(?:B0[A-Z0-9]{8}|\d{9}[\dX])\b")
+    ascii!(r"\b(?:B0[A-Z0-9]{8}|\d{9}[\dX])\b")
         .find_iter(text)
         .map(|m| m.range())
         .collect()
@@ -98,7 +187,7 @@ pub fn asin_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Amazon order ids: 3-7-7 digits.
 pub fn order_ranges(text: &str) -> Vec<Range<usize>> {
-    regex!(r"\b\d{3}-\d{7}-\d{7}\b")
+    ascii!(r"\b\d{3}-\d{7}-\d{7}\b")
         .find_iter(text)
         .map(|m| m.range())
         .collect()
@@ -107,7 +196,7 @@ pub fn order_ranges(text: &str) -> Vec<Range<usize>> {
 /// Tokens that look like an ASIN or an order id but are not one.
 pub fn malformed_ids(text: &str) -> Vec<(Range<usize>, &'static str)> {
     let mut out = Vec::new();
-    for m in regex!(r"\bB0[A-Za-z0-9]{5,11}\b").find_iter(text) {
+    for m in ascii!(r"\bB0[A-Za-z0-9]{5,11}\b").find_iter(text) {
         let t = m.as_str();
         let letters_digits = t
             .chars()
@@ -117,7 +206,7 @@ pub fn malformed_ids(text: &str) -> Vec<(Range<usize>, &'static str)> {
             out.push((m.range(), "ASIN"));
         }
     }
-    for m in regex!(r"\b\d{3}-\d{5,9}-\d{5,9}\b").find_iter(text) {
+    for m in ascii!(r"\b\d{3}-\d{5,9}-\d{5,9}\b").find_iter(text) {
         let t = m.as_str();
         let parts: Vec<usize> = t.split('-').map(str::len).collect();
         if parts != [3, 7, 7] {
@@ -129,16 +218,16 @@ pub fn malformed_ids(text: &str) -> Vec<(Range<usize>, &'static str)> {
 
 /// Is `t` a well-formed ASIN (or ISBN-10)?
 pub fn is_asin(t: &str) -> bool {
-    regex!(r"^(?:B0[A-Z0-9]{8}|\d{9}[\dX])$").is_match(t)
+    ascii!(r"^(?:B0[A-Z0-9]{8}|\d{9}[\dX])$").is_match(t)
 }
 
 pub fn is_order_id(t: &str) -> bool {
-    regex!(r"^\d{3}-\d{7}-\d{7}$").is_match(t)
+    ascii!(r"^\d{3}-\d{7}-\d{7}$").is_match(t)
 }
 
 /// A Merchant Token: `A` and 9 to 15 capitals or digits.
 pub fn is_merchant_token(t: &str) -> bool {
-    regex!(r"^A[A-Z0-9]{9,15}$").is_match(t)
+    ascii!(r"^A[A-Z0-9]{9,15}$").is_match(t)
 }
 
 pub use crate::case::FoundDate;
@@ -153,9 +242,12 @@ pub fn dates(text: &str) -> Vec<FoundDate> {
 /// Does the text hold a fact a reviewer can check: a number, date, rate,
 /// ASIN or order id?
 pub fn has_concrete_data(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-        || !dates(text).is_empty()
-        || regex!(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)\b").is_match(text)
+    const NUMBERS: [&str; 18] = [
+        "eight", "eighteen", "eleven", "fifty", "five", "forty", "four", "hundred", "nine", "one",
+        "seven", "six", "ten", "thirty", "thousand", "three", "twelve", "two",
+    ];
+    text.bytes().any(|b| b.is_ascii_digit())
+        || words(text).any(|w| w.len() >= 3 && NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 /// `replacement`, capitalised like `matched` ("Don't" → "Do not").
@@ -205,6 +297,21 @@ mod tests {
         let bad: Vec<&str> = malformed_ids(t).into_iter().map(|(r, _)| &t[r]).collect();
         assert_eq!(bad, ["B0C4X9K2L", "113-482193-5520146"]);
         assert!(malformed_ids("B0OKSHELF and BOOKS").is_empty());
+    }
+
+    #[test]
+    fn word_count_agrees_with_words() {
+        for t in [
+            "",
+            "one",
+            "Don't stop — it's 8.0% of A-to-z, said Mr. O'Neil.",
+            "我们 are here",
+            "a - b",
+            "x.",
+            "...word",
+        ] {
+            assert_eq!(word_count(t), words(t).count(), "{t}");
+        }
     }
 
     #[test]

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 
 use super::{load_case, parse_date_arg, today, write_output};
-use crate::case::Date;
-use crate::compose::{self, ComposeError, Templates};
+use crate::case::{Case, Date};
+use crate::compose::{self, ComposeError, Letter, Templates};
+use crate::layout::{self, Paper, Setup};
+use crate::pdf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -16,6 +18,8 @@ pub enum Format {
     Md,
     /// Plain text, one block per box of the appeal form
     Txt,
+    /// A print-quality PDF
+    Pdf,
 }
 
 impl Format {
@@ -23,8 +27,17 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Txt => "txt",
+            Format::Pdf => "pdf",
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// US Letter, 8.5 x 11 in
+    Letter,
+    /// A4, 210 x 297 mm
+    A4,
 }
 
 #[derive(Debug, clap::Args)]
@@ -37,6 +50,9 @@ pub struct Args {
     /// Where to write it (default: the case file's name with the format's extension; `-` for the terminal)
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// The PDF's paper (default: Letter for US, CA, MX, BR; A4 elsewhere)
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
     /// The date the letter carries (default: the case's `dated`, else today)
     #[arg(long, value_parser = parse_date_arg, value_name = "YYYY-MM-DD")]
     pub date: Option<Date>,
@@ -94,20 +110,113 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Templates::embedded(),
     };
     let letter = compose::letter(&loaded.case, date).map_err(|e| explain(&loaded, e))?;
-    let text = match args.format {
-        Format::Md => templates.markdown(&letter)?,
-        Format::Txt => templates.form_text(&letter)?,
+    let bytes = match args.format {
+        Format::Md => templates.markdown(&letter)?.into_bytes(),
+        Format::Txt => templates.form_text(&letter)?.into_bytes(),
+        Format::Pdf => {
+            let paper = match args.paper {
+                Some(PaperArg::Letter) => Paper::Letter,
+                Some(PaperArg::A4) => Paper::A4,
+                None if loaded.case.uses_letter_paper() => Paper::Letter,
+                None => Paper::A4,
+            };
+            let md = templates.markdown(&letter)?;
+            let (bytes, missing) = pdf_of(&loaded.case, &letter, &md, paper, date);
+            for line in missing {
+                eprintln!("warning: {line}");
+            }
+            bytes
+        }
     };
     let out = args
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.file, args.format.extension()));
-    write_output(&out, text.as_bytes(), &args.file)
+    write_output(&out, &bytes, &args.file)
         .with_context(|| format!("the {} was not written", args.format.extension()))?;
     if out != Path::new("-") {
         eprintln!("Wrote {}", out.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PDF of a letter, and a line for each field with characters the
+/// fonts lack (printed as `?`).
+pub(crate) fn pdf_of(
+    case: &Case,
+    letter: &Letter,
+    markdown: &str,
+    paper: Paper,
+    date: Date,
+) -> (Vec<u8>, Vec<String>) {
+    let setup = Setup {
+        paper,
+        header_left: format!(
+            "{} · Merchant token {}",
+            letter.seller.store_name, letter.seller.merchant_token
+        ),
+        header_right: format!(
+            "{} · {}",
+            if letter.dispute {
+                "Appeal"
+            } else {
+                "Plan of Action"
+            },
+            letter.date
+        ),
+    };
+    let laid = layout::layout(markdown, &setup);
+    let info = pdf::Info {
+        title: format!(
+            "{} — {}",
+            if letter.dispute {
+                "Appeal"
+            } else {
+                "Plan of Action"
+            },
+            letter.seller.legal_name
+        ),
+        author: letter.seller.legal_name.clone(),
+        subject: letter.violation.clone(),
+        keywords: vec![
+            letter.seller.merchant_token.clone(),
+            letter.seller.marketplace.clone(),
+        ],
+        date: (i32::from(date.year()), date.month() as u8, date.day() as u8),
+    };
+    let bytes = pdf::write(&laid, &info);
+    let mut missing = Vec::new();
+    if !laid.missing.is_empty() {
+        for f in case.text_fields() {
+            if f.path.section == crate::case::Section::Notice
+                && matches!(f.path.key, "text" | "reference")
+            {
+                continue;
+            }
+            let chars: Vec<char> = {
+                let mut v: Vec<char> = f
+                    .text
+                    .chars()
+                    .filter(|c| laid.missing.contains(c))
+                    .collect();
+                v.dedup();
+                let mut seen = std::collections::BTreeSet::new();
+                v.retain(|c| seen.insert(*c));
+                v
+            };
+            if !chars.is_empty() {
+                let shown: String = chars.iter().take(8).map(|c| format!("{c} ")).collect();
+                missing.push(format!(
+                    "{}: the PDF font has no {} for {}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
+                    f.path,
+                    if chars.len() == 1 { "glyph" } else { "glyphs" },
+                    shown,
+                    if chars.len() == 1 { "it is" } else { "they are" },
+                ));
+            }
+        }
+    }
+    (bytes, missing)
 }
 
 /// A compose error, placed at the line of the field it is about.

@@ -55,8 +55,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // One plain example of each phrase ("(a|b) c" shows as "a c").
         let examples: Vec<String> = phrases
             .iter()
-            .filter_map(|p| crate::check::phrases::expand(p).and_then(|v| v.into_iter().next()))
-            .map(|p| format!("\"{}\"", p.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .filter_map(|p| crate::check::phrases::example(p))
+            .map(|p| format!("\"{p}\""))
             .collect();
         let shown = &examples[..examples.len().min(12)];
         let more = if examples.len() > shown.len() {

@@ -265,26 +265,40 @@ pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
     })
 }
 
-/// Every playbook, sorted by id.
-pub fn all() -> &'static [Playbook] {
-    static CELL: OnceLock<Vec<Playbook>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut v: Vec<Playbook> = embedded::PLAYBOOKS
+/// The playbook of embedded file `i`, parsed on first use (a command that
+/// needs one playbook parses one).
+fn parsed(i: usize) -> &'static Playbook {
+    static CELLS: OnceLock<Vec<OnceLock<Playbook>>> = OnceLock::new();
+    let cells = CELLS.get_or_init(|| {
+        embedded::PLAYBOOKS
             .iter()
-            .map(|(name, src)| {
-                crate::case::data_from_yaml(src)
-                    .unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
-            })
-            .collect();
+            .map(|_| OnceLock::new())
+            .collect()
+    });
+    cells[i].get_or_init(|| {
+        let (name, src) = embedded::PLAYBOOKS[i];
+        crate::case::data_from_yaml(src)
+            .unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
+    })
+}
+
+/// Every playbook, sorted by id.
+pub fn all() -> &'static [&'static Playbook] {
+    static CELL: OnceLock<Vec<&'static Playbook>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v: Vec<&'static Playbook> = (0..embedded::PLAYBOOKS.len()).map(parsed).collect();
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v
     })
 }
 
-/// The playbook with this id.
+/// The playbook with this id (its file is `templates/playbooks/ID.yaml`).
 pub fn get(id: &str) -> Option<&'static Playbook> {
     let id = id.trim();
-    all().iter().find(|p| p.id == id)
+    let i = embedded::PLAYBOOKS
+        .iter()
+        .position(|(name, _)| name.strip_suffix(".yaml") == Some(id))?;
+    Some(parsed(i))
 }
 
 /// The ids of every playbook, for messages.

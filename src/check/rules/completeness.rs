@@ -245,11 +245,10 @@ impl Rule for TooShort {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        for f in &cx.doc.fields {
+        for (f, _, n) in cx.prose() {
             let Some(min) = min_words(&f.id) else {
                 continue;
             };
-            let n = word_count(f.text);
             if n > 0 && n < min {
                 out.push(Finding::whole(
                     "C003",
@@ -422,12 +421,38 @@ const STOPWORDS: [&str; 40] = [
     "these", "those", "as", "now", "new", "into", "their", "they", "has", "have", "had", "so",
 ];
 
-fn content_words(text: &str) -> BTreeSet<String> {
-    words(text)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(|w| w.trim_end_matches('s').to_string())
-        .collect()
+/// The words that carry meaning in `lower` (a lower-case text), without a
+/// plural `s`, sorted.
+fn content_words(lower: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = words(lower)
+        .filter(|w| STOPWORDS.binary_search(w).is_err())
+        .map(|w| w.trim_end_matches('s'))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Shared words over all words of two sorted lists.
+fn overlap(a: &[&str], b: &[&str]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
 }
 
 /// C009: a preventive measure that only repeats a corrective action.
@@ -440,22 +465,25 @@ impl Rule for MeasureRepeatsAction {
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
-        let actions: Vec<(usize, BTreeSet<String>)> = case
+        let lower_actions: Vec<String> = case
             .corrective_actions
             .iter()
+            .map(|a| a.action.to_lowercase())
+            .collect();
+        let actions: Vec<(usize, Vec<&str>)> = lower_actions
+            .iter()
             .enumerate()
-            .map(|(i, a)| (i, content_words(&a.action)))
+            .map(|(i, a)| (i, content_words(a)))
             .filter(|(_, w)| w.len() >= 3)
             .collect();
         for (i, m) in case.preventive_measures.iter().enumerate() {
-            let mw = content_words(&m.measure);
+            let lower = m.measure.to_lowercase();
+            let mw = content_words(&lower);
             if mw.len() < 3 {
                 continue;
             }
             for (j, aw) in &actions {
-                let shared = mw.intersection(aw).count();
-                let union = mw.union(aw).count();
-                if shared as f64 / union as f64 >= 0.7 {
+                if overlap(&mw, aw) >= 0.7 {
                     out.push(Finding::whole(
                         "C009",
                         severity("C009"),
@@ -674,6 +702,9 @@ impl Rule for NoConcreteData {
                 (Section::Explanation, vec![case.explanation.as_str()], false),
             ];
             for (section, texts, dated) in sections {
+                if dated || texts.iter().any(|t| has_concrete_data(t)) {
+                    continue;
+                }
                 let words: usize = texts.iter().map(|t| word_count(t)).sum();
                 if words >= 8 && !dated && !texts.iter().any(|t| has_concrete_data(t)) {
                     out.push(missing(

@@ -3,7 +3,6 @@
 use crate::case::Section;
 use crate::check::catalog::severity;
 use crate::check::doc::FieldId;
-use crate::check::text::word_count;
 use crate::check::{Cx, Finding, Rule};
 
 /// L001: a document longer than the recommended length.
@@ -15,7 +14,7 @@ impl Rule for DocumentTooLong {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let words: usize = cx.doc.prose().map(|f| word_count(f.text)).sum();
+        let words: usize = cx.words.iter().sum();
         let max = cx.settings.max_words;
         if words > max {
             out.push(Finding::whole(

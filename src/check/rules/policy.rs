@@ -1,16 +1,23 @@
 //! Policy: what must not appear in an appeal at all.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::phrase_findings;
 use crate::check::catalog::severity;
-use crate::check::text::sentences;
 use crate::check::{Cx, Finding, Rule};
 
-fn regex(cell: &'static OnceLock<Regex>, re: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(re).expect("valid regex"))
+/// A shape of contact data: its pattern (built on first need), a cheap
+/// test of the text and its lower case that must pass first, and what it is.
+type Shape = (fn() -> &'static Regex, fn(&str, &str) -> bool, &'static str);
+
+/// Three digits, a separator, a digit: how the phone numbers the regex
+/// knows without `+` or `(` begin.
+fn digit_groups(t: &str) -> bool {
+    t.as_bytes().windows(5).any(|w| {
+        w[..3].iter().all(u8::is_ascii_digit)
+            && matches!(w[3], b' ' | b'-' | b'.')
+            && w[4].is_ascii_digit()
+    })
 }
 
 /// P001: an external link, email address, phone number or messaging handle.
@@ -22,50 +29,82 @@ impl Rule for ExternalContact {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        static URL: OnceLock<Regex> = OnceLock::new();
-        static DOMAIN: OnceLock<Regex> = OnceLock::new();
-        static EMAIL: OnceLock<Regex> = OnceLock::new();
-        static PHONE: OnceLock<Regex> = OnceLock::new();
-        static HANDLE: OnceLock<Regex> = OnceLock::new();
-        let checks: [(&Regex, &str); 5] = [
+        // Each shape with a cheap test of the text (and its lower case) that
+        // must pass before the pattern runs.
+        // The patterns are built on first need: most texts never need them.
+        let checks: [Shape; 6] = [
             (
-                regex(&URL, r"(?i)\b(?:https?://|www\.)[^\s<>()]+"),
+                || ascii!(r"(?i)\b(?:https?://|www\.)[!-'*-;=?-~]+"),
+                |t, l| t.contains("://") || l.contains("www."),
                 "a link. Appeal forms do not accept external links: attach the document instead and refer to it by its id (E1)",
             ),
             (
-                regex(
-                    &EMAIL,
-                    r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b",
-                ),
+                || ascii!(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b"),
+                |t, _| t.contains('@'),
                 "an email address. Amazon contacts sellers through Seller Central only: delete it",
             ),
             (
-                regex(
-                    &DOMAIN,
-                    r"(?i)\b[a-z0-9-]{2,}\.(?:com|net|org|cn|io|shop|store|info|biz|co)(?:\.[a-z]{2})?(?:/[^\s]*)?\b",
-                ),
+                || {
+                    ascii!(
+                        r"(?i)\b[a-z0-9-]{2,}\.(?:com|net|org|cn|io|shop|store|info|biz|co)(?:\.[a-z]{2})?(?:/[!-~]*)?\b"
+                    )
+                },
+                |_, l| {
+                    const TLDS: [&str; 10] = [
+                        "com", "net", "org", "cn", "io", "shop", "store", "info", "biz", "co",
+                    ];
+                    l.match_indices('.')
+                        .any(|(i, _)| TLDS.iter().any(|t| l[i + 1..].starts_with(t)))
+                },
                 "a web address. Appeal forms do not accept external links: attach the document instead",
             ),
             (
-                regex(
-                    &PHONE,
-                    r"(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b1[3-9]\d[\s-]\d{4}[\s-]\d{4}\b)",
-                ),
+                || {
+                    ascii!(
+                        r"(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b1[3-9]\d[\s-]\d{4}[\s-]\d{4}\b)"
+                    )
+                },
+                |t, _| t.contains(['+', '(']) || digit_groups(t),
                 "a phone number. Amazon contacts sellers through Seller Central only: delete it",
             ),
             (
-                regex(
-                    &HANDLE,
-                    r"(?i)(?:\b(?:wechat|weixin|whatsapp|telegram|skype|viber|line|qq)\b|微信|QQ号)\s*(?:(?:id|number|no\.?|account|号)\s*)?[:：]\s*[@+]?[\w.\-]{3,}|(?:\b(?:wechat|weixin|whatsapp|telegram|skype|viber)\b)\s+(?:id|number)\s+[@+]?[\w.\-]{3,}",
-                ),
+                || {
+                    ascii!(
+                        r"(?i)\b(?:wechat|weixin|whatsapp|telegram|skype|viber|line|qq)\b\s*(?:(?:id|number|no\.?|account)\s*)?:\s*[@+]?[A-Za-z0-9_.\-]{3,}|\b(?:wechat|weixin|whatsapp|telegram|skype|viber)\s+(?:id|number)\s+[@+]?[A-Za-z0-9_.\-]{3,}"
+                    )
+                },
+                // The handle follows a colon, or "id" or "number".
+                |_, l| {
+                    (l.contains(':') || l.contains(" id ") || l.contains(" number "))
+                        && [
+                            "wechat", "weixin", "whatsapp", "telegram", "skype", "viber", "qq",
+                            "line",
+                        ]
+                        .iter()
+                        .any(|a| l.contains(a))
+                },
+                "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
+            ),
+            (
+                // Chinese app names and the full-width colon.
+                || {
+                    unicode!(
+                        r"(?:微信|QQ号|(?i:wechat|weixin|whatsapp|telegram|skype|viber|line|qq))\s*(?:id|号)?\s*[：:]\s*[@+]?[A-Za-z0-9_.\-]{3,}"
+                    )
+                },
+                |t, _| t.contains('：') || t.contains('微') || t.contains("QQ"),
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
         ];
         let sev = severity("P001");
         for f in cx.doc.prose() {
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-            for (re, what) in checks {
-                for m in re.find_iter(f.text) {
+            let lower = f.text.to_ascii_lowercase();
+            for (re, may_match, what) in checks {
+                if !may_match(f.text, &lower) {
+                    continue;
+                }
+                for m in re().find_iter(f.text) {
                     let r = m.range();
                     if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
                         continue;
@@ -114,8 +153,12 @@ impl Rule for NotEnglish {
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
         let sev = severity("P003");
-        for f in cx.doc.prose() {
-            for r in sentences(f.text) {
+        // Only a text with letters beyond Latin can hold another language.
+        for (f, sentences, _) in cx
+            .prose()
+            .filter(|(f, _, _)| f.text.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
+        {
+            for r in sentences.iter().cloned() {
                 let s = &f.text[r.clone()];
                 let latin = s.chars().filter(|c| is_latin(*c)).count();
                 let other = s
@@ -151,8 +194,8 @@ impl Rule for QuestionToAmazon {
         let before = out.len();
         phrase_findings(cx, "P005", out);
         let sev = severity("P005");
-        for f in cx.doc.prose() {
-            for r in sentences(f.text) {
+        for (f, sentences, _) in cx.prose().filter(|(f, _, _)| f.text.contains(['?', '？'])) {
+            for r in sentences.iter().cloned() {
                 let s = f.text[r.clone()].trim_end_matches(['"', ')', '\'']);
                 if s.ends_with('?') || s.ends_with('？') {
                     if out[before..].iter().any(|x| {

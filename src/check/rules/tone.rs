@@ -1,19 +1,11 @@
 //! Tone rules that need more than a phrase list: punctuation, counting,
 //! pronouns, sentence shape.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::phrase_findings;
 use crate::check::catalog::severity;
 use crate::check::doc::Role;
-use crate::check::text::{sentences, word_count};
+use crate::check::text::word_count;
 use crate::check::{Cx, Finding, Rule};
-
-fn regex(cell: &'static OnceLock<Regex>, re: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(re).expect("valid regex"))
-}
 
 /// Capitals that are names, not shouting.
 const ACRONYMS: [&str; 52] = [
@@ -33,10 +25,8 @@ impl Rule for ExclamationOrShouting {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        static BANG: OnceLock<Regex> = OnceLock::new();
-        static CAPS: OnceLock<Regex> = OnceLock::new();
-        let bang = regex(&BANG, r"[!！]+");
-        let caps = regex(&CAPS, r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
+        let bang = unicode!(r"[!！]+");
+        let caps = ascii!(r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
         let sev = severity("T008");
         for f in cx.doc.prose() {
             for m in bang.find_iter(f.text) {
@@ -79,9 +69,7 @@ impl Rule for RepeatedApology {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        static SORRY: OnceLock<Regex> = OnceLock::new();
-        let sorry = regex(
-            &SORRY,
+        let sorry = ascii!(
             r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b",
         );
         let mut seen = 0;
@@ -147,13 +135,8 @@ impl Rule for FirstPersonSingular {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        static SINGULAR: OnceLock<Regex> = OnceLock::new();
-        static PLURAL: OnceLock<Regex> = OnceLock::new();
-        let singular = regex(
-            &SINGULAR,
-            r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|[Mm]y|me|[Mm]yself|[Mm]ine)\b",
-        );
-        let plural = regex(&PLURAL, r"(?i)\b(?:we|our|us)\b");
+        let singular = ascii!(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|[Mm]y|me|[Mm]yself|[Mm]ine)\b",);
+        let plural = ascii!(r"(?i)\b(?:we|our|us)\b");
         let uses_we = cx.doc.prose().any(|f| plural.is_match(f.text));
         for f in cx.doc.prose() {
             let first = singular.find_iter(f.text).find(|m| {
@@ -189,37 +172,42 @@ impl Rule for PassiveHidesActor {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        static FAULT: OnceLock<Regex> = OnceLock::new();
-        static LATE: OnceLock<Regex> = OnceLock::new();
-        let fault = regex(
-            &FAULT,
-            r"(?i)\b(?:mistakes?|errors?|problems?|issues?)\s+(?:was|were|have been|has been)\s+(?:made|caused|committed|found)\b|\b(?:was|were|has been|have been)\s+(?:not\s+)?(?:missed|overlooked|ignored|neglected|forgotten|mishandled|misplaced|mislabell?ed|violated)\b",
-        );
-        let late = regex(
-            &LATE,
-            r"(?i)\b(?:was|were)\s+(?:not\s+)?(?:shipped|sent|confirmed|delivered|dispatched|listed|uploaded|processed|packed|checked|updated|handled)\s+(?:late|wrongly|incorrectly|by mistake|too late)\b|\b(?:was|were)\s+not\s+(?:checked|updated|confirmed|shipped|reviewed|inspected|tested|trained|verified)\b",
-        );
-        for f in cx.doc.prose() {
-            for r in sentences(f.text) {
-                let s = &f.text[r.clone()];
-                for re in [fault, late] {
-                    for m in re.find_iter(s) {
-                        let rest = &s[m.end()..];
-                        if regex_by(rest) {
-                            continue;
-                        }
-                        out.push(Finding::span(
-                            "T015",
-                            severity("T015"),
-                            f,
-                            r.start + m.start(),
-                            r.start + m.end(),
-                            format!(
-                                "\"{}\" hides who acted. Say who did it: \"we shipped 23 orders late\", \"our packer missed the check\".",
-                                m.as_str()
-                            ),
-                        ));
+        let fault = || {
+            ascii!(
+                r"(?i)\b(?:mistakes?|errors?|problems?|issues?)\s+(?:was|were|have been|has been)\s+(?:made|caused|committed|found)\b|\b(?:was|were|has been|have been)\s+(?:not\s+)?(?:missed|overlooked|ignored|neglected|forgotten|mishandled|misplaced|mislabell?ed|violated)\b",
+            )
+        };
+        let late = || {
+            ascii!(
+                r"(?i)\b(?:was|were)\s+(?:not\s+)?(?:shipped|sent|confirmed|delivered|dispatched|listed|uploaded|processed|packed|checked|updated|handled)\s+(?:late|wrongly|incorrectly|by mistake|too late)\b|\b(?:was|were)\s+not\s+(?:checked|updated|confirmed|shipped|reviewed|inspected|tested|trained|verified)\b",
+            )
+        };
+        for (f, sentences, _) in cx.prose() {
+            let lower = f.text.to_ascii_lowercase();
+            if !(lower.contains("was") || lower.contains("were") || lower.contains("been")) {
+                continue;
+            }
+            for re in [fault(), late()] {
+                for m in re.find_iter(f.text) {
+                    // "by" later in the same sentence names who acted.
+                    let end = sentences
+                        .iter()
+                        .find(|r| r.contains(&m.start()))
+                        .map_or(f.text.len(), |r| r.end);
+                    if regex_by(&f.text[m.end()..end.max(m.end())]) {
+                        continue;
                     }
+                    out.push(Finding::span(
+                        "T015",
+                        severity("T015"),
+                        f,
+                        m.start(),
+                        m.end(),
+                        format!(
+                            "\"{}\" hides who acted. Say who did it: \"we shipped 23 orders late\", \"our packer missed the check\".",
+                            m.as_str()
+                        ),
+                    ));
                 }
             }
         }
@@ -241,8 +229,11 @@ impl Rule for LongSentence {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        for f in cx.doc.prose().filter(|f| f.role != Role::Evidence) {
-            for r in sentences(f.text) {
+        for (f, sentences, words) in cx.prose().filter(|(f, _, _)| f.role != Role::Evidence) {
+            if words <= 35 {
+                continue;
+            }
+            for r in sentences {
                 let n = word_count(&f.text[r.clone()]);
                 if n > 35 {
                     out.push(Finding::span(

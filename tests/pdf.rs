@@ -1,0 +1,345 @@
+//! The PDF: the layout of every example (snapshots of positioned lines),
+//! the file read back with a PDF text extractor, paper sizes, fonts, a long
+//! case, determinism, and what happens to characters the fonts lack.
+
+use std::path::Path;
+
+use poa::case::{self, Case, Date};
+use poa::compose::{self, Templates};
+use poa::layout::{self, Item, Laid, Paper, Setup};
+use poa::pdf;
+
+fn example(name: &str) -> Case {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
+}
+
+fn examples() -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".poa.yaml"))
+            .collect();
+    v.sort();
+    v
+}
+
+fn date_of(c: &Case) -> Date {
+    c.dated.unwrap_or_else(|| "2026-11-20".parse().unwrap())
+}
+
+fn paper_of(c: &Case) -> Paper {
+    if c.uses_letter_paper() {
+        Paper::Letter
+    } else {
+        Paper::A4
+    }
+}
+
+fn setup_of(c: &Case) -> Setup {
+    Setup {
+        paper: paper_of(c),
+        header_left: format!(
+            "{} · Merchant token {}",
+            c.seller.store_name, c.seller.merchant_token
+        ),
+        header_right: "Plan of Action · date".into(),
+    }
+}
+
+fn markdown(c: &Case) -> String {
+    Templates::embedded()
+        .markdown(&compose::letter(c, date_of(c)).unwrap())
+        .unwrap()
+}
+
+fn laid(c: &Case) -> Laid {
+    layout::layout(&markdown(c), &setup_of(c))
+}
+
+fn pdf_bytes(c: &Case) -> Vec<u8> {
+    let info = pdf::Info {
+        title: format!("Plan of Action — {}", c.seller.legal_name),
+        author: c.seller.legal_name.clone(),
+        subject: c.notice.violation.clone(),
+        keywords: vec![],
+        date: (2026, 11, 20),
+    };
+    pdf::write(&laid(c), &info)
+}
+
+/// The text of every page, read back with lopdf.
+fn extract(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).unwrap_or_default())
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn layout_of_every_example() {
+    for name in examples() {
+        let c = example(&name);
+        insta::assert_snapshot!(
+            format!("layout-{}", name.trim_end_matches(".poa.yaml")),
+            layout::describe(&laid(&c))
+        );
+    }
+}
+
+#[test]
+fn nothing_is_drawn_outside_the_margins() {
+    for name in examples() {
+        let l = laid(&example(&name));
+        for (i, p) in l.pages.iter().enumerate() {
+            for it in &p.items {
+                if let Item::Text {
+                    x,
+                    y,
+                    font,
+                    size,
+                    text,
+                    ..
+                } = it
+                {
+                    let w = layout::font::width(*font, text, *size);
+                    let body = *y > 60.0 && *y < p.height - 50.0;
+                    if body {
+                        assert!(
+                            *x >= 71.9 && x + w <= p.width - 71.9,
+                            "{name} p{}: {text} at {x} (+{w})",
+                            i + 1
+                        );
+                        assert!(
+                            *y >= 72.0 && *y <= p.height - 72.0 + 0.5,
+                            "{name} p{}: {text} at y {y}",
+                            i + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pdf_holds_every_title_token_sentence_and_page_number() {
+    for name in examples() {
+        let c = example(&name);
+        let bytes = pdf_bytes(&c);
+        let pages = extract(&bytes);
+        let n = pages.len();
+        let mut all = String::new();
+        for (i, p) in pages.iter().enumerate() {
+            assert!(
+                p.contains(&format!("Page {} of {n}", i + 1)),
+                "{name}: page {} has no footer",
+                i + 1
+            );
+            // Drop the running header and footer so a sentence split across pages reads whole.
+            let body: Vec<&str> = p
+                .lines()
+                .filter(|l| {
+                    !l.starts_with("Page ")
+                        && !l.contains("Merchant token ")
+                        && !l.starts_with("Plan of Action · ")
+                })
+                .collect();
+            all.push_str(&body.join("\n"));
+            all.push('\n');
+        }
+        let text = squash(&all);
+        assert!(
+            text.contains(&c.seller.merchant_token),
+            "{name}: no merchant token"
+        );
+        let md = markdown(&c);
+        for line in md.lines().filter(|l| l.starts_with("## ")) {
+            let title = line.trim_start_matches("## ").replace('\\', "");
+            assert!(
+                text.contains(&squash(&title)),
+                "{name}: no section title {title}"
+            );
+        }
+        for f in c.text_fields() {
+            if !f.path.is_prose() || f.path.section == case::Section::Notice {
+                continue;
+            }
+            for sentence in f
+                .text
+                .split(['\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                let mut s = squash(sentence.trim_start_matches("- "));
+                if f.path.key == "summary" {
+                    // A summary is a heading, without its full stop.
+                    s = s.trim_end_matches('.').to_string();
+                }
+                let head: String = s.chars().take(20).collect();
+                let near: Option<String> = text
+                    .find(&head)
+                    .map(|i| text[i..].chars().take(300).collect());
+                assert!(
+                    text.contains(&s),
+                    "{name} {}: the PDF lacks {s:?}; near: {near:?}",
+                    f.path
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn paper_follows_the_marketplace() {
+    for (mp, paper, w, h) in [
+        ("US", Paper::Letter, 612.0, 792.0),
+        ("BR", Paper::Letter, 612.0, 792.0),
+        ("DE", Paper::A4, 595.28, 841.89),
+        ("JP", Paper::A4, 595.28, 841.89),
+    ] {
+        let mut c = example("late-shipment.poa.yaml");
+        c.seller.marketplace = mp.into();
+        assert_eq!(paper_of(&c), paper, "{mp}");
+        let doc = lopdf::Document::load_mem(&pdf_bytes(&c)).unwrap();
+        let (_, page) = doc.get_pages().into_iter().next().unwrap();
+        let media = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone();
+        let num = |o: &lopdf::Object| {
+            o.as_float()
+                .or_else(|_| o.as_i64().map(|i| i as f32))
+                .unwrap()
+        };
+        assert!(
+            (num(&media[2]) - w).abs() < 0.1 && (num(&media[3]) - h).abs() < 0.1,
+            "{mp}: {media:?}"
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let bytes = pdf_bytes(&example("late-shipment.poa.yaml"));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut fonts = 0;
+    for (_, obj) in doc.objects.iter() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                == Some(b"FontDescriptor".as_slice())
+        {
+            fonts += 1;
+            assert!(d.get(b"FontFile2").is_ok(), "the font program is embedded");
+            let name = String::from_utf8_lossy(d.get(b"FontName").unwrap().as_name().unwrap())
+                .into_owned();
+            assert!(
+                name.len() > 7 && name.as_bytes()[6] == b'+',
+                "subset name {name}"
+            );
+        }
+    }
+    assert!(fonts >= 3);
+    assert!(
+        bytes.windows(10).any(|w| w == b"/ToUnicode"),
+        "text can be copied"
+    );
+    assert!(
+        bytes.len() < 200_000,
+        "subset fonts keep the file small: {} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let c = example("order-defect.poa.yaml");
+    let a = pdf_bytes(&c);
+    let b = pdf_bytes(&c);
+    assert!(a == b, "two renders differ");
+}
+
+/// A case long enough for 30 pages: every list many times over.
+fn long_case() -> Case {
+    let base = example("order-defect.poa.yaml");
+    let mut c = base.clone();
+    for _ in 0..12 {
+        c.root_causes.extend(base.root_causes.iter().cloned());
+        c.corrective_actions
+            .extend(base.corrective_actions.iter().cloned());
+        c.preventive_measures
+            .extend(base.preventive_measures.iter().cloned());
+    }
+    c
+}
+
+#[test]
+fn a_thirty_page_case_lays_out_and_writes() {
+    let c = long_case();
+    let l = laid(&c);
+    assert!(l.pages.len() >= 30, "{} pages", l.pages.len());
+    // Table headers repeat on the pages a table continues on, and no page
+    // other than the first lacks the running header.
+    for (i, p) in l.pages.iter().enumerate().skip(1) {
+        assert!(
+            p.items.iter().any(|it| matches!(it, Item::Text { text, y, .. } if *y < 50.0 && text.contains("Merchant token"))),
+            "page {} has no running header",
+            i + 1
+        );
+    }
+    let bytes = pdf_bytes(&c);
+    assert_eq!(extract(&bytes).len(), l.pages.len());
+}
+
+#[test]
+fn qpdf_finds_the_files_clean() {
+    if std::process::Command::new("qpdf")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("qpdf is not installed; skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for name in examples() {
+        let p = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&p, pdf_bytes(&example(&name))).unwrap();
+        let o = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&p)
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && out.contains("No syntax or stream encoding errors"),
+            "{name}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_character_the_fonts_lack_is_replaced_and_reported() {
+    let mut c = example("late-shipment.poa.yaml");
+    c.root_causes[0].what = "Our supplier 深圳市华强电子有限公司 shipped late 📦.".into();
+    let l = laid(&c);
+    assert!(l.missing.contains(&'深') && l.missing.contains(&'📦'));
+    let text = squash(&extract(&pdf_bytes(&c)).join("\n"));
+    assert!(
+        text.contains("Our supplier ??????????? shipped late ?."),
+        "{text}"
+    );
+}
