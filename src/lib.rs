@@ -18,6 +18,8 @@ pub mod case;
 pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod document;
+pub mod editor;
 pub mod layout;
 pub mod notice;
 pub mod pdf;

@@ -529,6 +529,23 @@ pub fn read(text: &str) -> Reading {
     }
 }
 
+/// Puts what the notice says into the case.
+pub fn apply(case: &mut crate::case::Case, reading: &Reading, text: &str) {
+    case.notice.asins = reading.asins.clone();
+    case.notice.orders = reading.orders.clone();
+    case.notice.received = reading.received;
+    let usual = reading
+        .received
+        .map(|d| d.add_days(crate::case::APPEAL_WINDOW_DAYS));
+    if reading.deadline != usual {
+        case.notice.deadline = reading.deadline;
+    }
+    if reading.language == Lang::En {
+        case.notice.asks = reading.asks.clone();
+    }
+    case.notice.text = text.replace("\r\n", "\n").trim().to_string();
+}
+
 /// The scores as a map, for messages and tests.
 pub fn scores(reading: &Reading) -> BTreeMap<&'static str, f64> {
     reading.ranking.iter().copied().collect()

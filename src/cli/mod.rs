@@ -6,6 +6,7 @@
 //! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
 
 mod check;
+mod edit;
 mod import;
 mod new;
 mod playbooks;
@@ -31,13 +32,18 @@ evidence) or a dispute. Everything runs offline: the case never leaves this mach
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// The language of the editor's questions and hints: en or zh
+    #[arg(long, value_name = "en|zh", global = false)]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Start a case file from a violation's playbook (or from a pasted notice)
     New(new::Args),
+    /// Write the appeal in the guided editor
+    Edit(edit::Args),
     /// Review a case file or a draft: completeness, dates, tone and policy
     Check(check::Args),
     /// Write the appeal as Markdown, plain text for the appeal form, or PDF
@@ -64,12 +70,16 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::New(args) => new::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Render(args) => render::run(args),
-        Command::Import(args) => import::run(args),
-        Command::Rules(args) => rules::run(args),
-        Command::Playbooks(args) => playbooks::run(args),
+        None => edit::start(cli.lang.as_deref()),
+        Some(command) => match command {
+            Command::New(args) => new::run(args),
+            Command::Edit(args) => edit::run(args),
+            Command::Check(args) => check::run(args),
+            Command::Render(args) => render::run(args),
+            Command::Import(args) => import::run(args),
+            Command::Rules(args) => rules::run(args),
+            Command::Playbooks(args) => playbooks::run(args),
+        },
     };
     match result {
         Ok(code) => code,

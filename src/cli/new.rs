@@ -1,12 +1,13 @@
 //! `poa new FILE [--violation ID] [--from-notice NOTICE.txt] [--dispute]
 //! [--marketplace CODE] [--no-edit]`
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::anyhow;
 
-use crate::case::{self, Case, MARKETPLACES, Response};
+use crate::case::{self, MARKETPLACES, Response};
 use crate::notice::{self, Confidence, Reading};
 use crate::playbook::{self, Lang, Playbook};
 
@@ -29,37 +30,9 @@ pub struct Args {
     /// Only write the file; do not open the editor
     #[arg(long)]
     pub no_edit: bool,
-}
-
-/// A new case scaffolded from a playbook.
-pub fn scaffold(pb: &Playbook, response: Response, marketplace: &str) -> Case {
-    let mut case = Case::new();
-    case.seller.marketplace = marketplace.to_string();
-    case.notice.violation = pb.id.clone();
-    case.notice.response = response;
-    if let Some(m) = &pb.metric {
-        case.metrics.push(case::Metric {
-            metric: m.id.clone(),
-            window_days: Some(m.window_days),
-            ..Default::default()
-        });
-    }
-    if response == Response::PlanOfAction {
-        case.root_causes.push(Default::default());
-        case.corrective_actions.push(Default::default());
-        case.preventive_measures.push(Default::default());
-    }
-    let mut n = 0;
-    for spec in pb.evidence_for(response).iter().filter(|e| e.required) {
-        n += 1;
-        case.evidence.push(case::Evidence {
-            id: format!("E{n}"),
-            title: spec.title.en.clone(),
-            kind: spec.kind,
-            ..Default::default()
-        });
-    }
-    case
+    /// The language of the editor's questions and hints: en or zh
+    #[arg(long, value_name = "en|zh")]
+    pub lang: Option<String>,
 }
 
 pub fn marketplace_arg(code: Option<&str>) -> anyhow::Result<String> {
@@ -76,23 +49,6 @@ pub fn marketplace_arg(code: Option<&str>) -> anyhow::Result<String> {
             MARKETPLACES.join(" ")
         ))
     }
-}
-
-/// Puts what the notice says into the case.
-pub fn apply_reading(case: &mut Case, reading: &Reading, text: &str) {
-    case.notice.asins = reading.asins.clone();
-    case.notice.orders = reading.orders.clone();
-    case.notice.received = reading.received;
-    let usual = reading
-        .received
-        .map(|d| d.add_days(case::APPEAL_WINDOW_DAYS));
-    if reading.deadline != usual {
-        case.notice.deadline = reading.deadline;
-    }
-    if reading.language == Lang::En {
-        case.notice.asks = reading.asks.clone();
-    }
-    case.notice.text = text.replace("\r\n", "\n").trim().to_string();
 }
 
 fn describe(reading: &Reading, chosen: &Playbook) -> Vec<String> {
@@ -217,9 +173,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     {
         marketplace = m.to_string();
     }
-    let mut case = scaffold(pb, response, &marketplace);
+    let mut case = playbook::scaffold(pb, response, &marketplace);
     if let Some((r, text)) = &reading {
-        apply_reading(&mut case, r, text);
+        notice::apply(&mut case, r, text);
         for line in describe(r, pb) {
             eprintln!("{line}");
         }
@@ -235,9 +191,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "plan of action"
         }
     );
-    eprintln!(
-        "Next: fill it in, check it with `poa check {0}`, then `poa render {0}`.",
-        args.file.display()
-    );
+    if args.no_edit || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "Next: fill it in with `poa edit {0}`, check it with `poa check {0}`, then `poa render {0} --format pdf`.",
+            args.file.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::editor::edit(args.file, super::edit::options(args.lang.as_deref())?)?;
     Ok(ExitCode::SUCCESS)
 }

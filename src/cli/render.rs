@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 
 use super::{load_case, parse_date_arg, today, write_output};
-use crate::case::{Case, Date};
-use crate::compose::{self, ComposeError, Letter, Templates};
-use crate::layout::{self, Paper, Setup};
-use crate::pdf;
+use crate::case::Date;
+use crate::compose::{self, ComposeError, Templates};
+use crate::document;
+use crate::layout::Paper;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -61,20 +61,6 @@ pub struct Args {
     pub templates: Option<PathBuf>,
 }
 
-/// The default output path: `x.poa.yaml` → `x.md`.
-pub fn default_output(case_file: &Path, extension: &str) -> PathBuf {
-    let name = case_file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "appeal".into());
-    let stem = ["poa.yaml", "poa.yml", "yaml", "yml"]
-        .iter()
-        .find_map(|ext| name.strip_suffix(&format!(".{ext}")))
-        .unwrap_or(&name)
-        .to_string();
-    case_file.with_file_name(format!("{stem}.{extension}"))
-}
-
 pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     if !dir.is_dir() {
         return Err(anyhow!(
@@ -121,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 None => Paper::A4,
             };
             let md = templates.markdown(&letter)?;
-            let (bytes, missing) = pdf_of(&loaded.case, &letter, &md, paper, date);
+            let (bytes, missing) = document::pdf(&loaded.case, &letter, &md, paper, date);
             for line in missing {
                 eprintln!("warning: {line}");
             }
@@ -131,92 +117,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let out = args
         .output
         .clone()
-        .unwrap_or_else(|| default_output(&args.file, args.format.extension()));
+        .unwrap_or_else(|| document::output_path(&args.file, args.format.extension()));
     write_output(&out, &bytes, &args.file)
         .with_context(|| format!("the {} was not written", args.format.extension()))?;
     if out != Path::new("-") {
         eprintln!("Wrote {}", out.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The PDF of a letter, and a line for each field with characters the
-/// fonts lack (printed as `?`).
-pub(crate) fn pdf_of(
-    case: &Case,
-    letter: &Letter,
-    markdown: &str,
-    paper: Paper,
-    date: Date,
-) -> (Vec<u8>, Vec<String>) {
-    let setup = Setup {
-        paper,
-        header_left: format!(
-            "{} · Merchant token {}",
-            letter.seller.store_name, letter.seller.merchant_token
-        ),
-        header_right: format!(
-            "{} · {}",
-            if letter.dispute {
-                "Appeal"
-            } else {
-                "Plan of Action"
-            },
-            letter.date
-        ),
-    };
-    let laid = layout::layout(markdown, &setup);
-    let info = pdf::Info {
-        title: format!(
-            "{} — {}",
-            if letter.dispute {
-                "Appeal"
-            } else {
-                "Plan of Action"
-            },
-            letter.seller.legal_name
-        ),
-        author: letter.seller.legal_name.clone(),
-        subject: letter.violation.clone(),
-        keywords: vec![
-            letter.seller.merchant_token.clone(),
-            letter.seller.marketplace.clone(),
-        ],
-        date: (i32::from(date.year()), date.month() as u8, date.day() as u8),
-    };
-    let bytes = pdf::write(&laid, &info);
-    let mut missing = Vec::new();
-    if !laid.missing.is_empty() {
-        for f in case.text_fields() {
-            if f.path.section == crate::case::Section::Notice
-                && matches!(f.path.key, "text" | "reference")
-            {
-                continue;
-            }
-            let chars: Vec<char> = {
-                let mut v: Vec<char> = f
-                    .text
-                    .chars()
-                    .filter(|c| laid.missing.contains(c))
-                    .collect();
-                v.dedup();
-                let mut seen = std::collections::BTreeSet::new();
-                v.retain(|c| seen.insert(*c));
-                v
-            };
-            if !chars.is_empty() {
-                let shown: String = chars.iter().take(8).map(|c| format!("{c} ")).collect();
-                missing.push(format!(
-                    "{}: the PDF font has no {} for {}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
-                    f.path,
-                    if chars.len() == 1 { "glyph" } else { "glyphs" },
-                    shown,
-                    if chars.len() == 1 { "it is" } else { "they are" },
-                ));
-            }
-        }
-    }
-    (bytes, missing)
 }
 
 /// A compose error, placed at the line of the field it is about.

@@ -256,6 +256,37 @@ impl Playbook {
     }
 }
 
+/// A new case scaffolded from a playbook.
+pub fn scaffold(pb: &Playbook, response: Response, marketplace: &str) -> crate::case::Case {
+    let mut case = crate::case::Case::new();
+    case.seller.marketplace = marketplace.to_string();
+    case.notice.violation = pb.id.clone();
+    case.notice.response = response;
+    if let Some(m) = &pb.metric {
+        case.metrics.push(crate::case::Metric {
+            metric: m.id.clone(),
+            window_days: Some(m.window_days),
+            ..Default::default()
+        });
+    }
+    if response == Response::PlanOfAction {
+        case.root_causes.push(Default::default());
+        case.corrective_actions.push(Default::default());
+        case.preventive_measures.push(Default::default());
+    }
+    let mut n = 0;
+    for spec in pb.evidence_for(response).iter().filter(|e| e.required) {
+        n += 1;
+        case.evidence.push(crate::case::Evidence {
+            id: format!("E{n}"),
+            title: spec.title.en.clone(),
+            kind: spec.kind,
+            ..Default::default()
+        });
+    }
+    case
+}
+
 /// The shared interview questions (`templates/interview.yaml`).
 pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
     static CELL: OnceLock<BTreeMap<String, Both<Guide>>> = OnceLock::new();

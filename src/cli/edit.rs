@@ -1,0 +1,65 @@
+//! `poa edit FILE` and `poa` alone: the guided editor.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::anyhow;
+
+use super::{lang_from_env, today};
+use crate::editor::{self, Options};
+use crate::playbook::Lang;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The case file (*.poa.yaml)
+    pub file: PathBuf,
+    /// The language of the questions and hints: en or zh (default: from the locale)
+    #[arg(long, value_name = "en|zh")]
+    pub lang: Option<String>,
+}
+
+pub fn options(lang: Option<&str>) -> anyhow::Result<Options> {
+    let lang = match lang {
+        Some(code) => {
+            Lang::from_code(code).ok_or_else(|| anyhow!("--lang {code}: use en or zh"))?
+        }
+        None => lang_from_env(),
+    };
+    Ok(Options {
+        lang,
+        today: today(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    })
+}
+
+fn need_terminal() -> anyhow::Result<()> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "the editor needs a terminal. Run it in a terminal window, or use `poa check` and `poa render` in scripts"
+        ))
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let opts = options(args.lang.as_deref())?;
+    // Read the file first, so a bad file gets its message on a normal screen.
+    let source = crate::case::read_file(
+        &args.file,
+        "A case file starts with `version: 1`; create one with `poa new FILE --violation ID`",
+    )?;
+    crate::case::from_yaml(&source, &args.file.display().to_string())?;
+    need_terminal()?;
+    editor::edit(args.file, opts)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `poa` with no command.
+pub fn start(lang: Option<&str>) -> anyhow::Result<ExitCode> {
+    let opts = options(lang)?;
+    need_terminal()?;
+    editor::start(opts)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,182 @@
+//! Every text of the editor's screens, in English and Simplified Chinese.
+//! (The appeal itself is always English; these are the tool's own words.)
+
+use crate::playbook::Lang;
+
+/// A text of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum S {
+    Steps,
+    StepSeller,
+    StepNotice,
+    StepMetrics,
+    StepCauses,
+    StepActions,
+    StepMeasures,
+    StepExplanation,
+    StepEvidence,
+    StepReview,
+    Findings,
+    NoFindings,
+    Saved,
+    Unsaved,
+    Words,
+    DaysLeft,
+    DayLeft,
+    Overdue,
+    DueToday,
+    NoDeadline,
+    Item,
+    Of,
+    NoItems,
+    Example,
+    TooSmall,
+    Help,
+    HelpTitle,
+    Suggestions,
+    SuggestionsEmpty,
+    Problems,
+    NoProblems,
+    Preview,
+    ExportHint,
+    RemoveItem,
+    Recovered,
+    Locked,
+    StartTitle,
+    StartNewViolation,
+    StartNewNotice,
+    StartOpen,
+    StartNoFiles,
+    PickViolation,
+    PasteNotice,
+    PasteNoticeHint,
+    FileName,
+    FileNameHint,
+    NotADate,
+    NotANumber,
+    Choices,
+    Closing,
+    LetterDate,
+    PressAnyKey,
+    Language,
+}
+
+/// The text in the language.
+pub fn t(lang: Lang, s: S) -> &'static str {
+    let (en, zh) = match s {
+        S::Steps => ("Steps", "步骤"),
+        S::StepSeller => ("Seller", "卖家信息"),
+        S::StepNotice => ("Notice", "通知"),
+        S::StepMetrics => ("Metrics", "指标数据"),
+        S::StepCauses => ("Root causes", "根本原因"),
+        S::StepActions => ("Corrective actions", "纠正措施"),
+        S::StepMeasures => ("Preventive measures", "预防措施"),
+        S::StepExplanation => ("Explanation", "申诉说明"),
+        S::StepEvidence => ("Evidence", "证明文件"),
+        S::StepReview => ("Review", "检查与导出"),
+        S::Findings => ("Findings", "检查结果"),
+        S::NoFindings => ("Nothing to fix in this step.", "这一步没有发现问题。"),
+        S::Saved => ("saved", "已保存"),
+        S::Unsaved => ("unsaved", "未保存"),
+        S::Words => ("words", "词"),
+        S::DaysLeft => ("days left to appeal", "天后申诉截止"),
+        S::DayLeft => ("day left to appeal", "天后申诉截止"),
+        S::Overdue => ("appeal window passed", "申诉期限已过"),
+        S::DueToday => ("appeal due today", "今天是申诉截止日"),
+        S::NoDeadline => ("no notice date yet", "尚未填写通知日期"),
+        S::Item => ("item", "第"),
+        S::Of => ("of", "条，共"),
+        S::NoItems => (
+            "No items yet. Press F6 to add one.",
+            "还没有内容，按 F6 添加一条。",
+        ),
+        S::Example => ("Example", "示例"),
+        S::TooSmall => (
+            "The window is too small for poa. Make it at least 80 columns by 24 lines.",
+            "窗口太小，请把终端窗口调到至少 80 列、24 行。",
+        ),
+        S::Help => ("F1 help", "F1 帮助"),
+        S::HelpTitle => ("Keys (Esc closes)", "快捷键（按 Esc 关闭）"),
+        S::Suggestions => (
+            "Suggestions from the playbook (Enter inserts, Esc closes)",
+            "来自指南的参考写法（回车插入，Esc 关闭）",
+        ),
+        S::SuggestionsEmpty => (
+            "The playbook has no suggestions for this field.",
+            "这个字段没有参考写法。",
+        ),
+        S::Problems => (
+            "What is missing or weak (Enter jumps there)",
+            "缺少或薄弱的地方（回车跳转）",
+        ),
+        S::NoProblems => (
+            "No problems found. Export the appeal below.",
+            "没有发现问题，可以在下方导出申诉信。",
+        ),
+        S::Preview => ("The letter", "申诉信预览"),
+        S::ExportHint => (
+            "Export: F7 Markdown · F8 text for the form · F9 PDF · F10 all three",
+            "导出：F7 Markdown · F8 表单文本 · F9 PDF · F10 全部导出",
+        ),
+        S::RemoveItem => (
+            "Remove this item? Press y to remove, any other key to keep it.",
+            "确定删除这一条吗？按 y 删除，按其他键取消。",
+        ),
+        S::Recovered => (
+            "An unsaved copy of this case, newer than the file, was found (the editor did not close normally). Press y to restore it, n to discard it.",
+            "发现一份比文件更新、尚未保存的副本（上次编辑器没有正常关闭）。按 y 恢复，按 n 丢弃。",
+        ),
+        S::Locked => (
+            "This case is open in another poa editor. Changes made in both will overwrite each other. Press Enter to edit anyway, or Ctrl+Q to quit.",
+            "这个案例正在另一个 poa 编辑器中打开，两边同时修改会互相覆盖。按回车继续编辑，或按 Ctrl+Q 退出。",
+        ),
+        S::StartTitle => (
+            "poa — write the appeal for an Amazon notice",
+            "poa —— 为亚马逊通知撰写申诉",
+        ),
+        S::StartNewViolation => ("New case: choose the violation", "新建案例：选择违规类型"),
+        S::StartNewNotice => ("New case: paste the notice", "新建案例：粘贴通知内容"),
+        S::StartOpen => (
+            "Open a case file in this folder:",
+            "打开本文件夹中的案例文件：",
+        ),
+        S::StartNoFiles => ("(no *.poa.yaml files here)", "（这里没有 *.poa.yaml 文件）"),
+        S::PickViolation => (
+            "Which violation is the notice about? (Enter chooses)",
+            "通知针对的是哪种违规？（回车选择）",
+        ),
+        S::PasteNotice => (
+            "Paste the whole notice, then press F2",
+            "粘贴完整的通知内容，然后按 F2",
+        ),
+        S::PasteNoticeHint => (
+            "Copy it from Seller Central (Performance > Account Health) or from the email. Ctrl+V or your terminal's paste works.",
+            "从卖家后台（绩效 > 账户状况）或邮件里复制全文，用终端的粘贴功能粘贴进来。",
+        ),
+        S::FileName => (
+            "Name of the new case file (Enter creates it)",
+            "新案例文件的名称（回车创建）",
+        ),
+        S::FileNameHint => (
+            "It is saved in this folder; the name ends with .poa.yaml.",
+            "保存在当前文件夹，文件名以 .poa.yaml 结尾。",
+        ),
+        S::NotADate => (
+            "not a date yet: write YYYY-MM-DD, e.g. 2026-11-18",
+            "日期格式不对：请写成 YYYY-MM-DD，例如 2026-11-18",
+        ),
+        S::NotANumber => ("write a whole number, e.g. 1200", "请写整数，例如 1200"),
+        S::Choices => ("↑/↓ choose", "↑/↓ 选择"),
+        S::Closing => ("Closing paragraph (optional)", "结尾段落（可选）"),
+        S::LetterDate => (
+            "Date on the letter (YYYY-MM-DD, empty = today)",
+            "申诉信日期（YYYY-MM-DD，留空即今天）",
+        ),
+        S::PressAnyKey => ("Press any key.", "按任意键继续。"),
+        S::Language => ("English", "中文"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}

@@ -1,0 +1,619 @@
+//! `update(model, msg) -> commands`: every change of state, and no input or
+//! output (the loop runs the commands it returns).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::model::{
+    self, Kind, Model, Overlay, Start, Step, choices, fields, item_count, place_of,
+};
+use super::msg::{Cmd, Msg};
+use crate::case::{Case, Response};
+use crate::check::{self, Severity};
+use crate::compose::{self, Templates};
+use crate::playbook::{self, Lang};
+
+/// Applies a message; returns the effects to run.
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    if m.start.is_some() {
+        return update_start(m, msg);
+    }
+    match msg {
+        Msg::NextField => {
+            commit(m);
+            let n = fields(m.step).len();
+            if m.field + 1 < n {
+                m.field += 1;
+                m.load_field();
+            } else {
+                go_step(m, 1);
+            }
+        }
+        Msg::PrevField => {
+            commit(m);
+            if m.field > 0 {
+                m.field -= 1;
+                m.load_field();
+            } else if go_step(m, -1) {
+                m.field = fields(m.step).len().saturating_sub(1);
+                m.load_field();
+            }
+        }
+        Msg::NextStep => {
+            commit(m);
+            go_step(m, 1);
+        }
+        Msg::PrevStep => {
+            commit(m);
+            go_step(m, -1);
+        }
+        Msg::GoStep(step) => {
+            commit(m);
+            m.step = step;
+            m.item = 0;
+            m.field = 0;
+            enter_step(m);
+        }
+        Msg::NextItem | Msg::PrevItem => {
+            commit(m);
+            let n = item_count(&m.case, m.step);
+            m.item = if msg == Msg::NextItem {
+                (m.item + 1).min(n.saturating_sub(1))
+            } else {
+                m.item.saturating_sub(1)
+            };
+            m.load_field();
+            m.recheck();
+        }
+        Msg::AddItem => {
+            commit(m);
+            m.item = model::add_item(&mut m.case, m.step);
+            m.field = 0;
+            changed(m);
+            m.load_field();
+        }
+        Msg::RemoveItem => {
+            if item_count(&m.case, m.step) > 0 {
+                m.overlay = Some(Overlay::ConfirmRemove);
+            }
+        }
+        Msg::MoveItemUp | Msg::MoveItemDown => {
+            commit(m);
+            m.item = model::move_item(&mut m.case, m.step, m.item, msg == Msg::MoveItemUp);
+            changed(m);
+            m.load_field();
+        }
+        Msg::Input(key) => input(m, key),
+        Msg::Paste(text) => {
+            let text = match m.spec().map(|s| s.kind) {
+                Some(Kind::Text | Kind::List) => text.replace("\r\n", "\n").replace('\r', "\n"),
+                _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
+            };
+            if m.spec().is_some() && m.input.insert_str(&text) {
+                edited(m);
+            }
+        }
+        Msg::ChoiceNext | Msg::ChoicePrev => {
+            if let Some(spec) = m.spec() {
+                let options = choices(spec.key);
+                if !options.is_empty() {
+                    let cur = m.input.lines().join("");
+                    let i = options.iter().position(|o| *o == cur.trim());
+                    let next = match (i, msg == Msg::ChoiceNext) {
+                        (Some(i), true) => (i + 1) % options.len(),
+                        (Some(i), false) => (i + options.len() - 1) % options.len(),
+                        (None, _) => 0,
+                    };
+                    m.input = TextArea::new(vec![options[next].to_string()]);
+                    m.input.move_cursor(CursorMove::End);
+                    edited(m);
+                }
+            }
+        }
+        Msg::NextFinding => {
+            let n = visible_findings(m).len();
+            if n > 0 {
+                m.selected = (m.selected + 1) % n;
+            }
+        }
+        Msg::ApplyFix => {
+            let target = visible_findings(m).get(m.selected).map(|f| (*f).clone());
+            match target {
+                Some(f) if f.fix.is_some() => {
+                    commit(m);
+                    if check::apply_fixes(&mut m.case, std::slice::from_ref(&f)) > 0 {
+                        changed(m);
+                        m.load_field();
+                        m.status = format!("{} → {}", f.excerpt, f.fix.unwrap_or_default());
+                    }
+                }
+                Some(_) => m.status = no_fix(m.lang).into(),
+                None => {}
+            }
+        }
+        Msg::JumpToFinding => {
+            if let Some(f) = visible_findings(m).get(m.selected).map(|f| (*f).clone()) {
+                commit(m);
+                let (step, item, field) = place_of(&m.case, &f.field);
+                m.step = if m.steps().contains(&step) {
+                    step
+                } else {
+                    Step::Review
+                };
+                m.item = item;
+                m.field = field;
+                enter_step(m);
+                m.selected = m.step_findings().iter().position(|g| **g == f).unwrap_or(0);
+            }
+        }
+        Msg::NextPlaceholder => select_placeholder(m, true),
+        Msg::OpenSuggestions => {
+            let items = suggestions(m);
+            m.overlay = Some(Overlay::Suggestions { items, selected: 0 });
+        }
+        Msg::Help => m.overlay = Some(Overlay::Help),
+        Msg::Close => m.overlay = None,
+        Msg::Answer(yes) => {
+            let overlay = m.overlay.take();
+            match overlay {
+                Some(Overlay::ConfirmRemove) if yes => {
+                    model::remove_item(&mut m.case, m.step, m.item);
+                    let n = item_count(&m.case, m.step);
+                    m.item = m.item.min(n.saturating_sub(1));
+                    m.pending.retain(|(s, _, _), _| *s != m.step);
+                    changed(m);
+                    m.load_field();
+                }
+                Some(Overlay::Recovered) if !yes => return vec![Cmd::DiscardRecovery],
+                Some(Overlay::Recovered) => {
+                    // The restored case is already in the model; write it.
+                    changed(m);
+                    return vec![Cmd::Save];
+                }
+                _ => {}
+            }
+        }
+        Msg::OverlayUp | Msg::OverlayDown => {
+            if let Some(Overlay::Suggestions { items, selected }) = &mut m.overlay {
+                let n = items.len().max(1);
+                *selected = if msg == Msg::OverlayDown {
+                    (*selected + 1) % n
+                } else {
+                    (*selected + n - 1) % n
+                };
+            }
+        }
+        Msg::OverlayEnter => {
+            if let Some(Overlay::Suggestions { items, selected }) = m.overlay.take()
+                && let Some((text, _)) = items.get(selected)
+            {
+                insert_suggestion(m, text);
+            }
+        }
+        Msg::ScrollPreview(d) => {
+            m.review_scroll = (i32::from(m.review_scroll) + i32::from(d)).max(0) as u16;
+        }
+        Msg::Export(formats) => {
+            commit(m);
+            return vec![Cmd::Save, Cmd::Export(formats)];
+        }
+        Msg::Save => {
+            commit(m);
+            return vec![Cmd::Save];
+        }
+        Msg::EditExternally => {
+            if m.spec().is_some() {
+                return vec![Cmd::EditExternally(m.input.lines().join("\n"))];
+            }
+        }
+        Msg::ExternalEdited(text) => {
+            if let Some(text) = text {
+                let lines: Vec<String> = text
+                    .trim_end_matches('\n')
+                    .split('\n')
+                    .map(String::from)
+                    .collect();
+                m.input = TextArea::new(lines);
+                edited(m);
+                m.load_field();
+            }
+        }
+        Msg::Quit => {
+            commit(m);
+            m.quit = true;
+            return vec![Cmd::Save, Cmd::Quit];
+        }
+        Msg::Saved { revision, error } => match error {
+            None => {
+                m.saved_revision = m.saved_revision.max(revision);
+            }
+            Some(e) => {
+                m.status = e.clone();
+                m.overlay = Some(Overlay::Message(e));
+            }
+        },
+        Msg::Exported(result) => {
+            let text = match result {
+                Ok(paths) => {
+                    let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                    match m.lang {
+                        Lang::En => format!("Written:\n{}", list.join("\n")),
+                        Lang::Zh => format!("已导出：\n{}", list.join("\n")),
+                    }
+                }
+                Err(e) => e,
+            };
+            m.status = text.lines().last().unwrap_or_default().to_string();
+            m.overlay = Some(Overlay::Message(text));
+        }
+        Msg::StartUp | Msg::StartDown | Msg::StartEnter | Msg::StartContinue => {}
+    }
+    Vec::new()
+}
+
+fn no_fix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "This finding has no automatic fix: change the text as its message says.",
+        Lang::Zh => "这个问题不能自动修正，请按提示修改文字。",
+    }
+}
+
+/// The findings listed on the current screen: the step's, or all of them on Review.
+pub fn visible_findings(m: &Model) -> Vec<&check::Finding> {
+    if m.step == Step::Review {
+        m.findings.iter().collect()
+    } else {
+        m.step_findings()
+    }
+}
+
+/// Stores the field being edited; re-checks if the case changed.
+fn commit(m: &mut Model) {
+    if m.store_field() {
+        changed(m);
+    }
+}
+
+/// The case changed: count the edit and check again.
+fn changed(m: &mut Model) {
+    m.revision += 1;
+    m.recheck();
+    if m.step == Step::Review {
+        m.preview = preview(m);
+    }
+}
+
+/// The input box changed.
+fn edited(m: &mut Model) {
+    let step_count_before = m.steps();
+    if m.store_field() {
+        changed(m);
+        // Changing the violation or the answer changes the steps.
+        if m.steps() != step_count_before {
+            m.recheck();
+        }
+    } else if m
+        .pending
+        .contains_key(&(m.step, m.item, m.spec().map_or("", |s| s.key)))
+    {
+        // A half-typed value is kept; nothing in the case changed.
+    }
+    m.underline();
+}
+
+fn input(m: &mut Model, key: KeyEvent) {
+    if m.spec().is_none() {
+        return;
+    }
+    // Keys that would break a one-line field.
+    let one_line = matches!(
+        m.spec().map(|s| s.kind),
+        Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice)
+    );
+    if one_line
+        && (key.code == KeyCode::Enter
+            || (key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j'))))
+    {
+        return;
+    }
+    if m.input.input(key) {
+        edited(m);
+    }
+}
+
+/// Moves to the next (`dir` = 1) or previous step; false at either end.
+fn go_step(m: &mut Model, dir: i32) -> bool {
+    let steps = m.steps();
+    let i = steps.iter().position(|s| *s == m.step).unwrap_or(0) as i32 + dir;
+    if i < 0 || i as usize >= steps.len() {
+        return false;
+    }
+    m.step = steps[i as usize];
+    m.item = 0;
+    m.field = 0;
+    enter_step(m);
+    true
+}
+
+fn enter_step(m: &mut Model) {
+    let n = item_count(&m.case, m.step);
+    if m.step.is_list() && m.item >= n {
+        m.item = n.saturating_sub(1);
+    }
+    m.selected = 0;
+    m.load_field();
+    m.recheck();
+    if m.step == Step::Review {
+        m.preview = preview(m);
+        m.review_scroll = 0;
+    }
+}
+
+/// The letter as Markdown, or what stops it.
+pub fn preview(m: &Model) -> String {
+    let date = m.case.dated.unwrap_or(m.today);
+    match compose::letter(&m.case, date).and_then(|l| Templates::embedded().markdown(&l)) {
+        Ok(md) => md,
+        Err(e) => match m.lang {
+            Lang::En => format!("The letter cannot be made yet: {e}"),
+            Lang::Zh => format!("还无法生成申诉信：{e}"),
+        },
+    }
+}
+
+/// Suggestions for the current field: (English text to insert, what it says
+/// in the writer's language).
+fn suggestions(m: &Model) -> Vec<(String, String)> {
+    let Some(spec) = m.spec() else {
+        return Vec::new();
+    };
+    let Some(pb) = m.playbook() else {
+        return Vec::new();
+    };
+    let pair = |t: &playbook::Text| (t.en.clone(), t.get(m.lang).to_string());
+    match spec.key {
+        "root_causes.summary" => pb.root_causes.iter().map(|c| pair(&c.summary)).collect(),
+        "root_causes.why" => pb.root_causes.iter().map(|c| pair(&c.why)).collect(),
+        "corrective_actions.action" => pb.corrective.iter().map(|a| pair(&a.action)).collect(),
+        "corrective_actions.owner" => pb.corrective.iter().map(|a| pair(&a.owner)).collect(),
+        "preventive_measures.measure" => pb.preventive.iter().map(|p| pair(&p.measure)).collect(),
+        "preventive_measures.owner" => pb.preventive.iter().map(|p| pair(&p.owner)).collect(),
+        "preventive_measures.cadence" => pb.preventive.iter().map(|p| pair(&p.cadence)).collect(),
+        "evidence.title" => pb
+            .evidence_for(m.case.notice.response)
+            .iter()
+            .map(|e| pair(&e.title))
+            .collect(),
+        "notice.asks" => pb
+            .asks_for(m.case.notice.response)
+            .iter()
+            .map(|a| (a.clone(), a.clone()))
+            .collect(),
+        key => pb
+            .guide(key, Lang::En)
+            .map(|g| {
+                let shown = pb
+                    .guide(key, m.lang)
+                    .map(|x| x.example.clone())
+                    .unwrap_or_default();
+                vec![(g.example.clone(), shown)]
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Puts a suggestion in the field (with the owner and cadence that go with
+/// an action or measure), and selects its first placeholder.
+fn insert_suggestion(m: &mut Model, text: &str) {
+    let Some(spec) = m.spec() else { return };
+    let current = m.input.lines().join("\n");
+    let new = if current.trim().is_empty() || spec.kind != Kind::Text {
+        text.to_string()
+    } else {
+        format!("{}\n{text}", current.trim_end())
+    };
+    m.input = TextArea::new(new.split('\n').map(String::from).collect());
+    edited(m);
+    // An action's or measure's owner and cadence come with it.
+    if let Some(pb) = m.playbook() {
+        let i = m.item;
+        if spec.key == "corrective_actions.action"
+            && let Some(s) = pb.corrective.iter().find(|s| s.action.en == text)
+            && let Some(a) = m.case.corrective_actions.get_mut(i)
+            && a.owner.trim().is_empty()
+        {
+            a.owner = s.owner.en.clone();
+        }
+        if spec.key == "preventive_measures.measure"
+            && let Some(s) = pb.preventive.iter().find(|s| s.measure.en == text)
+            && let Some(p) = m.case.preventive_measures.get_mut(i)
+        {
+            if p.owner.trim().is_empty() {
+                p.owner = s.owner.en.clone();
+            }
+            if p.cadence.trim().is_empty() {
+                p.cadence = s.cadence.en.clone();
+            }
+        }
+        if spec.key == "evidence.title"
+            && let Some(s) = pb
+                .evidence_for(m.case.notice.response)
+                .iter()
+                .find(|s| s.title.en == text)
+            && let Some(e) = m.case.evidence.get_mut(i)
+        {
+            e.kind = s.kind;
+        }
+    }
+    changed(m);
+    m.load_field();
+    select_placeholder(m, false);
+}
+
+/// Selects the next `{placeholder}` after the cursor (from the start when
+/// `after_cursor` is false), so typing replaces it.
+fn select_placeholder(m: &mut Model, after_cursor: bool) {
+    let lines: Vec<String> = m.input.lines().to_vec();
+    let cursor = m.input.cursor();
+    let (cy, cx) = (cursor.0, cursor.1);
+    let mut found = None;
+    for (y, line) in lines.iter().enumerate() {
+        for r in playbook::placeholders(line) {
+            let col = line[..r.start].chars().count();
+            let len = line[r.clone()].chars().count();
+            if !after_cursor || (y, col) > (cy, cx) || (y == cy && col >= cx && cx == 0) {
+                found = Some((y, col, len));
+                break;
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    if found.is_none() && after_cursor {
+        // Wrap around to the first one.
+        return select_placeholder(m, false);
+    }
+    if let Some((y, col, len)) = found {
+        m.input.cancel_selection();
+        m.input.move_cursor(CursorMove::Jump(y as u16, col as u16));
+        m.input.start_selection();
+        m.input
+            .move_cursor(CursorMove::Jump(y as u16, (col + len) as u16));
+    }
+}
+
+/// The start screen.
+fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    let Some(start) = m.start.take() else {
+        return Vec::new();
+    };
+    let ids = playbook::ids();
+    let next = match (start, msg) {
+        (_, Msg::Quit) => {
+            m.quit = true;
+            return vec![Cmd::Quit];
+        }
+        (Start::Menu { files, selected }, Msg::StartUp) => Start::Menu {
+            selected: selected.saturating_sub(1),
+            files,
+        },
+        (Start::Menu { files, selected }, Msg::StartDown) => {
+            let n = files.len() + 2;
+            Start::Menu {
+                selected: (selected + 1).min(n - 1),
+                files,
+            }
+        }
+        (Start::Menu { files, selected }, Msg::StartEnter) => match selected {
+            0 => Start::PickViolation { selected: 0 },
+            1 => {
+                m.input = TextArea::default();
+                Start::PasteNotice
+            }
+            i => {
+                if let Some(path) = files.get(i - 2) {
+                    return vec![Cmd::OpenCase(path.clone())];
+                }
+                Start::Menu { files, selected }
+            }
+        },
+        (Start::PickViolation { selected }, Msg::StartUp) => Start::PickViolation {
+            selected: selected.saturating_sub(1),
+        },
+        (Start::PickViolation { selected }, Msg::StartDown) => Start::PickViolation {
+            selected: (selected + 1).min(ids.len() - 1),
+        },
+        (Start::PickViolation { selected }, Msg::StartEnter) => {
+            let violation = ids[selected].to_string();
+            m.input = TextArea::new(vec![format!("{violation}-{}.poa.yaml", m.today)]);
+            m.input.move_cursor(CursorMove::End);
+            Start::NameFile {
+                violation,
+                notice: None,
+            }
+        }
+        (Start::PasteNotice, Msg::Input(key)) => {
+            m.input.input(key);
+            Start::PasteNotice
+        }
+        (Start::PasteNotice, Msg::Paste(text)) => {
+            m.input.insert_str(text.replace("\r\n", "\n"));
+            Start::PasteNotice
+        }
+        (Start::PasteNotice, Msg::StartContinue) => {
+            let text = m.input.lines().join("\n");
+            let reading = crate::notice::read(&text);
+            match reading.violation {
+                Some(v) => {
+                    m.input = TextArea::new(vec![format!("{v}-{}.poa.yaml", m.today)]);
+                    m.input.move_cursor(CursorMove::End);
+                    m.status = match m.lang {
+                        Lang::En => format!("Read the notice: {v}"),
+                        Lang::Zh => format!("已识别通知：{v}"),
+                    };
+                    Start::NameFile {
+                        violation: v.to_string(),
+                        notice: Some(text),
+                    }
+                }
+                None => {
+                    m.status = match m.lang {
+                        Lang::En => "This does not read like an Amazon notice. Paste the whole notice, or press Esc and choose the violation.".into(),
+                        Lang::Zh => "这段文字不像亚马逊的通知。请粘贴完整通知，或按 Esc 返回并手动选择违规类型。".into(),
+                    };
+                    Start::PasteNotice
+                }
+            }
+        }
+        (Start::NameFile { violation, notice }, Msg::Input(key)) => {
+            if key.code != KeyCode::Enter {
+                m.input.input(key);
+            }
+            Start::NameFile { violation, notice }
+        }
+        (Start::NameFile { violation, notice }, Msg::StartContinue) => {
+            let mut name = m.input.lines().join("").trim().to_string();
+            if !name.ends_with(".poa.yaml") {
+                name.push_str(".poa.yaml");
+            }
+            let path = std::path::PathBuf::from(name);
+            let case = new_case(&violation, notice.as_deref());
+            return vec![Cmd::CreateCase {
+                path,
+                case: Box::new(case),
+            }];
+        }
+        (Start::Menu { files, selected }, Msg::Close) => Start::Menu { files, selected },
+        (_, Msg::Close) => Start::Menu {
+            files: m.files.clone(),
+            selected: 0,
+        },
+        (s, _) => s,
+    };
+    m.start = Some(next);
+    Vec::new()
+}
+
+/// A new case for a violation, from a notice when there is one.
+pub fn new_case(violation: &str, notice: Option<&str>) -> Case {
+    let pb = playbook::get(violation).unwrap_or_else(|| playbook::all()[0]);
+    let mut case = playbook::scaffold(pb, pb.response, "");
+    if let Some(text) = notice {
+        let r = crate::notice::read(text);
+        crate::notice::apply(&mut case, &r, text);
+        if let Some(mp) = r.marketplace {
+            case.seller.marketplace = mp.to_string();
+        }
+    }
+    if case.notice.response == Response::Dispute {
+        case.root_causes.clear();
+    }
+    case
+}
+
+/// The worst finding of a set, for colours.
+pub fn worst(findings: &[&check::Finding]) -> Option<Severity> {
+    findings.iter().map(|f| f.severity).max()
+}

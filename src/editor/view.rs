@@ -1,0 +1,694 @@
+//! `view(model, frame)`: draws the model and changes nothing.
+//!
+//! Steps down the left with their state (✓ done, ! warnings, ✗ errors, ·
+//! untouched: a symbol as well as a colour), the question with the
+//! playbook's hint and example, the field, the findings of the step, a
+//! status line and a key bar. Below 80×24 a screen asks for more room.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::keys::{BINDINGS, When};
+use super::model::{Kind, Model, Overlay, Start, Step, StepState, choices, fields, item_count};
+use super::strings::{S, t};
+use super::update::visible_findings;
+use crate::check::{FieldId, Severity};
+use crate::playbook::{self, Lang};
+
+/// The smallest screen the editor draws on.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Colours, or none with NO_COLOR.
+struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
+    }
+    fn severity(&self, s: Severity) -> Style {
+        match s {
+            Severity::Error => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Severity::Warning => self.fg(Color::Yellow),
+            Severity::Info => self.fg(Color::Cyan),
+        }
+    }
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default().add_modifier(Modifier::DIM)
+        }
+    }
+    fn accent(&self) -> Style {
+        self.fg(Color::LightBlue).add_modifier(Modifier::BOLD)
+    }
+}
+
+fn symbol(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+        Severity::Info => "i",
+    }
+}
+
+/// Draws the whole screen.
+pub fn view(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "{}\n\n({}×{})",
+            t(m.lang, S::TooSmall),
+            area.width,
+            area.height
+        );
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let theme = Theme { color: !m.no_color };
+    if let Some(start) = &m.start {
+        start_view(m, start, f, &theme);
+    } else {
+        let [main, status, keys] = Layout::vertical([
+            Constraint::Min(10),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let [rail, content] =
+            Layout::horizontal([Constraint::Length(27), Constraint::Min(40)]).areas(main);
+        steps_view(m, f, rail, &theme);
+        if m.step == Step::Review {
+            review_view(m, f, content, &theme);
+        } else {
+            step_view(m, f, content, &theme);
+        }
+        status_view(m, f, status, &theme);
+        keybar_view(m, f, keys);
+    }
+    if let Some(o) = &m.overlay {
+        overlay_view(m, o, f, &theme);
+    }
+}
+
+fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let items: Vec<ListItem> = m
+        .steps()
+        .iter()
+        .map(|&s| {
+            let (sym, style) = match m.step_state(s) {
+                StepState::Errors => ("✗", theme.severity(Severity::Error)),
+                StepState::Warnings => ("!", theme.severity(Severity::Warning)),
+                StepState::Done => ("✓", theme.fg(Color::Green)),
+                StepState::Empty => ("·", theme.dim()),
+            };
+            let mut line = vec![
+                Span::styled(format!(" {sym} "), style),
+                Span::raw(t(m.lang, s.name())),
+            ];
+            let room = area.width.saturating_sub(7) as usize;
+            let label_width = unicode_width::UnicodeWidthStr::width(t(m.lang, s.name()));
+            if s.is_list() && label_width + 4 <= room {
+                line.push(Span::styled(
+                    format!(" ({})", item_count(&m.case, s)),
+                    theme.dim(),
+                ));
+            }
+            ListItem::new(Line::from(line))
+        })
+        .collect();
+    let selected = m.steps().iter().position(|s| *s == m.step);
+    let list = List::new(items)
+        .block(Block::bordered().title(t(m.lang, S::Steps)))
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+        .highlight_symbol("▶");
+    let mut state = ListState::default().with_selected(selected);
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+/// The guide for the current field: question, hint, example.
+fn guide_lines(m: &Model, key: &str) -> Vec<Line<'static>> {
+    let g = m
+        .playbook()
+        .and_then(|p| p.guide(key, m.lang))
+        .or_else(|| playbook::interview().get(key).map(|g| g.get(m.lang)));
+    let Some(g) = g else { return Vec::new() };
+    vec![
+        Line::from(Span::styled(
+            g.question.clone(),
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        Line::from(g.hint.clone()),
+        Line::from(Span::styled(
+            format!("{}: {}", t(m.lang, S::Example), g.example),
+            Style::default().add_modifier(Modifier::ITALIC),
+        )),
+    ]
+}
+
+fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let findings = visible_findings(m);
+    let findings_height = (findings.len().min(6) as u16 + 2).max(3);
+    let one_line = matches!(
+        m.spec().map(|s| s.kind),
+        Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice)
+    );
+    let head_height = if area.height >= 30 { 7 } else { 5 };
+    let [head, fields_bar, input_area, overview_area, findings_area] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Length(1),
+        if one_line {
+            Constraint::Length(3)
+        } else {
+            Constraint::Min(4)
+        },
+        if one_line {
+            Constraint::Min(0)
+        } else {
+            Constraint::Length(0)
+        },
+        Constraint::Length(findings_height),
+    ])
+    .areas(area);
+    let specs = fields(m.step);
+    let mut title = t(m.lang, m.step.name()).to_string();
+    if m.step.is_list() {
+        let n = item_count(&m.case, m.step);
+        if n > 0 {
+            title = match m.lang {
+                Lang::En => format!(
+                    "{title} — {} {} {} {n}",
+                    t(m.lang, S::Item),
+                    m.item + 1,
+                    t(m.lang, S::Of)
+                ),
+                Lang::Zh => format!("{title} — 第 {} 条，共 {n} 条", m.item + 1),
+            };
+        }
+    }
+    let empty_list = m.step.is_list() && item_count(&m.case, m.step) == 0;
+    let spec = m.spec();
+    let mut lines = Vec::new();
+    if empty_list {
+        lines.push(Line::from(t(m.lang, S::NoItems)));
+    } else if let Some(spec) = spec {
+        lines = guide_lines(m, spec.key);
+    }
+    f.render_widget(
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(Span::styled(title, theme.accent()))),
+        head,
+    );
+    // The fields of the step, the current one marked.
+    let mut bar = Vec::new();
+    for (i, s) in specs.iter().enumerate() {
+        if i > 0 {
+            bar.push(Span::styled(" · ", theme.dim()));
+        }
+        let label = s.label(m.lang);
+        if i == m.field {
+            bar.push(Span::styled(
+                format!("[{label}]"),
+                Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ));
+        } else {
+            bar.push(Span::raw(label));
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(bar)), fields_bar);
+    if !empty_list && let Some(spec) = spec {
+        let mut block_title = spec.label(m.lang).to_string();
+        let pending = m.pending.contains_key(&(m.step, m.item, spec.key));
+        if pending {
+            let what = if spec.kind == Kind::Number {
+                S::NotANumber
+            } else {
+                S::NotADate
+            };
+            block_title = format!("{block_title} — {}", t(m.lang, what));
+        }
+        if spec.kind == Kind::Choice {
+            let options = choices(spec.key);
+            let shown: Vec<&str> = options.iter().take(8).copied().collect();
+            block_title = format!(
+                "{block_title} — {} ({}{})",
+                t(m.lang, S::Choices),
+                shown.join(" "),
+                if options.len() > 8 { " …" } else { "" }
+            );
+        }
+        let border = if pending {
+            theme.severity(Severity::Error)
+        } else {
+            theme.accent()
+        };
+        let block = Block::bordered()
+            .title(Span::styled(block_title, border))
+            .border_style(border);
+        let inner = block.inner(input_area);
+        f.render_widget(block, input_area);
+        f.render_widget(&m.input, inner);
+    }
+    if one_line && overview_area.height > 2 {
+        overview_view(m, f, overview_area, theme);
+    }
+    findings_view(m, &findings, f, findings_area, theme);
+}
+
+/// The other fields of the step with their values, for one-line fields.
+fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let width = area.width.saturating_sub(4) as usize;
+    let lines: Vec<Line> = fields(m.step)
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let value = super::model::get(&m.case, s.key, m.item).replace('\n', " · ");
+            let text = crate::check::text::shorten(&format!("{}: {value}", s.label(m.lang)), width);
+            if i == m.field {
+                Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
+            } else {
+                Line::styled(text, theme.dim())
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
+}
+
+fn findings_view(
+    m: &Model,
+    findings: &[&crate::check::Finding],
+    f: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let title = format!("{} ({})", t(m.lang, S::Findings), findings.len());
+    let block = Block::bordered().title(title);
+    if findings.is_empty() {
+        f.render_widget(
+            Paragraph::new(t(m.lang, S::NoFindings))
+                .style(theme.fg(Color::Green))
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem> = findings
+        .iter()
+        .map(|x| {
+            let place = match x.field {
+                FieldId::Case(p) => fields(m.step)
+                    .iter()
+                    .find(|s| super::model::path_of(s.key, m.item) == Some(p))
+                    .map(|s| s.label(m.lang).to_string())
+                    .unwrap_or_else(|| p.to_string()),
+                other => other.to_string(),
+            };
+            let fix = if x.fix.is_some() { " [F2]" } else { "" };
+            let text = format!(
+                "{} {} {place}: {}{fix}",
+                symbol(x.severity),
+                x.code,
+                x.message
+            );
+            let text = crate::check::text::shorten(&text, width);
+            ListItem::new(Line::from(Span::styled(text, theme.severity(x.severity))))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(m.selected.min(findings.len() - 1)));
+    f.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+        area,
+        &mut state,
+    );
+}
+
+fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let [top, input_area, export] = Layout::vertical([
+        Constraint::Min(8),
+        Constraint::Length(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [problems, preview] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
+    let findings = visible_findings(m);
+    if findings.is_empty() {
+        f.render_widget(
+            Paragraph::new(t(m.lang, S::NoProblems))
+                .wrap(Wrap { trim: true })
+                .style(theme.fg(Color::Green))
+                .block(Block::bordered().title(t(m.lang, S::Problems))),
+            problems,
+        );
+    } else {
+        let width = problems.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = findings
+            .iter()
+            .map(|x| {
+                let text = format!(
+                    "{} {} {}: {}",
+                    symbol(x.severity),
+                    x.code,
+                    x.field,
+                    x.message
+                );
+                ListItem::new(Span::styled(
+                    crate::check::text::shorten(&text, width),
+                    theme.severity(x.severity),
+                ))
+            })
+            .collect();
+        let mut state =
+            ListState::default().with_selected(Some(m.selected.min(findings.len() - 1)));
+        f.render_stateful_widget(
+            List::new(items)
+                .block(Block::bordered().title(format!("{} — F3 / F4", t(m.lang, S::Problems))))
+                .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
+            problems,
+            &mut state,
+        );
+    }
+    f.render_widget(
+        Paragraph::new(m.preview.as_str())
+            .wrap(Wrap { trim: false })
+            .scroll((m.review_scroll, 0))
+            .block(Block::bordered().title(format!("{} — Ctrl+↑/↓", t(m.lang, S::Preview)))),
+        preview,
+    );
+    if let Some(spec) = m.spec() {
+        let label = if spec.key == "closing" {
+            S::Closing
+        } else {
+            S::LetterDate
+        };
+        let block = Block::bordered().title(Span::styled(
+            format!("{} — Tab", t(m.lang, label)),
+            theme.accent(),
+        ));
+        let inner = block.inner(input_area);
+        f.render_widget(block, input_area);
+        f.render_widget(&m.input, inner);
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled(t(m.lang, S::ExportHint), theme.accent())),
+        export,
+    );
+}
+
+fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let name = m
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let saved = if m.dirty() {
+        t(m.lang, S::Unsaved)
+    } else {
+        t(m.lang, S::Saved)
+    };
+    let days = match m.case.appeal_deadline() {
+        None => t(m.lang, S::NoDeadline).to_string(),
+        Some(d) => {
+            let n = m.today.days_until(d);
+            match n {
+                n if n < 0 => t(m.lang, S::Overdue).to_string(),
+                0 => t(m.lang, S::DueToday).to_string(),
+                1 => format!("1 {}", t(m.lang, S::DayLeft)),
+                n => format!("{n} {}", t(m.lang, S::DaysLeft)),
+            }
+        }
+    };
+    let days_style = match m.case.appeal_deadline().map(|d| m.today.days_until(d)) {
+        Some(n) if n <= 3 => theme.severity(Severity::Error),
+        Some(n) if n <= 7 => theme.severity(Severity::Warning),
+        _ => Style::default(),
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {name} "),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(format!(
+            "· {saved} · {} {} · ",
+            m.word_count(),
+            t(m.lang, S::Words)
+        )),
+        Span::styled(days, days_style),
+    ];
+    if !m.status.is_empty() {
+        spans.push(Span::styled(format!(" · {}", m.status), theme.dim()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn keybar_view(m: &Model, f: &mut Frame, area: Rect) {
+    let wanted: &[&str] = match m.step {
+        Step::Review => &["F10", "F9", "F3", "F4", "Tab", "PgUp", "F1", "Ctrl+Q"],
+        s if s.is_list() => &[
+            "Tab", "PgDn", "Alt+↓", "F6", "F5", "F2", "F3", "F1", "Ctrl+Q",
+        ],
+        _ => &["Tab", "PgDn", "PgUp", "F5", "F2", "F3", "F1", "Ctrl+Q"],
+    };
+    let mut spans = Vec::new();
+    for key in wanted {
+        if let Some(b) = BINDINGS.iter().find(|b| b.keys == *key) {
+            spans.push(Span::styled(
+                b.keys,
+                Style::default().add_modifier(Modifier::REVERSED),
+            ));
+            spans.push(Span::raw(format!(" {}  ", b.short(m.lang))));
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred rectangle of `w`×`h` (clamped to the area).
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
+    let area = f.area();
+    match o {
+        Overlay::Help => {
+            let r = centered(
+                area,
+                area.width.saturating_sub(4).min(100),
+                area.height.saturating_sub(2),
+            );
+            let entry = |b: &super::keys::Binding, key_width: usize| {
+                let when = match b.when {
+                    When::Always => "",
+                    When::List => " *",
+                    When::Review => " †",
+                };
+                Line::from(vec![
+                    Span::styled(format!("{:>key_width$}  ", b.keys), theme.accent()),
+                    Span::raw(format!("{}{when}", b.label(m.lang))),
+                ])
+            };
+            let legend = Line::styled(
+                match m.lang {
+                    Lang::En => {
+                        "* in lists of items   † on the Review step   Other keys type text."
+                    }
+                    Lang::Zh => {
+                        "* 列表步骤中可用   † 在检查与导出步骤中可用   其他按键用于输入文字。"
+                    }
+                },
+                theme.dim(),
+            );
+            let block = Block::bordered().title(t(m.lang, S::HelpTitle));
+            let inner = block.inner(r);
+            f.render_widget(Clear, r);
+            f.render_widget(block, r);
+            let rows = inner.height.saturating_sub(2) as usize;
+            let [list_area, legend_area] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+            if BINDINGS.len() <= rows {
+                let lines: Vec<Line> = BINDINGS.iter().map(|b| entry(b, 16)).collect();
+                f.render_widget(Paragraph::new(lines), list_area);
+            } else {
+                // Two columns when the screen is short.
+                let half = BINDINGS.len().div_ceil(2);
+                let [left, right] =
+                    Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                        .areas(list_area);
+                let col = |bs: &[super::keys::Binding]| -> Vec<Line> {
+                    bs.iter().map(|b| entry(b, 9)).collect()
+                };
+                f.render_widget(Paragraph::new(col(&BINDINGS[..half])), left);
+                f.render_widget(Paragraph::new(col(&BINDINGS[half..])), right);
+            }
+            f.render_widget(Paragraph::new(vec![Line::raw(""), legend]), legend_area);
+        }
+        Overlay::Suggestions { items, selected } => {
+            let r = centered(
+                area,
+                area.width.saturating_sub(8),
+                area.height.saturating_sub(6),
+            );
+            f.render_widget(Clear, r);
+            if items.is_empty() {
+                f.render_widget(
+                    Paragraph::new(t(m.lang, S::SuggestionsEmpty))
+                        .block(Block::bordered().title(t(m.lang, S::Suggestions))),
+                    r,
+                );
+                return;
+            }
+            let width = r.width.saturating_sub(6) as usize;
+            let list: Vec<ListItem> = items
+                .iter()
+                .map(|(en, meaning)| {
+                    let mut lines = vec![Line::from(crate::check::text::shorten(en, width))];
+                    if m.lang == Lang::Zh && meaning != en {
+                        lines.push(Line::styled(
+                            crate::check::text::shorten(meaning, width / 2),
+                            theme.dim(),
+                        ));
+                    }
+                    ListItem::new(lines)
+                })
+                .collect();
+            let mut state = ListState::default().with_selected(Some(*selected));
+            f.render_stateful_widget(
+                List::new(list)
+                    .block(Block::bordered().title(t(m.lang, S::Suggestions)))
+                    .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+                    .highlight_symbol("▶ "),
+                r,
+                &mut state,
+            );
+        }
+        Overlay::ConfirmRemove | Overlay::Recovered | Overlay::Locked | Overlay::Message(_) => {
+            let text = match o {
+                Overlay::ConfirmRemove => t(m.lang, S::RemoveItem).to_string(),
+                Overlay::Recovered => t(m.lang, S::Recovered).to_string(),
+                Overlay::Locked => t(m.lang, S::Locked).to_string(),
+                Overlay::Message(s) => format!("{s}\n\n{}", t(m.lang, S::PressAnyKey)),
+                _ => String::new(),
+            };
+            let r = centered(area, 64, 10);
+            f.render_widget(Clear, r);
+            f.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(Block::bordered().border_style(theme.accent())),
+                r,
+            );
+        }
+    }
+}
+
+fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
+    let area = f.area();
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    f.render_widget(
+        Paragraph::new(Span::styled(t(m.lang, S::StartTitle), theme.accent()))
+            .block(Block::default().borders(Borders::BOTTOM)),
+        title,
+    );
+    match start {
+        Start::Menu { files, selected } => {
+            let mut items = vec![
+                ListItem::new(format!("+ {}", t(m.lang, S::StartNewViolation))),
+                ListItem::new(format!("+ {}", t(m.lang, S::StartNewNotice))),
+                ListItem::new(Line::styled(t(m.lang, S::StartOpen), theme.dim())),
+            ];
+            if files.is_empty() {
+                items.push(ListItem::new(Line::styled(
+                    format!("  {}", t(m.lang, S::StartNoFiles)),
+                    theme.dim(),
+                )));
+            }
+            for p in files {
+                items.push(ListItem::new(format!("  {}", p.display())));
+            }
+            // The "Open…" label is not selectable: skip it in the highlight.
+            let shown = if *selected >= 2 {
+                selected + 1
+            } else {
+                *selected
+            };
+            let mut state = ListState::default().with_selected(Some(shown));
+            f.render_stateful_widget(
+                List::new(items)
+                    .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+                    .highlight_symbol("▶ "),
+                body,
+                &mut state,
+            );
+        }
+        Start::PickViolation { selected } => {
+            let items: Vec<ListItem> = playbook::all()
+                .iter()
+                .map(|p| ListItem::new(format!("{:<26} {}", p.id, p.title)))
+                .collect();
+            let mut state = ListState::default().with_selected(Some(*selected));
+            f.render_stateful_widget(
+                List::new(items)
+                    .block(Block::bordered().title(t(m.lang, S::PickViolation)))
+                    .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+                    .highlight_symbol("▶ "),
+                body,
+                &mut state,
+            );
+        }
+        Start::PasteNotice => {
+            let [hint, input] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+            f.render_widget(
+                Paragraph::new(t(m.lang, S::PasteNoticeHint)).wrap(Wrap { trim: true }),
+                hint,
+            );
+            let block = Block::bordered().title(t(m.lang, S::PasteNotice));
+            let inner = block.inner(input);
+            f.render_widget(block, input);
+            f.render_widget(&m.input, inner);
+        }
+        Start::NameFile { .. } => {
+            let [hint, input, _] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Length(3),
+                Constraint::Min(0),
+            ])
+            .areas(body);
+            f.render_widget(Paragraph::new(t(m.lang, S::FileNameHint)), hint);
+            let block = Block::bordered().title(t(m.lang, S::FileName));
+            let inner = block.inner(input);
+            f.render_widget(block, input);
+            f.render_widget(&m.input, inner);
+        }
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled(m.status.as_str(), theme.dim())),
+        status,
+    );
+}

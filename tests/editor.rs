@@ -1,0 +1,353 @@
+//! The editor without a terminal: `update` on messages, and `view` on a
+//! TestBackend (snapshots of every step at 80×24 and 120×40, in English and
+//! Chinese).
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use poa::case::{self, Case, Date};
+use poa::editor::model::{Model, Overlay, Start, Step};
+use poa::editor::msg::{Cmd, ExportFormat, Msg};
+use poa::editor::update::update;
+use poa::editor::{keys, view};
+use poa::playbook::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> Date {
+    "2026-11-22".parse().unwrap()
+}
+
+fn example(name: &str) -> Case {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
+}
+
+fn model(name: &str, lang: Lang) -> Model {
+    Model::new(PathBuf::from(name), example(name), lang, today())
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn typ(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        update(m, Msg::Input(key(KeyCode::Char(c))));
+    }
+}
+
+fn go(m: &mut Model, step: Step) {
+    update(m, Msg::GoStep(step));
+}
+
+fn screen(m: &Model, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::view(m, f)).unwrap();
+    format!("{}", term.backend())
+}
+
+#[test]
+fn typing_changes_the_case_and_the_findings_at_once() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    update(&mut m, Msg::NextField); // What
+    let before = m.revision;
+    typ(&mut m, " We didn't check.");
+    assert!(m.case.root_causes[0].what.ends_with("We didn't check."));
+    assert!(m.revision > before);
+    assert!(m.step_findings().iter().any(|f| f.code == "T001"));
+    assert!(m.dirty());
+}
+
+#[test]
+fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Notice);
+    while m.spec().unwrap().key != "notice.received" {
+        update(&mut m, Msg::NextField);
+    }
+    // A slip of the keyboard makes the date invalid.
+    let before = m.case.notice.received;
+    typ(&mut m, "9");
+    assert_eq!(
+        m.case.notice.received, before,
+        "an invalid date leaves the case as it was"
+    );
+    assert_eq!(m.input.lines().join(""), "2026-11-109");
+    update(&mut m, Msg::NextField);
+    update(&mut m, Msg::NextStep);
+    assert_eq!(m.step, Step::Metrics, "forward always works");
+    update(&mut m, Msg::PrevStep);
+    while m.spec().unwrap().key != "notice.received" {
+        update(&mut m, Msg::NextField);
+    }
+    assert_eq!(
+        m.input.lines().join(""),
+        "2026-11-109",
+        "the writer's text came back"
+    );
+    update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    typ(&mut m, "9");
+    assert_eq!(m.case.notice.received, Some("2026-11-19".parse().unwrap()));
+}
+
+#[test]
+fn items_are_added_removed_and_reordered() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Corrective);
+    let n = m.case.corrective_actions.len();
+    update(&mut m, Msg::AddItem);
+    assert_eq!(m.case.corrective_actions.len(), n + 1);
+    assert_eq!(m.item, n);
+    typ(&mut m, "Refunded all 14 buyers.");
+    update(&mut m, Msg::MoveItemUp);
+    assert_eq!(m.item, n - 1);
+    assert_eq!(
+        m.case.corrective_actions[n - 1].action,
+        "Refunded all 14 buyers."
+    );
+    update(&mut m, Msg::RemoveItem);
+    assert_eq!(m.overlay, Some(Overlay::ConfirmRemove));
+    update(&mut m, Msg::Answer(false));
+    assert_eq!(m.case.corrective_actions.len(), n + 1, "no removes nothing");
+    update(&mut m, Msg::RemoveItem);
+    update(&mut m, Msg::Answer(true));
+    assert_eq!(m.case.corrective_actions.len(), n);
+    assert!(
+        m.case
+            .corrective_actions
+            .iter()
+            .all(|a| a.action != "Refunded all 14 buyers.")
+    );
+}
+
+#[test]
+fn a_fix_is_one_key_away_and_a_finding_is_a_jump() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let i = m
+        .step_findings()
+        .iter()
+        .position(|f| f.code == "T001")
+        .unwrap();
+    m.selected = i;
+    update(&mut m, Msg::ApplyFix);
+    assert!(
+        m.case.root_causes[0]
+            .what
+            .contains("did not have the stock")
+    );
+    // From Review, F4 goes to the field of a finding.
+    go(&mut m, Step::Review);
+    let i = m
+        .findings
+        .iter()
+        .position(|f| f.code == "C004" && f.field.to_string() == "corrective_actions[1].action")
+        .unwrap();
+    m.selected = i;
+    update(&mut m, Msg::JumpToFinding);
+    assert_eq!(
+        (m.step, m.item, m.spec().unwrap().key),
+        (Step::Corrective, 1, "corrective_actions.action")
+    );
+}
+
+#[test]
+fn a_suggestion_is_inserted_with_its_owner_and_its_placeholder_selected() {
+    let mut m = model("late-shipment.poa.yaml", Lang::Zh);
+    go(&mut m, Step::Corrective);
+    update(&mut m, Msg::AddItem);
+    update(&mut m, Msg::OpenSuggestions);
+    let Some(Overlay::Suggestions { items, .. }) = &m.overlay else {
+        panic!("no suggestions")
+    };
+    assert!(
+        items[0].0.is_ascii() && !items[0].1.is_ascii(),
+        "English to insert, Chinese to read"
+    );
+    update(&mut m, Msg::OverlayEnter);
+    let a = m.case.corrective_actions.last().unwrap();
+    assert!(a.action.contains("{number}"), "{}", a.action);
+    assert_eq!(a.owner, "Warehouse manager");
+    assert!(m.input.is_selecting(), "the first placeholder is selected");
+    typ(&mut m, "14");
+    assert!(
+        m.case
+            .corrective_actions
+            .last()
+            .unwrap()
+            .action
+            .starts_with("Ship-confirmed all 14 open orders")
+    );
+}
+
+#[test]
+fn pasting_many_lines_and_chinese_text_works() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Notice);
+    while m.spec().unwrap().key != "notice.text" {
+        update(&mut m, Msg::NextField);
+    }
+    let pasted =
+        "您好，我们暂停了您的销售权限。\r\nASIN：B0BN5R8TQY\r\n\r\n请在 72 小时内提交行动计划。";
+    update(&mut m, Msg::Paste(pasted.into()));
+    assert!(
+        m.case
+            .notice
+            .text
+            .contains("您好，我们暂停了您的销售权限。\nASIN：B0BN5R8TQY")
+    );
+    // A one-line field gets the paste on one line.
+    go(&mut m, Step::Seller);
+    update(&mut m, Msg::Paste("\nAcme\nTrading".into()));
+    assert!(!m.case.seller.legal_name.contains('\n'));
+}
+
+#[test]
+fn choices_cycle_and_a_dispute_changes_the_steps() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Seller);
+    while m.spec().unwrap().key != "seller.marketplace" {
+        update(&mut m, Msg::NextField);
+    }
+    update(&mut m, Msg::ChoiceNext);
+    assert_eq!(m.case.seller.marketplace, "CA");
+    go(&mut m, Step::Notice);
+    update(&mut m, Msg::NextField); // response
+    update(&mut m, Msg::ChoiceNext);
+    assert!(m.case.is_dispute());
+    assert!(m.steps().contains(&Step::Explanation));
+    assert!(!m.steps().contains(&Step::RootCauses));
+}
+
+#[test]
+fn quitting_saves_first_and_exports_are_commands() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Review);
+    assert!(m.preview.starts_with("# Plan of Action"));
+    let cmds = update(&mut m, Msg::Export(vec![ExportFormat::Pdf]));
+    assert_eq!(cmds, vec![Cmd::Save, Cmd::Export(vec![ExportFormat::Pdf])]);
+    let cmds = update(&mut m, Msg::Quit);
+    assert_eq!(cmds, vec![Cmd::Save, Cmd::Quit]);
+    assert!(m.quit);
+}
+
+#[test]
+fn keys_map_to_messages_in_one_table() {
+    let m = model("late-shipment.poa.yaml", Lang::En);
+    assert_eq!(keys::to_msg(&m, key(KeyCode::Tab)), Some(Msg::NextField));
+    assert_eq!(keys::to_msg(&m, key(KeyCode::F(1))), Some(Msg::Help));
+    assert_eq!(
+        keys::to_msg(&m, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        Some(Msg::Quit)
+    );
+    assert_eq!(
+        keys::to_msg(&m, key(KeyCode::Char('x'))),
+        Some(Msg::Input(key(KeyCode::Char('x'))))
+    );
+    // Every key the help shows leads somewhere or is the text box's own.
+    assert!(keys::BINDINGS.len() >= 20);
+}
+
+#[test]
+fn the_start_screen_makes_a_new_case() {
+    let mut m = Model::new(
+        PathBuf::from("new.poa.yaml"),
+        Case::new(),
+        Lang::En,
+        today(),
+    );
+    m.start = Some(Start::Menu {
+        files: vec![],
+        selected: 0,
+    });
+    update(&mut m, Msg::StartEnter);
+    assert!(matches!(m.start, Some(Start::PickViolation { .. })));
+    update(&mut m, Msg::StartEnter);
+    assert!(matches!(m.start, Some(Start::NameFile { .. })));
+    let cmds = update(&mut m, Msg::StartContinue);
+    match &cmds[..] {
+        [Cmd::CreateCase { path, case }] => {
+            assert!(path.to_string_lossy().ends_with(".poa.yaml"));
+            assert!(!case.notice.violation.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_small_terminal_gets_a_clear_message_and_no_crash() {
+    let m = model("late-shipment.poa.yaml", Lang::En);
+    for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1)] {
+        let s = screen(&m, w, h);
+        if w >= 20 {
+            assert!(
+                s.contains("too small") || s.contains("at least"),
+                "{w}x{h}: {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_color_draws_state_with_symbols_only() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    m.no_color = true;
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| view::view(&m, f)).unwrap();
+    let buf = term.backend().buffer();
+    for y in 0..40 {
+        for x in 0..120 {
+            let cell = &buf[(x, y)];
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "colour at {x},{y}");
+        }
+    }
+    assert!(format!("{}", term.backend()).contains("✗"));
+}
+
+/// Every step, at two sizes, in two languages.
+#[test]
+fn snapshots_of_every_step() {
+    for lang in [Lang::En, Lang::Zh] {
+        for (name, file) in [
+            ("poa", "late-shipment.poa.yaml"),
+            ("dispute", "dispute-restricted.poa.yaml"),
+        ] {
+            let mut m = model(file, lang);
+            for step in m.steps() {
+                go(&mut m, step);
+                for (w, h) in [(80, 24), (120, 40)] {
+                    let id = format!("{}-{name}-{:?}-{w}x{h}", lang.code(), step).to_lowercase();
+                    insta::assert_snapshot!(id, screen(&m, w, h));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_the_overlays_and_the_start_screen() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    go(&mut m, Step::Corrective);
+    insta::assert_snapshot!("en-weak-corrective-120x40", screen(&m, 120, 40));
+    update(&mut m, Msg::OpenSuggestions);
+    insta::assert_snapshot!("en-suggestions-80x24", screen(&m, 80, 24));
+    update(&mut m, Msg::Close);
+    update(&mut m, Msg::Help);
+    insta::assert_snapshot!("en-help-80x24", screen(&m, 80, 24));
+    let mut s = Model::new(
+        PathBuf::from("new.poa.yaml"),
+        Case::new(),
+        Lang::Zh,
+        today(),
+    );
+    s.start = Some(Start::Menu {
+        files: vec![PathBuf::from("acme.poa.yaml")],
+        selected: 0,
+    });
+    insta::assert_snapshot!("zh-start-80x24", screen(&s, 80, 24));
+}
