@@ -9,29 +9,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use poa::case::{self, Case};
 use poa::check::Checker;
+use support::{example, ten_times};
 
-fn example(name: &str) -> Case {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    case::from_yaml(&std::fs::read_to_string(p).unwrap(), name).unwrap()
-}
-
-/// The case with every list ten times as long.
-fn ten_times(case: &Case) -> Case {
-    let mut big = case.clone();
-    for _ in 1..10 {
-        big.root_causes.extend(case.root_causes.iter().cloned());
-        big.corrective_actions
-            .extend(case.corrective_actions.iter().cloned());
-        big.preventive_measures
-            .extend(case.preventive_measures.iter().cloned());
-        big.evidence.extend(case.evidence.iter().cloned());
-    }
-    big
-}
+mod support;
 
 fn in_process(c: &mut Criterion) {
     let checker = Checker::standard();

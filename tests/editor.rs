@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use poa::case::{self, Case, Date};
-use poa::editor::model::{Model, Overlay, Start, Step};
+use poa::editor::model::{Model, Overlay, Start, Step, StepState};
 use poa::editor::msg::{Cmd, ExportFormat, Msg};
 use poa::editor::update::update;
 use poa::editor::{keys, view};
@@ -77,6 +77,10 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
         "an invalid date leaves the case as it was"
     );
     assert_eq!(m.input.lines().join(""), "2026-11-109");
+    assert!(
+        screen(&m, 120, 40).contains("Notice date: 2026-11-109 — not a date yet"),
+        "the overview shows what was typed, and that it is not a date yet"
+    );
     update(&mut m, Msg::NextField);
     update(&mut m, Msg::NextStep);
     assert_eq!(m.step, Step::Metrics, "forward always works");
@@ -93,6 +97,74 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
     update(&mut m, Msg::Input(key(KeyCode::Backspace)));
     typ(&mut m, "9");
     assert_eq!(m.case.notice.received, Some("2026-11-19".parse().unwrap()));
+}
+
+#[test]
+fn review_shows_the_state_of_the_whole_letter() {
+    let weak = model("weak-draft.poa.yaml", Lang::En);
+    assert_eq!(weak.step_state(Step::Review), StepState::Errors);
+    let clean = model("late-shipment.poa.yaml", Lang::En);
+    assert_eq!(clean.step_state(Step::Review), StepState::Done);
+}
+
+#[test]
+fn findings_name_the_field_as_the_screen_does() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    go(&mut m, Step::Notice);
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("! C012 ASINs 1: The notice names ASIN"), "{s}");
+    assert!(!s.contains("notice.asins[0]"), "{s}");
+    // On Review, the step and item come first.
+    go(&mut m, Step::Review);
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("C002 Root causes 1 · Where"), "{s}");
+}
+
+#[test]
+fn the_selected_finding_is_shown_whole() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let message = m.step_findings()[0].message.clone();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| view::view(&m, f)).unwrap();
+    // The findings box, its lines joined as a reader would read them.
+    let buffer = term.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let from = rows.iter().position(|r| r.contains("Findings")).unwrap();
+    let text: String = rows[from + 1..]
+        .iter()
+        .map(|r| r.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(&message),
+        "{message:?} is not whole in:\n{text}"
+    );
+}
+
+#[test]
+fn a_suggestion_on_an_empty_list_starts_the_first_item() {
+    let mut case = example("late-shipment.poa.yaml");
+    case.evidence.clear();
+    let mut m = Model::new(PathBuf::from("x.poa.yaml"), case, Lang::En, today());
+    go(&mut m, Step::Evidence);
+    assert!(screen(&m, 80, 24).contains("No items yet"));
+    update(&mut m, Msg::OpenSuggestions);
+    let Some(Overlay::Suggestions { items, .. }) = &m.overlay else {
+        panic!("no suggestions: {:?}", m.overlay)
+    };
+    let first = items[0].0.clone();
+    update(&mut m, Msg::OverlayEnter);
+    assert_eq!(m.case.evidence.len(), 1);
+    assert_eq!(m.case.evidence[0].title, first);
+    assert_eq!(m.case.evidence[0].id, "E1");
 }
 
 #[test]

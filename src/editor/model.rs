@@ -925,7 +925,8 @@ impl Model {
         let mut worst = None;
         for f in &self.findings {
             let (s, _, _) = place_of(&self.case, &f.field);
-            if s == step {
+            // Review stands for the whole letter: it shows the worst anywhere.
+            if s == step || step == Step::Review {
                 worst = worst.max(Some(f.severity));
             }
         }

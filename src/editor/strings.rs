@@ -87,8 +87,8 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::Item => ("item", "第"),
         S::Of => ("of", "条，共"),
         S::NoItems => (
-            "No items yet. Press F6 to add one.",
-            "还没有内容，按 F6 添加一条。",
+            "No items yet. Press F6 to add one, or F5 to start from a suggestion.",
+            "还没有内容。按 F6 添加一条，或按 F5 从参考写法开始。",
         ),
         S::Example => ("Example", "示例"),
         S::TooSmall => (
@@ -105,10 +105,7 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "The playbook has no suggestions for this field.",
             "这个字段没有参考写法。",
         ),
-        S::Problems => (
-            "What is missing or weak (Enter jumps there)",
-            "缺少或薄弱的地方（回车跳转）",
-        ),
+        S::Problems => ("To fix (F3 next, F4 go)", "待修改（F3 下一个，F4 跳转）"),
         S::NoProblems => (
             "No problems found. Export the appeal below.",
             "没有发现问题，可以在下方导出申诉信。",

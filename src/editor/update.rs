@@ -407,6 +407,12 @@ fn suggestions(m: &Model) -> Vec<(String, String)> {
 /// an action or measure), and selects its first placeholder.
 fn insert_suggestion(m: &mut Model, text: &str) {
     let Some(spec) = m.spec() else { return };
+    // On an empty list the suggestion starts the first item.
+    if m.step.is_list() && item_count(&m.case, m.step) == 0 {
+        m.item = model::add_item(&mut m.case, m.step);
+        changed(m);
+        m.load_field();
+    }
     let current = m.input.lines().join("\n");
     let new = if current.trim().is_empty() || spec.kind != Kind::Text {
         text.to_string()

@@ -9,12 +9,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::keys::{BINDINGS, When};
 use super::model::{Kind, Model, Overlay, Start, Step, StepState, choices, fields, item_count};
 use super::strings::{S, t};
 use super::update::visible_findings;
+use crate::case::FieldPath;
 use crate::check::{FieldId, Severity};
 use crate::playbook::{self, Lang};
 
@@ -72,7 +73,10 @@ pub fn view(m: &Model, f: &mut Frame) {
             area.width,
             area.height
         );
-        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        f.render_widget(
+            Paragraph::new(wrapped(&msg, area.width, Style::default())),
+            area,
+        );
         return;
     }
     let theme = Theme { color: !m.no_color };
@@ -137,28 +141,95 @@ fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The guide for the current field: question, hint, example.
-fn guide_lines(m: &Model, key: &str) -> Vec<Line<'static>> {
+/// `text` as lines of at most `width` cells. Ratatui's own wrapping breaks
+/// only at spaces and can run a wide character over a border; textwrap
+/// breaks Chinese between characters (UAX #14) and counts display width.
+fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(usize::from(width.max(1)))
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// The lines `skip..skip + take` of `text` wrapped to `width`, wrapping no
+/// more of a long letter than the window shows.
+fn wrapped_window(text: &str, width: u16, skip: usize, take: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::with_capacity(take);
+    let mut seen = 0;
+    for paragraph in text.split('\n') {
+        for line in wrapped(paragraph, width, Style::default()) {
+            if seen >= skip {
+                lines.push(line);
+            }
+            seen += 1;
+        }
+        if lines.len() >= take {
+            break;
+        }
+    }
+    lines
+}
+
+/// Where a finding is, in the words of the screen: `Why`, `ASINs 2`, or
+/// with the step and item when it is not on this step (`Root causes 1 · Why`).
+fn place_label(m: &Model, id: &FieldId, with_step: bool) -> String {
+    let FieldId::Case(p) = id else {
+        // A whole list, or the letter as a whole (length).
+        let (step, _, _) = super::model::place_of(&m.case, id);
+        return t(m.lang, step.name()).to_string();
+    };
+    let (step, item, _) = super::model::place_of(&m.case, id);
+    // `notice.asins[2]` is entry 3 of the ASINs field.
+    let whole = FieldPath { sub: None, ..*p };
+    let Some(spec) = fields(step)
+        .iter()
+        .find(|s| super::model::path_of(s.key, item) == Some(whole))
+    else {
+        return p.to_string();
+    };
+    let mut label = spec.label(m.lang).to_string();
+    if let Some(i) = p.sub {
+        label = format!("{label} {}", i + 1);
+    }
+    if !with_step {
+        return label;
+    }
+    let step_name = t(m.lang, step.name());
+    match p.index {
+        Some(i) => format!("{step_name} {} · {label}", i + 1),
+        None if step == Step::Review || matches!(step, Step::Seller | Step::Notice) => {
+            format!("{step_name} · {label}")
+        }
+        None => label,
+    }
+}
+
+fn guide_lines(m: &Model, key: &str, width: u16) -> Vec<Line<'static>> {
     let g = m
         .playbook()
         .and_then(|p| p.guide(key, m.lang))
         .or_else(|| playbook::interview().get(key).map(|g| g.get(m.lang)));
     let Some(g) = g else { return Vec::new() };
-    vec![
-        Line::from(Span::styled(
-            g.question.clone(),
-            Style::default().add_modifier(Modifier::BOLD),
-        )),
-        Line::from(g.hint.clone()),
-        Line::from(Span::styled(
-            format!("{}: {}", t(m.lang, S::Example), g.example),
-            Style::default().add_modifier(Modifier::ITALIC),
-        )),
-    ]
+    let mut lines = wrapped(
+        &g.question,
+        width,
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    lines.extend(wrapped(&g.hint, width, Style::default()));
+    lines.extend(wrapped(
+        &format!("{}: {}", t(m.lang, S::Example), g.example),
+        width,
+        Style::default().add_modifier(Modifier::ITALIC),
+    ));
+    lines
 }
 
 fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let findings = visible_findings(m);
-    let findings_height = (findings.len().min(6) as u16 + 2).max(3);
+    let rows = finding_rows(m, &findings, area.width.saturating_sub(2));
+    let findings_height = (rows.min(7) as u16 + 2).max(3);
     let one_line = matches!(
         m.spec().map(|s| s.kind),
         Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice)
@@ -198,15 +269,16 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     }
     let empty_list = m.step.is_list() && item_count(&m.case, m.step) == 0;
     let spec = m.spec();
+    let head_width = head.width.saturating_sub(2);
     let mut lines = Vec::new();
     if empty_list {
-        lines.push(Line::from(t(m.lang, S::NoItems)));
-    } else if let Some(spec) = spec {
-        lines = guide_lines(m, spec.key);
+        lines = wrapped(t(m.lang, S::NoItems), head_width, Style::default());
+    }
+    if let Some(spec) = spec {
+        lines.extend(guide_lines(m, spec.key, head_width));
     }
     f.render_widget(
         Paragraph::new(Text::from(lines))
-            .wrap(Wrap { trim: true })
             .block(Block::bordered().title(Span::styled(title, theme.accent()))),
         head,
     );
@@ -231,12 +303,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         let mut block_title = spec.label(m.lang).to_string();
         let pending = m.pending.contains_key(&(m.step, m.item, spec.key));
         if pending {
-            let what = if spec.kind == Kind::Number {
-                S::NotANumber
-            } else {
-                S::NotADate
-            };
-            block_title = format!("{block_title} — {}", t(m.lang, what));
+            block_title = format!("{block_title} — {}", t(m.lang, not_valid(spec.kind)));
         }
         if spec.kind == Kind::Choice {
             let options = choices(spec.key);
@@ -267,13 +334,27 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The other fields of the step with their values, for one-line fields.
+/// What to say of a value that does not parse yet.
+fn not_valid(kind: Kind) -> S {
+    if kind == Kind::Number {
+        S::NotANumber
+    } else {
+        S::NotADate
+    }
+}
+
 fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width.saturating_sub(4) as usize;
     let lines: Vec<Line> = fields(m.step)
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let value = super::model::get(&m.case, s.key, m.item).replace('\n', " · ");
+            // A half-typed date is shown as typed, not as the old value.
+            let value = match m.pending.get(&(m.step, m.item, s.key)) {
+                Some(typed) => format!("{typed} — {}", t(m.lang, not_valid(s.kind))),
+                None => super::model::get(&m.case, s.key, m.item),
+            }
+            .replace('\n', " · ");
             let text = crate::check::text::shorten(&format!("{}: {value}", s.label(m.lang)), width);
             if i == m.field {
                 Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
@@ -303,30 +384,58 @@ fn findings_view(
         );
         return;
     }
-    let width = area.width.saturating_sub(4) as usize;
+    finding_list(m, findings, f, area, block, false, theme);
+}
+
+/// The line of a finding: symbol, code, place, message, and `[F2]` when
+/// it has a fix.
+fn finding_text(m: &Model, x: &crate::check::Finding, with_step: bool) -> String {
+    let fix = if x.fix.is_some() { " [F2]" } else { "" };
+    format!(
+        "{} {} {}: {}{fix}",
+        symbol(x.severity),
+        x.code,
+        place_label(m, &x.field, with_step),
+        x.message
+    )
+}
+
+/// How many rows the findings take: one each, and the selected one whole.
+fn finding_rows(m: &Model, findings: &[&crate::check::Finding], width: u16) -> usize {
+    let Some(x) = findings.get(m.selected.min(findings.len().saturating_sub(1))) else {
+        return 0;
+    };
+    findings.len() - 1 + wrapped(&finding_text(m, x, false), width, Style::default()).len()
+}
+
+/// A list of findings, one line each, the selected one shown whole so its
+/// message can be read to the end.
+fn finding_list(
+    m: &Model,
+    findings: &[&crate::check::Finding],
+    f: &mut Frame,
+    area: Rect,
+    block: Block,
+    with_step: bool,
+    theme: &Theme,
+) {
+    let width = area.width.saturating_sub(2);
+    let selected = m.selected.min(findings.len() - 1);
     let items: Vec<ListItem> = findings
         .iter()
-        .map(|x| {
-            let place = match x.field {
-                FieldId::Case(p) => fields(m.step)
-                    .iter()
-                    .find(|s| super::model::path_of(s.key, m.item) == Some(p))
-                    .map(|s| s.label(m.lang).to_string())
-                    .unwrap_or_else(|| p.to_string()),
-                other => other.to_string(),
-            };
-            let fix = if x.fix.is_some() { " [F2]" } else { "" };
-            let text = format!(
-                "{} {} {place}: {}{fix}",
-                symbol(x.severity),
-                x.code,
-                x.message
-            );
-            let text = crate::check::text::shorten(&text, width);
-            ListItem::new(Line::from(Span::styled(text, theme.severity(x.severity))))
+        .enumerate()
+        .map(|(i, x)| {
+            let text = finding_text(m, x, with_step);
+            let style = theme.severity(x.severity);
+            if i == selected {
+                ListItem::new(wrapped(&text, width, style))
+            } else {
+                let line = crate::check::text::shorten(&text, usize::from(width));
+                ListItem::new(Line::styled(line, style))
+            }
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(m.selected.min(findings.len() - 1)));
+    let mut state = ListState::default().with_selected(Some(selected));
     f.render_stateful_widget(
         List::new(items)
             .block(block)
@@ -348,45 +457,27 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let findings = visible_findings(m);
     if findings.is_empty() {
         f.render_widget(
-            Paragraph::new(t(m.lang, S::NoProblems))
-                .wrap(Wrap { trim: true })
-                .style(theme.fg(Color::Green))
-                .block(Block::bordered().title(t(m.lang, S::Problems))),
+            Paragraph::new(wrapped(
+                t(m.lang, S::NoProblems),
+                problems.width.saturating_sub(2),
+                Style::default(),
+            ))
+            .style(theme.fg(Color::Green))
+            .block(Block::bordered().title(t(m.lang, S::Problems))),
             problems,
         );
     } else {
-        let width = problems.width.saturating_sub(4) as usize;
-        let items: Vec<ListItem> = findings
-            .iter()
-            .map(|x| {
-                let text = format!(
-                    "{} {} {}: {}",
-                    symbol(x.severity),
-                    x.code,
-                    x.field,
-                    x.message
-                );
-                ListItem::new(Span::styled(
-                    crate::check::text::shorten(&text, width),
-                    theme.severity(x.severity),
-                ))
-            })
-            .collect();
-        let mut state =
-            ListState::default().with_selected(Some(m.selected.min(findings.len() - 1)));
-        f.render_stateful_widget(
-            List::new(items)
-                .block(Block::bordered().title(format!("{} — F3 / F4", t(m.lang, S::Problems))))
-                .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
-            problems,
-            &mut state,
-        );
+        let block = Block::bordered().title(t(m.lang, S::Problems));
+        finding_list(m, &findings, f, problems, block, true, theme);
     }
     f.render_widget(
-        Paragraph::new(m.preview.as_str())
-            .wrap(Wrap { trim: false })
-            .scroll((m.review_scroll, 0))
-            .block(Block::bordered().title(format!("{} — Ctrl+↑/↓", t(m.lang, S::Preview)))),
+        Paragraph::new(wrapped_window(
+            &m.preview,
+            preview.width.saturating_sub(2),
+            usize::from(m.review_scroll),
+            usize::from(preview.height),
+        ))
+        .block(Block::bordered().title(format!("{} — Ctrl+↑/↓", t(m.lang, S::Preview)))),
         preview,
     );
     if let Some(spec) = m.spec() {
@@ -593,8 +684,7 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
             let r = centered(area, 64, 10);
             f.render_widget(Clear, r);
             f.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: true })
+                Paragraph::new(wrapped(&text, r.width.saturating_sub(2), Style::default()))
                     .block(Block::bordered().border_style(theme.accent())),
                 r,
             );
@@ -665,7 +755,11 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             let [hint, input] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
             f.render_widget(
-                Paragraph::new(t(m.lang, S::PasteNoticeHint)).wrap(Wrap { trim: true }),
+                Paragraph::new(wrapped(
+                    t(m.lang, S::PasteNoticeHint),
+                    hint.width,
+                    Style::default(),
+                )),
                 hint,
             );
             let block = Block::bordered().title(t(m.lang, S::PasteNotice));

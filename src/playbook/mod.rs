@@ -231,10 +231,12 @@ pub struct Playbook {
 impl Playbook {
     /// The help for an interview field (`root_causes.why`), from this
     /// playbook or else from the shared interview questions.
+    /// The question, hint and example for a field (`metrics.count`); a
+    /// section's guide (`metrics`) serves the fields that have none of their own.
     pub fn guide(&self, field: &str, lang: Lang) -> Option<&Guide> {
-        self.guide
-            .get(field)
-            .or_else(|| interview().get(field))
+        let find = |key: &str| self.guide.get(key).or_else(|| interview().get(key));
+        find(field)
+            .or_else(|| field.split_once('.').and_then(|(section, _)| find(section)))
             .map(|g| g.get(lang))
     }
 

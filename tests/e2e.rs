@@ -1,0 +1,328 @@
+//! Drives the real `poa` binary in a pseudo-terminal, as a writer would:
+//! `poa new`, an answer in every step, a fix applied, a playbook suggestion
+//! inserted, the three documents exported, and quit. Then reads the files.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const BACKSPACE: &str = "\x7f";
+const DOWN: &str = "\x1b[B";
+const F2: &str = "\x1bOQ";
+const F3: &str = "\x1bOR";
+const F5: &str = "\x1b[15~";
+const F6: &str = "\x1b[17~";
+const F10: &str = "\x1b[21~";
+const CTRL_Q: &str = "\x11";
+
+/// A terminal with the editor running in it.
+struct Term {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Closing the master hangs the editor up; keep it until the end.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Term {
+    fn spawn(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_poa"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "en_US.UTF-8");
+        for var in ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "EDITOR", "VISUAL"] {
+            cmd.env_remove(var);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("poa starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 16 * 1024];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Term {
+            screen,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |s| s.contains(needle))
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if ok(&text) {
+                return text;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("waited 20 s for {what:?}; the screen shows:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // One key burst at a time, as fingers would.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Types into the focused field, then Tab to the next one.
+    fn answer(&mut self, text: &str) {
+        self.send(text);
+        self.send(TAB);
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "poa exited with {status:?}");
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("poa did not quit; the screen shows:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn days_ago(n: i64) -> String {
+    let today = jiff::Zoned::now().date();
+    today
+        .checked_sub(jiff::Span::new().days(n))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_whole_case_from_new_to_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(
+        dir.path(),
+        &[
+            "new",
+            "case.poa.yaml",
+            "--violation",
+            "late-shipment-rate",
+            "--marketplace",
+            "US",
+        ],
+        120,
+        40,
+    );
+
+    // Seller.
+    t.wait_for("What is your company's legal name?");
+    t.answer("Harbor Lane Goods LLC");
+    t.answer("Harbor Lane Home");
+    t.answer("A3HV8Q2LKZ7N5R");
+    t.answer(""); // the marketplace came from --marketplace
+    t.answer("Dana Whitfield");
+    t.answer("Operations Manager");
+
+    // Notice: a date is checked as it is typed, and a bad one is kept, not lost.
+    t.wait_for("What is the notice about?");
+    t.send(TAB);
+    t.send(TAB);
+    t.send("2026-13-0");
+    t.wait_for("not a date yet");
+    for _ in 0..4 {
+        t.send(BACKSPACE);
+    }
+    let received = days_ago(5);
+    t.send(&received[5..]);
+    t.wait_until("the date accepted", |s| !s.contains("not a date yet"));
+    t.send(TAB);
+    t.send(TAB); // no deadline in this notice
+    t.answer("B0C7KXW2PL");
+    t.send(TAB);
+    t.send(TAB);
+    t.send(TAB);
+    t.paste(
+        "Hello,\r\n\r\nYour Late Shipment Rate is 8.0%, above our 4% target.\r\n\
+         我们已经收到通知，并会在 17 天内回复。\r\nPlease send a plan of action.",
+    );
+    t.wait_for("我们已经收到通知");
+    t.send(TAB);
+
+    // Metrics.
+    t.wait_for("How many orders shipped late");
+    t.answer("96");
+    t.answer("1,200");
+    t.answer("");
+
+    // Root causes, with a contraction that F2 fixes.
+    t.wait_for("Root causes — item 1 of 1");
+    t.answer("We confirmed shipments by hand, once a day, after the evening pickup");
+    t.answer("58 of the 96 late orders left our warehouse on time, but we confirmed them one business day late.");
+    t.answer("On 11 of the 14 business days from 20 October to 7 November 2026.");
+    t.answer("The end-of-day tracking upload from our own warehouse in Reno, Nevada.");
+    t.answer("The office assistant ran the upload each evening; no one checked it.");
+    t.send("Our label software didn't connect to Seller Central, so nobody saw an order still unconfirmed at 6 pm.");
+    t.wait_for("did not");
+    let mut fixed = false;
+    for _ in 0..12 {
+        t.send(F2);
+        std::thread::sleep(Duration::from_millis(100));
+        if t.text().contains("didn't → did not") {
+            fixed = true;
+            break;
+        }
+        t.send(F3);
+    }
+    assert!(fixed, "F2 did not apply the fix:\n{}", t.text());
+    t.send(TAB);
+    t.answer("On 12 November 2026 we compared the order report with the carrier scans for all 96 orders.");
+
+    // Corrective actions: a suggestion from the playbook, its placeholder filled in.
+    t.wait_for("What have you already done to fix it?");
+    t.send(F5);
+    t.wait_for("Suggestions from the playbook");
+    t.send(ENTER);
+    t.wait_for("Ship-confirmed all {number} open orders");
+    t.send("14");
+    t.wait_for("Ship-confirmed all 14 open orders");
+    t.send(TAB);
+    t.answer(&days_ago(3));
+    t.send(TAB); // the owner came with the suggestion
+    t.answer("1");
+    t.answer("E1");
+
+    // Preventive measures.
+    t.wait_for("What will keep it from happening again?");
+    t.answer("Our shipping software now confirms each order when its label is bought, and the shift lead checks the unshipped-orders report at 3 pm.");
+    t.answer("Shift lead");
+    t.answer(&days_ago(2));
+    t.answer("every business day");
+    t.answer("1");
+    t.answer("E1");
+
+    // Evidence: the list starts empty; F6 adds an item.
+    t.wait_for("No items yet");
+    t.send(F6);
+    t.wait_for("item 1 of 1");
+    t.answer("Shipping confirmation report, 14 open orders");
+    t.send(DOWN);
+    t.send(TAB);
+    t.answer(&days_ago(2));
+    t.send(TAB);
+    t.send(TAB);
+
+    // Review: export everything, see where it went.
+    t.wait_for("F10");
+    t.send(F10);
+    let shown = t.wait_for("case.pdf");
+    assert!(
+        shown.contains("case.md") && shown.contains("case.txt"),
+        "{shown}"
+    );
+    t.send(ENTER);
+    t.send(CTRL_Q);
+    t.wait_exit();
+
+    // The case file holds every answer.
+    let saved = dir.path().join("case.poa.yaml");
+    let source = std::fs::read_to_string(&saved).unwrap();
+    let case = poa::case::from_yaml(&source, "case.poa.yaml").expect("the saved case loads");
+    assert_eq!(case.seller.legal_name, "Harbor Lane Goods LLC");
+    assert_eq!(case.seller.contact_role, "Operations Manager");
+    assert_eq!(case.notice.received.unwrap().to_string(), received);
+    assert_eq!(case.notice.asins, ["B0C7KXW2PL"]);
+    assert!(
+        case.notice.text.contains("我们已经收到通知"),
+        "{}",
+        case.notice.text
+    );
+    assert_eq!(
+        case.notice.text.lines().count(),
+        5,
+        "{:?}",
+        case.notice.text
+    );
+    assert_eq!(case.metrics[0].count, Some(96));
+    assert_eq!(case.metrics[0].total, Some(1200));
+    let cause = &case.root_causes[0];
+    assert!(cause.why.contains("did not connect"), "{}", cause.why);
+    assert!(!cause.why.contains("didn't"), "{}", cause.why);
+    assert!(cause.how.contains("carrier scans"), "{}", cause.how);
+    let action = &case.corrective_actions[0];
+    assert!(
+        action
+            .action
+            .starts_with("Ship-confirmed all 14 open orders with valid tracking numbers"),
+        "{}",
+        action.action
+    );
+    assert_eq!(action.owner, "Warehouse manager");
+    assert_eq!(action.causes, [1]);
+    assert_eq!(case.preventive_measures[0].cadence, "every business day");
+    assert_eq!(case.evidence.len(), 1);
+    assert!(
+        case.evidence[0]
+            .title
+            .starts_with("Shipping confirmation report")
+    );
+
+    // The documents were written beside it, from that case.
+    let md = std::fs::read_to_string(dir.path().join("case.md")).unwrap();
+    assert!(md.contains("Harbor Lane Goods LLC"), "{md}");
+    assert!(md.contains("did not connect to Seller Central"), "{md}");
+    assert!(md.contains("Ship-confirmed all 14 open orders"), "{md}");
+    let txt = std::fs::read_to_string(dir.path().join("case.txt")).unwrap();
+    assert!(txt.contains("Dana Whitfield"), "{txt}");
+    let pdf = std::fs::read(dir.path().join("case.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(lopdf::Document::load_mem(&pdf).unwrap().get_pages().len() >= 2);
+
+    // A clean quit leaves no lock and no recovery copy behind.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
