@@ -887,3 +887,48 @@ fn render_pdf_writes_a_pdf_and_names_fields_with_missing_glyphs() {
     let a4 = std::fs::read(dir.path().join("a4.pdf")).unwrap();
     assert!(a4.windows(6).any(|w| w == b"595.28"), "A4 when asked");
 }
+
+#[test]
+fn an_unknown_violation_names_the_likely_one_and_check_fix_applies_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = poa(
+        &[
+            "new",
+            "x.poa.yaml",
+            "--violation",
+            "late-shipment",
+            "--no-edit",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Did you mean `late-shipment-rate`?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("x.poa.yaml").exists());
+
+    let (dir, case) = copy_example("late-shipment.poa.yaml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replace("violation: late-shipment-rate", "violation: Late Shipment"),
+    )
+    .unwrap();
+    let name = case.to_str().unwrap();
+    let o = poa(&["check", "--today", "2026-11-22", name], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Did you mean `late-shipment-rate`?"), "{out}");
+    assert!(out.contains("fix: late-shipment-rate"), "{out}");
+    let o = poa(
+        &["check", "--fix", "--today", "2026-11-22", name],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&case)
+            .unwrap()
+            .contains("violation: late-shipment-rate")
+    );
+}

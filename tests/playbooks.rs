@@ -298,3 +298,37 @@ fn every_playbook_file_is_embedded() {
     let embedded: BTreeSet<String> = playbook::all().iter().map(|p| p.id.clone()).collect();
     assert_eq!(on_disk, embedded, "file names must equal the ids");
 }
+
+#[test]
+fn a_near_miss_of_an_id_is_recognised_but_never_guessed() {
+    assert_eq!(
+        playbook::closest("late-shipment"),
+        Some("late-shipment-rate")
+    );
+    assert_eq!(
+        playbook::closest("Late Shipment Rate"),
+        Some("late-shipment-rate")
+    );
+    assert_eq!(playbook::closest("trademark"), Some("ip-trademark"));
+    assert_eq!(playbook::closest("OTHER"), Some("other"));
+    // Several ids fit, or too little was typed: no guess.
+    assert_eq!(playbook::closest("rate"), None);
+    assert_eq!(playbook::closest("ip"), None);
+    assert_eq!(playbook::closest("shipping too slow"), None);
+}
+
+#[test]
+fn plurals_and_spaces_do_not_hide_an_id() {
+    assert_eq!(
+        playbook::closest("late-shipments"),
+        Some("late-shipment-rate")
+    );
+    assert_eq!(
+        playbook::closest("expired product"),
+        Some("expired-products")
+    );
+    assert_eq!(
+        playbook::closest("Related Account"),
+        Some("related-accounts")
+    );
+}

@@ -273,8 +273,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && playbook::get(v).is_none()
     {
         return Err(anyhow!(
-            "--violation {v}: not a violation poa knows. Use one of: {}",
-            playbook::ids().join(", ")
+            "--violation {v}: {}",
+            playbook::unknown_violation(v)
         ));
     }
     let draft = Draft::parse(&text);

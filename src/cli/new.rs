@@ -156,12 +156,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ));
         }
     };
-    let pb = playbook::get(&id).ok_or_else(|| {
-        anyhow!(
-            "--violation {id}: not a violation poa knows. Use one of: {}",
-            playbook::ids().join(", ")
-        )
-    })?;
+    let pb = playbook::get(&id)
+        .ok_or_else(|| anyhow!("--violation {id}: {}", playbook::unknown_violation(&id)))?;
     let response = if args.dispute {
         Response::Dispute
     } else {

@@ -390,12 +390,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         super::emit(&text)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let pb = playbook::get(&id).ok_or_else(|| {
-        anyhow!(
-            "`{id}` is not a violation poa knows. Use one of: {}",
-            playbook::ids().join(", ")
-        )
-    })?;
+    let pb = playbook::get(&id)
+        .ok_or_else(|| anyhow!("`{id}` is {}", playbook::unknown_violation(&id)))?;
     super::emit(&guide_text(pb, lang))?;
     Ok(ExitCode::SUCCESS)
 }

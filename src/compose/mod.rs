@@ -26,9 +26,7 @@ pub const TEMPLATES: [(&str, &str); 2] = [
 pub enum ComposeError {
     #[error("`{field}` is empty, and the letter cannot be made without it. {hint}")]
     Missing { field: String, hint: &'static str },
-    #[error(
-        "`{id}` in notice.violation is not a violation poa knows. Write one of the ids that `poa playbooks` lists (use `other` when none fits)"
-    )]
+    #[error("notice.violation `{id}`: {}", crate::playbook::unknown_violation(.id))]
     UnknownViolation { id: String },
     #[error("template {name}: {detail}")]
     Template { name: String, detail: String },

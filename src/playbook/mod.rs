@@ -339,6 +339,55 @@ pub fn ids() -> Vec<&'static str> {
     all().iter().map(|p| p.id.as_str()).collect()
 }
 
+/// The violation id a writer most likely meant by `typed` (`late-shipment`,
+/// `Late Shipments`, `trademark`): the one id that starts with it or
+/// contains it, once case, separators and plurals are made alike.
+pub fn closest(typed: &str) -> Option<&'static str> {
+    // Lower case, words joined by `-`, a plural `s` dropped.
+    fn norm(text: &str) -> String {
+        text.trim()
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| match w.strip_suffix('s') {
+                Some(one) if one.len() >= 3 && !one.ends_with('s') => one,
+                _ => w,
+            })
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+    let want = norm(typed);
+    if want.len() < 3 {
+        return None;
+    }
+    let ids: Vec<(&'static str, String)> = ids().into_iter().map(|id| (id, norm(id))).collect();
+    if let Some((id, _)) = ids.iter().find(|(_, n)| *n == want) {
+        return Some(id);
+    }
+    let only = |fits: &dyn Fn(&str) -> bool| {
+        let mut found = ids.iter().filter(|(_, n)| fits(n));
+        match (found.next(), found.next()) {
+            (Some((id, _)), None) => Some(*id),
+            _ => None,
+        }
+    };
+    only(&|n| n.starts_with(&want)).or_else(|| only(&|n| n.contains(&want)))
+}
+
+/// What to say of a violation id poa does not know, after the id: the
+/// likely one, or the list.
+pub fn unknown_violation(typed: &str) -> String {
+    match closest(typed) {
+        Some(id) => format!(
+            "not a violation id poa knows. Did you mean `{id}`? `poa playbooks` lists them all"
+        ),
+        None => format!(
+            "not a violation id poa knows. Use one of: {} (`other` when none fits); `poa playbooks` lists them",
+            ids().join(", ")
+        ),
+    }
+}
+
 /// Placeholders in a suggestion: `{number}`, `{supplier name}`.
 pub fn placeholders(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();

@@ -98,13 +98,22 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
     }
     let v = case.notice.violation.trim();
     if !v.is_empty() && playbook::get(v).is_none() {
-        out.push(Finding::whole(
+        let mut finding = Finding::whole(
             "C001",
             Severity::Error,
             at("notice.violation"),
             v,
-            format!("`{v}` is not a violation poa knows. Choose one that `poa playbooks` lists, or `other`."),
-        ));
+            format!("`{v}` is {}.", playbook::unknown_violation(v)),
+        );
+        // The likely id is the fix: the whole field is replaced.
+        if let Some(id) = playbook::closest(v) {
+            let text = case.notice.violation.as_str();
+            let start = text.len() - text.trim_start().len();
+            finding.start = Some(start);
+            finding.end = Some(start + v.len());
+            finding = finding.with_fix(id.to_string());
+        }
+        out.push(finding);
     }
     if case.notice.received.is_none() {
         out.push(missing(
