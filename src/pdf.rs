@@ -254,5 +254,17 @@ pub fn write(laid: &Laid, info: &Info) -> Vec<u8> {
     };
     let mut save_warnings = Vec::new();
     let bytes = doc.save(&opts, &mut save_warnings);
-    stabilize_ids(bytes)
+    stabilize_ids(drop_empty_pdfx_claim(bytes))
+}
+
+/// printpdf always writes `/GTS_PDFXVersion`, empty when the document makes
+/// no PDF/X claim, and readers then list it as PDF/X. The key is blanked
+/// with spaces of the same length, so every offset stays right.
+fn drop_empty_pdfx_claim(mut bytes: Vec<u8>) -> Vec<u8> {
+    for key in [b"/GTS_PDFXVersion()".as_slice(), b"/GTS_PDFXVersion ()"] {
+        if let Some(at) = bytes.windows(key.len()).position(|w| w == key) {
+            bytes[at..at + key.len()].fill(b' ');
+        }
+    }
+    bytes
 }

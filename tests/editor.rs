@@ -206,6 +206,10 @@ fn a_fix_is_one_key_away_and_a_finding_is_a_jump() {
         .iter()
         .position(|f| f.code == "T001")
         .unwrap();
+    assert!(
+        screen(&m, 80, 24).contains("! T001 [F2] What: A contraction"),
+        "a finding with a fix says so where a short line still shows it"
+    );
     m.selected = i;
     update(&mut m, Msg::ApplyFix);
     assert!(

@@ -265,6 +265,24 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 }
 
 #[test]
+fn the_document_info_names_the_case_and_claims_no_pdf_x() {
+    let bytes = pdf_bytes(&example("late-shipment.poa.yaml"));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let info_ref = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info_ref).unwrap();
+    let text = |key: &[u8]| {
+        let o = info.get(key).unwrap();
+        lopdf::decode_text_string(o).unwrap()
+    };
+    assert_eq!(text(b"Title"), "Plan of Action — Harbor Lane Goods LLC");
+    assert_eq!(text(b"Author"), "Harbor Lane Goods LLC");
+    assert!(
+        info.get(b"GTS_PDFXVersion").is_err(),
+        "an empty PDF/X version makes readers call the file PDF/X"
+    );
+}
+
+#[test]
 fn the_same_input_gives_the_same_bytes() {
     let c = example("order-defect.poa.yaml");
     let a = pdf_bytes(&c);

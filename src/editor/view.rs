@@ -387,12 +387,13 @@ fn findings_view(
     finding_list(m, findings, f, area, block, false, theme);
 }
 
-/// The line of a finding: symbol, code, place, message, and `[F2]` when
-/// it has a fix.
+/// The line of a finding: symbol, code, `[F2]` when it has a fix, place
+/// and message.
 fn finding_text(m: &Model, x: &crate::check::Finding, with_step: bool) -> String {
     let fix = if x.fix.is_some() { " [F2]" } else { "" };
+    // The F2 mark comes first, where a cut-short line still shows it.
     format!(
-        "{} {} {}: {}{fix}",
+        "{} {}{fix} {}: {}",
         symbol(x.severity),
         x.code,
         place_label(m, &x.field, with_step),
