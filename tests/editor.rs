@@ -330,6 +330,29 @@ fn keys_map_to_messages_in_one_table() {
 }
 
 #[test]
+fn undo_and_redo_with_the_usual_keys() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let before = m.case.root_causes[0].summary.clone();
+    typ(&mut m, " now");
+    assert_eq!(m.case.root_causes[0].summary, format!("{before} now"));
+    let press = |m: &mut Model, c: char| {
+        let msg = keys::to_msg(m, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        update(m, msg.expect("a message"));
+    };
+    for _ in 0..4 {
+        press(&mut m, 'z');
+    }
+    assert_eq!(m.case.root_causes[0].summary, before, "Ctrl+Z undoes");
+    press(&mut m, 'y');
+    assert_eq!(
+        m.case.root_causes[0].summary,
+        format!("{before} "),
+        "Ctrl+Y redoes"
+    );
+}
+
+#[test]
 fn the_start_screen_makes_a_new_case() {
     let mut m = Model::new(
         PathBuf::from("new.poa.yaml"),

@@ -293,7 +293,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: || Msg::Save,
     },
     Binding {
-        keys: "Ctrl+R",
+        keys: "Ctrl+Y",
 
         short: ("redo", "重做"),
         en: "redo",
@@ -366,10 +366,16 @@ pub fn to_msg(model: &Model, key: KeyEvent) -> Option<Msg> {
     {
         return Some((b.msg)());
     }
-    // Undo and redo the way most editors do them.
-    if ctrl(&key, 'z') {
+    // Undo and redo the way most editors do them (the text box's own keys
+    // are Ctrl+U and Ctrl+R).
+    let own = match key.code {
+        KeyCode::Char('z') if ctrl(&key, 'z') => Some('u'),
+        KeyCode::Char('y') if ctrl(&key, 'y') => Some('r'),
+        _ => None,
+    };
+    if let Some(c) = own {
         return Some(Msg::Input(KeyEvent::new(
-            KeyCode::Char('u'),
+            KeyCode::Char(c),
             KeyModifiers::CONTROL,
         )));
     }
