@@ -424,17 +424,58 @@ impl Rule for FewerThanPlaybookMinimum {
     }
 }
 
-const STOPWORDS: [&str; 40] = [
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "we",
-    "our", "all", "every", "each", "is", "are", "was", "were", "be", "it", "its", "this", "that",
-    "these", "those", "as", "now", "new", "into", "their", "they", "has", "have", "had", "so",
-];
+/// Words too common to say whether two texts are about the same thing.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "at"
+            | "from"
+            | "we"
+            | "our"
+            | "all"
+            | "every"
+            | "each"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "as"
+            | "now"
+            | "new"
+            | "into"
+            | "their"
+            | "they"
+            | "has"
+            | "have"
+            | "had"
+            | "so"
+    )
+}
 
 /// The words that carry meaning in `lower` (a lower-case text), without a
 /// plural `s`, sorted.
 fn content_words(lower: &str) -> Vec<&str> {
     let mut v: Vec<&str> = words(lower)
-        .filter(|w| STOPWORDS.binary_search(w).is_err())
+        .filter(|w| !is_stopword(w))
         .map(|w| w.trim_end_matches('s'))
         .collect();
     v.sort_unstable();
@@ -443,10 +484,10 @@ fn content_words(lower: &str) -> Vec<&str> {
 }
 
 /// Shared words over all words of two sorted lists.
-fn overlap(a: &[&str], b: &[&str]) -> f64 {
+fn overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -492,6 +533,11 @@ impl Rule for MeasureRepeatsAction {
                 continue;
             }
             for (j, aw) in &actions {
+                // Jaccard of 0.7 needs sizes within that ratio.
+                let (small, large) = (mw.len().min(aw.len()), mw.len().max(aw.len()));
+                if (small as f64) < 0.7 * large as f64 {
+                    continue;
+                }
                 if overlap(&mw, aw) >= 0.7 {
                     out.push(Finding::whole(
                         "C009",
@@ -782,5 +828,20 @@ impl Rule for PlaceholderLeft {
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_words_drop_every_common_word_and_plurals() {
+        // Every common word, wherever it sits in the list, is dropped.
+        assert_eq!(
+            content_words("the seller and those carriers have so many orders"),
+            ["carrier", "many", "order", "seller"]
+        );
+        assert_eq!(overlap(&["a", "b", "c"], &["a", "b", "d"]), 0.5);
     }
 }
