@@ -5,19 +5,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use poa::case::{self, Case, Date};
+use poa::case::{self, Case};
 use poa::check::{self, Checker, Draft, FieldId, Finding};
 
-fn today() -> Date {
-    "2026-11-22".parse().unwrap()
-}
-
-fn example(name: &str) -> Case {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
-}
+mod common;
+use common::{example, today};
 
 /// A complete, clean plan of action to change one thing in.
 fn base() -> Case {

@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::example_paths as examples;
+
 fn poa(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_poa"))
         .args(args)
@@ -15,17 +18,6 @@ fn poa(args: &[&str], dir: &Path) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.to_string_lossy().ends_with(".poa.yaml"))
-            .collect();
-    v.sort();
-    v
 }
 
 /// A copy of an example in a fresh folder.

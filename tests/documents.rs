@@ -2,22 +2,14 @@
 //! snapshots), round trips of case files, and the writer's text that must
 //! not break the letter's structure.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use poa::case::{self, Case, Date};
 use poa::compose::{self, Templates};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
-fn examples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.to_string_lossy().ends_with(".poa.yaml"))
-            .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::example_paths as examples;
 
 fn load(p: &Path) -> Case {
     case::from_yaml(

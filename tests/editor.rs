@@ -2,10 +2,10 @@
 //! TestBackend (snapshots of every step at 80×24 and 120×40, in English and
 //! Chinese).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use poa::case::{self, Case, Date};
+use poa::case::Case;
 use poa::editor::model::{Model, Overlay, Start, Step, StepState};
 use poa::editor::msg::{Cmd, ExportFormat, Msg};
 use poa::editor::update::update;
@@ -14,16 +14,8 @@ use poa::playbook::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn today() -> Date {
-    "2026-11-22".parse().unwrap()
-}
-
-fn example(name: &str) -> Case {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
-}
+mod common;
+use common::{example, today};
 
 fn model(name: &str, lang: Lang) -> Model {
     Model::new(PathBuf::from(name), example(name), lang, today())

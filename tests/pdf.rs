@@ -2,30 +2,13 @@
 //! the file read back with a PDF text extractor, paper sizes, fonts, a long
 //! case, determinism, and what happens to characters the fonts lack.
 
-use std::path::Path;
-
 use poa::case::{self, Case, Date};
 use poa::compose::{self, Templates};
 use poa::layout::{self, Item, Laid, Paper, Setup};
 use poa::pdf;
 
-fn example(name: &str) -> Case {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
-}
-
-fn examples() -> Vec<String> {
-    let mut v: Vec<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".poa.yaml"))
-            .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::{example, example_names as examples};
 
 fn date_of(c: &Case) -> Date {
     c.dated.unwrap_or_else(|| "2026-11-20".parse().unwrap())

@@ -1,18 +1,13 @@
-//! Cases the benchmarks share.
+//! Cases the benchmarks share: the examples as the tests read them, and a
+//! large case.
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use poa::case::Case;
 
-use poa::case::{self, Case};
-
-/// A shipped example case.
-pub fn example(name: &str) -> Case {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    case::from_yaml(&std::fs::read_to_string(p).unwrap(), name).unwrap()
-}
+#[path = "../../tests/common/mod.rs"]
+mod common;
+pub use common::example;
 
 /// The case with every list ten times as long.
 pub fn ten_times(case: &Case) -> Case {

@@ -1,0 +1,41 @@
+//! The shipped examples, as the tests and benchmarks read them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use poa::case::{self, Case, Date};
+
+/// The date the tests check against, so that date rules give the same
+/// answers on any day.
+pub fn today() -> Date {
+    "2026-11-22".parse().unwrap()
+}
+
+/// Every example case file, sorted.
+pub fn example_paths() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".poa.yaml"))
+            .collect();
+    v.sort();
+    v
+}
+
+/// The file names of the examples, sorted.
+pub fn example_names() -> Vec<String> {
+    example_paths()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// One example, loaded.
+pub fn example(name: &str) -> Case {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
+}
