@@ -363,9 +363,27 @@ fn the_start_screen_makes_a_new_case() {
     let cmds = update(&mut m, Msg::StartContinue);
     match &cmds[..] {
         [Cmd::CreateCase { path, case }] => {
-            assert!(path.to_string_lossy().ends_with(".poa.yaml"));
-            assert!(!case.notice.violation.is_empty());
+            assert_eq!(path, &PathBuf::from("cancellation-rate-2026-11-22.poa.yaml"));
+            assert_eq!(case.notice.violation, "cancellation-rate");
         }
+        other => panic!("{other:?}"),
+    }
+    // Typing replaces the suggested name, and the extension comes once.
+    let name_file = |m: &mut Model| {
+        m.start = Some(Start::PickViolation { selected: 0 });
+        update(m, Msg::StartEnter);
+    };
+    name_file(&mut m);
+    typ(&mut m, "harbor");
+    assert_eq!(m.input.lines().join(""), "harbor.poa.yaml");
+    match &update(&mut m, Msg::StartContinue)[..] {
+        [Cmd::CreateCase { path, .. }] => assert_eq!(path, &PathBuf::from("harbor.poa.yaml")),
+        other => panic!("{other:?}"),
+    }
+    name_file(&mut m);
+    m.input = ratatui_textarea::TextArea::new(vec!["acme.yaml".into()]);
+    match &update(&mut m, Msg::StartContinue)[..] {
+        [Cmd::CreateCase { path, .. }] => assert_eq!(path, &PathBuf::from("acme.poa.yaml")),
         other => panic!("{other:?}"),
     }
 }

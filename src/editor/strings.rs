@@ -52,6 +52,9 @@ pub enum S {
     PasteNoticeHint,
     FileName,
     FileNameHint,
+    StartKeysList,
+    StartKeysPaste,
+    StartKeysName,
     NotADate,
     NotANumber,
     Choices,
@@ -153,6 +156,18 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileName => (
             "Name of the new case file (Enter creates it)",
             "新案例文件的名称（回车创建）",
+        ),
+        S::StartKeysList => (
+            "↑/↓ choose · Enter open · Esc back · Ctrl+Q quit",
+            "↑/↓ 选择 · 回车 确定 · Esc 返回 · Ctrl+Q 退出",
+        ),
+        S::StartKeysPaste => (
+            "Paste with your terminal's paste key · F2 continue · Esc back",
+            "用终端的粘贴快捷键粘贴 · F2 继续 · Esc 返回",
+        ),
+        S::StartKeysName => (
+            "Enter create · Esc back · Ctrl+Q quit",
+            "回车 创建 · Esc 返回 · Ctrl+Q 退出",
         ),
         S::FileNameHint => (
             "It is saved in this folder; the name ends with .poa.yaml.",

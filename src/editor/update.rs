@@ -251,6 +251,18 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     Vec::new()
 }
 
+/// The file-name box, with the suggested name's stem selected so that
+/// typing replaces it and `.poa.yaml` stays.
+fn name_box(stem: &str) -> TextArea<'static> {
+    let mut input = TextArea::new(vec![format!("{stem}.poa.yaml")]);
+    input.move_cursor(CursorMove::Head);
+    input.start_selection();
+    for _ in 0..stem.chars().count() {
+        input.move_cursor(CursorMove::Forward);
+    }
+    input
+}
+
 fn no_fix(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "This finding has no automatic fix: change the text as its message says.",
@@ -533,8 +545,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         },
         (Start::PickViolation { selected }, Msg::StartEnter) => {
             let violation = ids[selected].to_string();
-            m.input = TextArea::new(vec![format!("{violation}-{}.poa.yaml", m.today)]);
-            m.input.move_cursor(CursorMove::End);
+            m.input = name_box(&format!("{violation}-{}", m.today));
             Start::NameFile {
                 violation,
                 notice: None,
@@ -553,8 +564,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             let reading = crate::notice::read(&text);
             match reading.violation {
                 Some(v) => {
-                    m.input = TextArea::new(vec![format!("{v}-{}.poa.yaml", m.today)]);
-                    m.input.move_cursor(CursorMove::End);
+                    m.input = name_box(&format!("{v}-{}", m.today));
                     m.status = match m.lang {
                         Lang::En => format!("Read the notice: {v}"),
                         Lang::Zh => format!("已识别通知：{v}"),
@@ -580,11 +590,19 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             Start::NameFile { violation, notice }
         }
         (Start::NameFile { violation, notice }, Msg::StartContinue) => {
-            let mut name = m.input.lines().join("").trim().to_string();
-            if !name.ends_with(".poa.yaml") {
-                name.push_str(".poa.yaml");
+            let typed = m.input.lines().join("");
+            let stem = [".poa.yaml", ".poa.yml", ".yaml", ".yml"]
+                .iter()
+                .find_map(|ext| typed.trim().strip_suffix(ext))
+                .unwrap_or(typed.trim());
+            if stem.is_empty() {
+                m.status = match m.lang {
+                    Lang::En => "Type a name for the file first.".into(),
+                    Lang::Zh => "请先输入文件名。".into(),
+                };
+                return Vec::new();
             }
-            let path = std::path::PathBuf::from(name);
+            let path = std::path::PathBuf::from(format!("{stem}.poa.yaml"));
             let case = new_case(&violation, notice.as_deref());
             return vec![Cmd::CreateCase {
                 path,

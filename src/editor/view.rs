@@ -782,8 +782,16 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             f.render_widget(&m.input, inner);
         }
     }
-    f.render_widget(
-        Paragraph::new(Span::styled(m.status.as_str(), theme.dim())),
-        status,
-    );
+    // A message when there is one, else the keys of this screen.
+    let keys = match start {
+        Start::Menu { .. } | Start::PickViolation { .. } => S::StartKeysList,
+        Start::PasteNotice => S::StartKeysPaste,
+        Start::NameFile { .. } => S::StartKeysName,
+    };
+    let line = if m.status.is_empty() {
+        t(m.lang, keys)
+    } else {
+        m.status.as_str()
+    };
+    f.render_widget(Paragraph::new(Span::styled(line, theme.dim())), status);
 }
