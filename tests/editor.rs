@@ -363,7 +363,10 @@ fn the_start_screen_makes_a_new_case() {
     let cmds = update(&mut m, Msg::StartContinue);
     match &cmds[..] {
         [Cmd::CreateCase { path, case }] => {
-            assert_eq!(path, &PathBuf::from("cancellation-rate-2026-11-22.poa.yaml"));
+            assert_eq!(
+                path,
+                &PathBuf::from("cancellation-rate-2026-11-22.poa.yaml")
+            );
             assert_eq!(case.notice.violation, "cancellation-rate");
         }
         other => panic!("{other:?}"),

@@ -93,8 +93,15 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 struct Trie {
     /// Every word of every phrase, numbered.
     words: FxMap<Box<str>, u32>,
-    /// (node, word) → the node that word leads to.
-    edges: FxMap<(u32, u32), u32>,
+    /// The root's children by word: `root[w]` is the node word `w` leads
+    /// to from the root (0 for none). Every match starts here.
+    root: Vec<u32>,
+    /// The other nodes' children while building: (word, node) pairs.
+    kids: Vec<Vec<(u32, u32)>>,
+    /// After `finish`: the children of node n are `kid[kid_start[n]..kid_start[n + 1]]`,
+    /// sorted by word.
+    kid_start: Vec<u32>,
+    kid: Vec<(u32, u32)>,
     /// Nodes made so far (node 0 is the root).
     nodes: u32,
     /// (node, pattern) while building; sorted into `start`/`ends` by `finish`.
@@ -108,7 +115,7 @@ impl Trie {
     fn new() -> Trie {
         Trie {
             words: FxMap::with_capacity_and_hasher(4096, Default::default()),
-            edges: FxMap::with_capacity_and_hasher(32768, Default::default()),
+            kids: vec![Vec::new()],
             nodes: 1,
             ..Trie::default()
         }
@@ -126,27 +133,69 @@ impl Trie {
         }
         self.ends = self.pending.iter().map(|&(_, p)| p).collect();
         self.pending = Vec::new();
+        self.kid_start = Vec::with_capacity(self.kids.len() + 1);
+        self.kid_start.push(0);
+        for kids in &mut self.kids {
+            kids.sort_unstable();
+            self.kid.extend_from_slice(kids);
+            self.kid_start.push(self.kid.len() as u32);
+        }
+        self.kids = Vec::new();
     }
 
     fn ends_of(&self, node: u32) -> &[u32] {
         &self.ends[self.start[node as usize] as usize..self.start[node as usize + 1] as usize]
     }
 
-    fn child(&mut self, node: u32, word: &str) -> u32 {
-        let w = match self.words.get(word) {
+    /// The number of a word, given on first sight.
+    fn word_id(&mut self, word: &str) -> u32 {
+        match self.words.get(word) {
             Some(&w) => w,
             None => {
                 let w = self.words.len() as u32;
                 self.words.insert(word.into(), w);
                 w
             }
+        }
+    }
+
+    /// The node `w` leads to from `node`, made if it is new.
+    fn child(&mut self, node: u32, w: u32) -> u32 {
+        let found = if node == 0 {
+            self.root.get(w as usize).copied().filter(|&n| n != 0)
+        } else {
+            self.kids[node as usize]
+                .iter()
+                .find(|&&(word, _)| word == w)
+                .map(|&(_, n)| n)
         };
-        let next_node = self.nodes;
-        let n = *self.edges.entry((node, w)).or_insert(next_node);
-        if n == next_node {
-            self.nodes += 1;
+        if let Some(n) = found {
+            return n;
+        }
+        let n = self.nodes;
+        self.nodes += 1;
+        self.kids.push(Vec::new());
+        if node == 0 {
+            if self.root.len() <= w as usize {
+                self.root.resize(w as usize + 1, 0);
+            }
+            self.root[w as usize] = n;
+        } else {
+            self.kids[node as usize].push((w, n));
         }
         n
+    }
+
+    /// The node `w` leads to from `node`, once built.
+    fn next(&self, node: u32, w: u32) -> Option<u32> {
+        if node == 0 {
+            return self.root.get(w as usize).copied().filter(|&n| n != 0);
+        }
+        let kids = &self.kid
+            [self.kid_start[node as usize] as usize..self.kid_start[node as usize + 1] as usize];
+        kids.binary_search_by_key(&w, |&(word, _)| word)
+            .ok()
+            .map(|i| kids[i].1)
     }
 }
 
@@ -315,7 +364,7 @@ pub fn example(phrase: &str) -> Option<String> {
 }
 
 /// Adds every word sequence of `slots` below `node`, ending in `pattern`.
-fn insert(trie: &mut Trie, node: u32, slots: &[Vec<Vec<String>>], pattern: usize) {
+fn insert(trie: &mut Trie, node: u32, slots: &[Vec<Vec<u32>>], pattern: usize) {
     let Some((alternatives, rest)) = slots.split_first() else {
         if node != 0 {
             trie.pending.push((node, pattern as u32));
@@ -324,7 +373,7 @@ fn insert(trie: &mut Trie, node: u32, slots: &[Vec<Vec<String>>], pattern: usize
     };
     for alt in alternatives {
         let mut n = node;
-        for w in alt {
+        for &w in alt {
             n = trie.child(n, w);
         }
         insert(trie, n, rest, pattern);
@@ -424,6 +473,16 @@ impl PhraseSet {
                         scope,
                         except,
                     });
+                    // Words become numbers once, not at every path through the slots.
+                    let slots: Vec<Vec<Vec<u32>>> = slots
+                        .iter()
+                        .map(|alternatives| {
+                            alternatives
+                                .iter()
+                                .map(|seq| seq.iter().map(|w| trie.word_id(w)).collect())
+                                .collect()
+                        })
+                        .collect();
                     insert(&mut trie, 0, &slots, patterns.len() - 1);
                 }
             }
@@ -478,7 +537,7 @@ impl PhraseSet {
             let mut node = 0u32;
             for tok in &toks[i..] {
                 let Some(w) = tok.0 else { break };
-                let Some(&n) = self.trie.edges.get(&(node, w)) else {
+                let Some(n) = self.trie.next(node, w) else {
                     break;
                 };
                 node = n;
