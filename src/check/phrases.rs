@@ -93,6 +93,13 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 struct Trie {
     /// Every word of every phrase, numbered.
     words: FxMap<Box<str>, u32>,
+    /// After `finish`: each word's `word_hash` → its number, so a text's
+    /// words are looked up without copying them; a hit is confirmed
+    /// against `names`. `None` if two words of the lists share a hash
+    /// (then `words` is used).
+    by_hash: Option<FxMap<u64, u32>>,
+    /// After `finish`: every word by its number.
+    names: Vec<Box<str>>,
     /// The root's children by word: `root[w]` is the node word `w` leads
     /// to from the root (0 for none). Every match starts here.
     root: Vec<u32>,
@@ -122,6 +129,16 @@ impl Trie {
     }
 
     fn finish(&mut self) {
+        let mut by_hash = FxMap::with_capacity_and_hasher(self.words.len(), Default::default());
+        let unique = self
+            .words
+            .iter()
+            .all(|(w, &id)| by_hash.insert(word_hash(w), id).is_none());
+        self.by_hash = unique.then_some(by_hash);
+        self.names = vec![Box::from(""); self.words.len()];
+        for (w, &id) in &self.words {
+            self.names[id as usize] = w.clone();
+        }
         self.pending.sort_unstable();
         self.pending.dedup();
         self.start = vec![0; self.nodes as usize + 1];
@@ -197,6 +214,40 @@ impl Trie {
             .ok()
             .map(|i| kids[i].1)
     }
+}
+
+/// FNV-1a over a word as the lists hold it: lower case, `’` read as `'`.
+fn word_hash(word: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        for lower in c.to_lowercase() {
+            for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+            }
+        }
+    }
+    h
+}
+
+/// Whether `word` of a text is `listed`, a word as the lists hold it.
+fn same_word(listed: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        return listed.eq_ignore_ascii_case(word);
+    }
+    let folded = word
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase);
+    listed.chars().eq(folded)
 }
 
 /// The words of a text, as byte ranges: runs of letters and digits with
@@ -516,8 +567,13 @@ impl PhraseSet {
         let toks: Vec<(Option<u32>, usize, usize)> = spans(text)
             .into_iter()
             .map(|(s, e)| {
-                key.clear();
                 let word = &text[s..e];
+                if let Some(ids) = &self.trie.by_hash {
+                    let id = ids.get(&word_hash(word)).copied();
+                    let id = id.filter(|&id| same_word(&self.trie.names[id as usize], word));
+                    return (id, s, e);
+                }
+                key.clear();
                 if word.is_ascii() {
                     key.push_str(word);
                     key.make_ascii_lowercase();
