@@ -319,6 +319,22 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        // A phone number at the very start, or right after Chinese text.
+        "P001",
+        |c| set_closing(c, "(212) 555-0199 is the warehouse line; 电话138 1234 5678."),
+        |c| {
+            set_closing(
+                c,
+                "We shipped 1,234,567 units in 2025 and 12 345 678 in 2026 (v2.0.1).",
+            )
+        },
+    ),
+    (
+        "P001",
+        |c| set_closing(c, "The office line is 212.555.0142."),
+        |c| set_closing(c, "Tracking 9400 1000 0000 0000 0000 00 was uploaded."),
+    ),
+    (
         "P001",
         |c| {
             set_closing(

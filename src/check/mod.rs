@@ -202,17 +202,19 @@ impl Checker {
 
     /// Findings of a document, sorted by place.
     pub fn check_doc(&self, doc: &Doc, today: Date, settings: &Settings) -> Vec<Finding> {
-        let hits: Vec<Vec<phrases::Hit>> = doc
+        // The phrases of each prose field and its number of words, from one
+        // reading of its text.
+        let (hits, words): (Vec<Vec<phrases::Hit>>, Vec<usize>) = doc
             .fields
             .iter()
             .map(|f| {
                 if f.role.is_prose() && !f.text.is_empty() {
-                    self.phrases.find(f.text)
+                    self.phrases.find_counting(f.text)
                 } else {
-                    Vec::new()
+                    (Vec::new(), 0)
                 }
             })
-            .collect();
+            .unzip();
         let sentences: Vec<Vec<std::ops::Range<usize>>> = doc
             .fields
             .iter()
@@ -221,17 +223,6 @@ impl Checker {
                     text::sentences(f.text)
                 } else {
                     Vec::new()
-                }
-            })
-            .collect();
-        let words: Vec<usize> = doc
-            .fields
-            .iter()
-            .map(|f| {
-                if f.role.is_prose() {
-                    text::word_count(f.text)
-                } else {
-                    0
                 }
             })
             .collect();

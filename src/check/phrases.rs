@@ -12,6 +12,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use super::doc::Scope;
+use super::text::word_hash;
 
 /// The embedded phrase lists.
 pub const EMBEDDED: &str = include_str!("../../templates/phrases.yaml");
@@ -216,28 +217,6 @@ impl Trie {
     }
 }
 
-/// FNV-1a over a word as the lists hold it: lower case, `’` read as `'`.
-fn word_hash(word: &str) -> u64 {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    if word.is_ascii() {
-        for b in word.bytes() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-        }
-        return h;
-    }
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        for lower in c.to_lowercase() {
-            for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-            }
-        }
-    }
-    h
-}
-
 /// Whether `word` of a text is `listed`, a word as the lists hold it.
 fn same_word(listed: &str, word: &str) -> bool {
     if word.is_ascii() {
@@ -248,6 +227,42 @@ fn same_word(listed: &str, word: &str) -> bool {
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .flat_map(char::to_lowercase);
     listed.chars().eq(folded)
+}
+
+/// The tokens of an ASCII text as `spans` finds them, each given to `f`
+/// with its `word_hash` (taken as it is read) and whether it is a word
+/// rather than a mark.
+fn ascii_tokens(b: &[u8], mut f: impl FnMut(usize, usize, u64, bool)) {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, c: u8| (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let start = i;
+            let mut h = step(START, c);
+            i += 1;
+            while i < b.len() {
+                let d = b[i];
+                if d.is_ascii_alphanumeric()
+                    || (matches!(d, b'\'' | b'-' | b'.')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+                {
+                    h = step(h, d);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            f(start, i, h, true);
+        } else {
+            if !c.is_ascii_whitespace() {
+                f(i, i + 1, step(START, c), false);
+            }
+            i += 1;
+        }
+    }
 }
 
 /// The words of a text, as byte ranges: runs of letters and digits with
@@ -560,35 +575,48 @@ impl PhraseSet {
     /// Every whole-word phrase in `text`, longest first where two of one
     /// code overlap, with `except` matches removed.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_counting(text).0
+    }
+
+    /// `find`, and the number of words of the text as `text::word_count`
+    /// counts them: both come from one reading of the text.
+    pub fn find_counting(&self, text: &str) -> (Vec<Hit>, usize) {
         let mut hits: Vec<Hit> = Vec::new();
         let mut excepts: Vec<(&'static str, usize, usize)> = Vec::new();
-        // Each word of the text as its number in the phrases' vocabulary.
+        // Each token of the text as its number in the phrases' vocabulary.
+        let mut toks: Vec<(Option<u32>, usize, usize)> = Vec::with_capacity(text.len() / 4);
+        let mut words = 0;
         let mut key = String::new();
-        let toks: Vec<(Option<u32>, usize, usize)> = spans(text)
-            .into_iter()
-            .map(|(s, e)| {
-                let word = &text[s..e];
-                if let Some(ids) = &self.trie.by_hash {
-                    let id = ids.get(&word_hash(word)).copied();
-                    let id = id.filter(|&id| same_word(&self.trie.names[id as usize], word));
-                    return (id, s, e);
+        let mut push = |s: usize, e: usize, hash: u64, word: bool| {
+            words += usize::from(word);
+            let token = &text[s..e];
+            let id = match &self.trie.by_hash {
+                Some(ids) => ids
+                    .get(&hash)
+                    .copied()
+                    .filter(|&id| same_word(&self.trie.names[id as usize], token)),
+                None => {
+                    key.clear();
+                    key.extend(
+                        token
+                            .chars()
+                            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                            .flat_map(char::to_lowercase),
+                    );
+                    self.trie.words.get(key.as_str()).copied()
                 }
-                key.clear();
-                if word.is_ascii() {
-                    key.push_str(word);
-                    key.make_ascii_lowercase();
-                } else {
-                    for c in word.chars() {
-                        if c == '\u{2019}' {
-                            key.push('\'');
-                        } else {
-                            key.extend(c.to_lowercase());
-                        }
-                    }
-                }
-                (self.trie.words.get(key.as_str()).copied(), s, e)
-            })
-            .collect();
+            };
+            toks.push((id, s, e));
+        };
+        if text.is_ascii() {
+            ascii_tokens(text.as_bytes(), &mut push);
+        } else {
+            for (s, e) in spans(text) {
+                let token = &text[s..e];
+                let word = token.chars().next().is_some_and(char::is_alphanumeric);
+                push(s, e, word_hash(token), word);
+            }
+        }
         for i in 0..toks.len() {
             let mut node = 0u32;
             for tok in &toks[i..] {
@@ -640,7 +668,7 @@ impl PhraseSet {
             kept.push(h);
         }
         kept.sort_by_key(|h| (h.start, h.code));
-        kept
+        (kept, words)
     }
 }
 
@@ -665,6 +693,25 @@ mod tests {
             .into_iter()
             .map(|h| (h.code, text[h.start..h.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn find_counts_words_as_word_count_does() {
+        let set = set();
+        for t in [
+            "",
+            "We didn't ship 58 of 96 orders (60.4%) on time.",
+            "A-to-z claims, e.g. 8.0 version; don’t -- stop... ok!",
+            "  trailing -dash and 'quoted' words' end ",
+            "我们 已经 退款 14 位买家。Seller’s café résumé",
+            "line one\nline two\ttab",
+        ] {
+            assert_eq!(
+                set.find_counting(t).1,
+                crate::check::text::word_count(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -273,6 +273,31 @@ pub fn match_case(matched: &str, replacement: &str) -> String {
     replacement.to_string()
 }
 
+/// A word's 64-bit FNV-1a hash as the phrase lists hold it: lower case,
+/// `’` read as `'`; so a text's words are looked up without a lower-case
+/// copy. (FNV, a byte at a time, beats hashing eight bytes at a time here:
+/// words are short, and the leftover bytes cost more than they save.)
+pub fn word_hash(word: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        for lower in c.to_lowercase() {
+            for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+            }
+        }
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -391,24 +391,47 @@ pub fn unknown_violation(typed: &str) -> String {
 /// Placeholders in a suggestion: `{number}`, `{supplier name}`.
 pub fn placeholders(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '{' => start = Some(i),
-            '}' => {
-                if let Some(s) = start.take() {
-                    let inner = &text[s + 1..i];
-                    if !inner.is_empty()
-                        && inner
-                            .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == ' ' || c.is_ascii_digit())
-                    {
-                        out.push(s..i + 1);
-                    }
-                }
-            }
-            _ => {}
+    let mut at = 0;
+    // From each `{` to the next `}` (most texts have neither).
+    while let Some(open) = text[at..].find('{').map(|i| at + i) {
+        let Some(close) = text[open + 1..].find('}').map(|i| open + 1 + i) else {
+            break;
+        };
+        // A later `{` before the `}` starts the placeholder instead.
+        let s = text[open..close].rfind('{').map_or(open, |i| open + i);
+        let inner = &text[s + 1..close];
+        if !inner.is_empty()
+            && inner
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c == b' ' || c.is_ascii_digit())
+        {
+            out.push(s..close + 1);
         }
+        at = close + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    fn names(t: &str) -> Vec<&str> {
+        placeholders(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn placeholders_are_lower_case_names_in_braces() {
+        assert_eq!(
+            names("On {date} we refunded {n} buyers {order id 2}."),
+            ["{date}", "{n}", "{order id 2}"]
+        );
+        // The innermost `{` before a `}` starts one; stray braces are text.
+        assert_eq!(names("} {a {date} b} {"), ["{date}"]);
+        assert_eq!(
+            names("{Date} {} {ok!} {日期} no braces"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names("{x}{y}"), ["{x}", "{y}"]);
+    }
 }

@@ -7,7 +7,7 @@ use crate::case::{Case, Section};
 use crate::check::catalog::severity;
 use crate::check::doc::{FieldId, Role};
 use crate::check::draft::SectionKind;
-use crate::check::text::{dates, has_concrete_data, shorten, word_count, words};
+use crate::check::text::{dates, has_concrete_data, shorten, word_count, word_hash, words};
 use crate::check::{Cx, Finding, Rule, Severity};
 use crate::playbook;
 
@@ -425,65 +425,41 @@ impl Rule for FewerThanPlaybookMinimum {
 }
 
 /// Words too common to say whether two texts are about the same thing.
-fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "and"
-            | "or"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "for"
-            | "with"
-            | "by"
-            | "at"
-            | "from"
-            | "we"
-            | "our"
-            | "all"
-            | "every"
-            | "each"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "as"
-            | "now"
-            | "new"
-            | "into"
-            | "their"
-            | "they"
-            | "has"
-            | "have"
-            | "had"
-            | "so"
-    )
+const STOPWORDS: [&str; 40] = [
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "we",
+    "our", "all", "every", "each", "is", "are", "was", "were", "be", "it", "its", "this", "that",
+    "these", "those", "as", "now", "new", "into", "their", "they", "has", "have", "had", "so",
+];
+
+/// The hashes of `STOPWORDS`, sorted.
+fn stopwords() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut v: Vec<u64> = STOPWORDS.iter().map(|w| word_hash(w)).collect();
+        v.sort_unstable();
+        v
+    })
 }
 
 /// The words that carry meaning in `lower` (a lower-case text), without a
-/// plural `s`, each as a 64-bit FNV-1a hash (numbers sort and compare far
+/// plural `s`, each as its `word_hash` (numbers sort and compare far
 /// faster than strings; two words sharing a hash is vanishingly rare),
 /// sorted and without repeats.
 fn content_words(lower: &str) -> Vec<u64> {
-    let hash = |w: &str| {
-        w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-    };
+    let stop = stopwords();
     let mut v: Vec<u64> = words(lower)
-        .filter(|w| !is_stopword(w))
-        .map(|w| hash(w.trim_end_matches('s')))
+        .filter_map(|w| {
+            let h = word_hash(w);
+            if stop.binary_search(&h).is_ok() {
+                return None;
+            }
+            let stem = w.trim_end_matches('s');
+            Some(if stem.len() == w.len() {
+                h
+            } else {
+                word_hash(stem)
+            })
+        })
         .collect();
     v.sort_unstable();
     v.dedup();

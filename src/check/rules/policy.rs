@@ -1,37 +1,99 @@
 //! Policy: what must not appear in an appeal at all.
 
+use std::ops::Range;
+
 use regex::Regex;
 
 use super::phrase_findings;
 use crate::check::catalog::severity;
 use crate::check::{Cx, Finding, Rule};
 
-/// A shape of contact data: its pattern (built on first need), a cheap
-/// test of the text and its lower case that must pass first, and what it is.
-type Shape = (fn() -> &'static Regex, fn(&str, &str) -> bool, &'static str);
+/// A shape of contact data: its pattern (built on first need), the parts
+/// of a text the pattern can match in (most texts have none, and the
+/// pattern never runs), and what it is.
+type Shape = (
+    fn() -> &'static Regex,
+    fn(&str) -> Vec<Range<usize>>,
+    &'static str,
+);
 
-/// Three digits, a separator, a digit: how the phone numbers the regex
-/// knows without `+` or `(` begin.
-/// Six or more digits in one run of digits, spaces, dots, dashes, brackets
-/// and `+`: the least every phone pattern below needs, so a text without
-/// it never runs that pattern.
-fn phone_like(t: &str) -> bool {
-    let mut digits = 0;
-    for b in t.bytes() {
-        match b {
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits >= 6 {
-                    return true;
-                }
-            }
-            b'.' | b'-' | b'(' | b')' | b'+' => {}
-            b if b.is_ascii_whitespace() => {}
-            _ => digits = 0,
-        }
+/// The whole text if `may_match`, else nothing.
+fn whole_if(t: &str, may_match: bool) -> Vec<Range<usize>> {
+    if may_match {
+        std::iter::once(0..t.len()).collect()
+    } else {
+        Vec::new()
     }
-    false
 }
+
+/// Whether a `.` of the text has `before` just before it or `after` just
+/// after it, in any case.
+fn dot_between(t: &str, before: &[&str], after: &[&str]) -> bool {
+    let b = t.as_bytes();
+    t.match_indices('.').any(|(i, _)| {
+        before
+            .iter()
+            .any(|w| i >= w.len() && b[i - w.len()..i].eq_ignore_ascii_case(w.as_bytes()))
+            || after.iter().any(|w| {
+                b.get(i + 1..i + 1 + w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            })
+    })
+}
+
+/// The parts of a text where a phone number can be: each run of digits,
+/// spaces, dots, dashes, brackets and `+` with six digits or more, widened
+/// by the character on each side so that `\b` sees what is around it.
+fn phone_windows(t: &str) -> Vec<Range<usize>> {
+    let b = t.as_bytes();
+    let sep = |c: u8| {
+        matches!(
+            c,
+            b'.' | b'-' | b'(' | b')' | b'+' | b' ' | b'\t' | b'\n' | b'\r'
+        )
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    // Jump from digit to digit: most of a text is far from any.
+    while let Some(p) = next_digit(&b[i..]) {
+        let mut start = i + p;
+        while start > i && sep(b[start - 1]) {
+            start -= 1;
+        }
+        let (mut end, mut digits) = (i + p, 0);
+        while end < b.len() && (b[end].is_ascii_digit() || sep(b[end])) {
+            digits += usize::from(b[end].is_ascii_digit());
+            end += 1;
+        }
+        if digits >= 6 {
+            let from = t[..start]
+                .chars()
+                .next_back()
+                .map_or(0, |c| start - c.len_utf8());
+            let to = t[end..].chars().next().map_or(end, |c| end + c.len_utf8());
+            out.push(from..to);
+        }
+        i = end;
+    }
+    out
+}
+
+/// Where the first ASCII digit is, skipping 16 bytes at a time where
+/// there is none (the test of 16 bytes compiles to a few vector steps).
+fn next_digit(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in b.chunks_exact(16) {
+        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            break;
+        }
+        at += 16;
+    }
+    b[at..].iter().position(u8::is_ascii_digit).map(|p| at + p)
+}
+
+const APPS: [&str; 8] = [
+    "wechat", "weixin", "whatsapp", "telegram", "skype", "viber", "qq", "line",
+];
 
 /// P001: an external link, email address, phone number or messaging handle.
 pub struct ExternalContact;
@@ -42,18 +104,18 @@ impl Rule for ExternalContact {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        // Each shape with a cheap test of the text (and its lower case) that
-        // must pass before the pattern runs.
-        // The patterns are built on first need: most texts never need them.
+        const TLDS: [&str; 10] = [
+            "com", "net", "org", "cn", "io", "shop", "store", "info", "biz", "co",
+        ];
         let checks: [Shape; 6] = [
             (
                 || ascii!(r"(?i)\b(?:https?://|www\.)[!-'*-;=?-~]+"),
-                |t, l| t.contains("://") || l.contains("www."),
+                |t| whole_if(t, t.contains("://") || dot_between(t, &["www"], &[])),
                 "a link. Appeal forms do not accept external links: attach the document instead and refer to it by its id (E1)",
             ),
             (
                 || ascii!(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b"),
-                |t, _| t.contains('@'),
+                |t| whole_if(t, t.contains('@')),
                 "an email address. Amazon contacts sellers through Seller Central only: delete it",
             ),
             (
@@ -62,13 +124,7 @@ impl Rule for ExternalContact {
                         r"(?i)\b[a-z0-9-]{2,}\.(?:com|net|org|cn|io|shop|store|info|biz|co)(?:\.[a-z]{2})?(?:/[!-~]*)?\b"
                     )
                 },
-                |_, l| {
-                    const TLDS: [&str; 10] = [
-                        "com", "net", "org", "cn", "io", "shop", "store", "info", "biz", "co",
-                    ];
-                    l.match_indices('.')
-                        .any(|(i, _)| TLDS.iter().any(|t| l[i + 1..].starts_with(t)))
-                },
+                |t| whole_if(t, dot_between(t, &[], &TLDS)),
                 "a web address. Appeal forms do not accept external links: attach the document instead",
             ),
             (
@@ -77,7 +133,7 @@ impl Rule for ExternalContact {
                         r"(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,5}){2,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b1[3-9]\d[\s-]\d{4}[\s-]\d{4}\b)"
                     )
                 },
-                |t, _| phone_like(t),
+                phone_windows,
                 "a phone number. Amazon contacts sellers through Seller Central only: delete it",
             ),
             (
@@ -87,14 +143,10 @@ impl Rule for ExternalContact {
                     )
                 },
                 // The handle follows a colon, or "id" or "number".
-                |_, l| {
-                    (l.contains(':') || l.contains(" id ") || l.contains(" number "))
-                        && [
-                            "wechat", "weixin", "whatsapp", "telegram", "skype", "viber", "qq",
-                            "line",
-                        ]
-                        .iter()
-                        .any(|a| l.contains(a))
+                |t| {
+                    let l = t.to_ascii_lowercase();
+                    let handle = l.contains(':') || l.contains(" id ") || l.contains(" number ");
+                    whole_if(t, handle && APPS.iter().any(|a| l.contains(a)))
                 },
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
@@ -105,39 +157,37 @@ impl Rule for ExternalContact {
                         r"(?:微信|QQ号|(?i:wechat|weixin|whatsapp|telegram|skype|viber|line|qq))\s*(?:id|号)?\s*[：:]\s*[@+]?[A-Za-z0-9_.\-]{3,}"
                     )
                 },
-                |t, _| t.contains('：') || t.contains('微') || t.contains("QQ"),
+                |t| whole_if(t, t.contains('：') || t.contains('微') || t.contains("QQ")),
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
         ];
         let sev = severity("P001");
         for f in cx.doc.prose() {
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-            let lower = f.text.to_ascii_lowercase();
-            for (re, may_match, what) in checks {
-                if !may_match(f.text, &lower) {
-                    continue;
-                }
-                for m in re().find_iter(f.text) {
-                    let r = m.range();
-                    if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
-                        continue;
+            for (re, windows, what) in checks {
+                for w in windows(f.text) {
+                    for m in re().find_iter(&f.text[w.clone()]) {
+                        let r = w.start + m.start()..w.start + m.end();
+                        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                            continue;
+                        }
+                        let s = m.as_str().to_ascii_lowercase();
+                        let amazon_name = (s.starts_with("amazon.") || s.contains(".amazon."))
+                            && !s.contains('/')
+                            && !s.starts_with("www.");
+                        if amazon_name {
+                            continue;
+                        }
+                        taken.push(r.clone());
+                        out.push(Finding::span(
+                            "P001",
+                            sev,
+                            f,
+                            r.start,
+                            r.end,
+                            format!("This is {what}."),
+                        ));
                     }
-                    let s = m.as_str().to_ascii_lowercase();
-                    let amazon_name = (s.starts_with("amazon.") || s.contains(".amazon."))
-                        && !s.contains('/')
-                        && !s.starts_with("www.");
-                    if amazon_name {
-                        continue;
-                    }
-                    taken.push(r.clone());
-                    out.push(Finding::span(
-                        "P001",
-                        sev,
-                        f,
-                        r.start,
-                        r.end,
-                        format!("This is {what}."),
-                    ));
                 }
             }
         }
@@ -167,10 +217,9 @@ impl Rule for NotEnglish {
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
         let sev = severity("P003");
         // Only a text with letters beyond Latin can hold another language.
-        for (f, sentences, _) in cx
-            .prose()
-            .filter(|(f, _, _)| f.text.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
-        {
+        for (f, sentences, _) in cx.prose().filter(|(f, _, _)| {
+            !f.text.is_ascii() && f.text.chars().any(|c| c.is_alphabetic() && !is_latin(c))
+        }) {
             for r in sentences.iter().cloned() {
                 let s = &f.text[r.clone()];
                 let latin = s.chars().filter(|c| is_latin(*c)).count();
@@ -207,7 +256,10 @@ impl Rule for QuestionToAmazon {
         let before = out.len();
         phrase_findings(cx, "P005", out);
         let sev = severity("P005");
-        for (f, sentences, _) in cx.prose().filter(|(f, _, _)| f.text.contains(['?', '？'])) {
+        for (f, sentences, _) in cx
+            .prose()
+            .filter(|(f, _, _)| f.text.contains('?') || f.text.contains('？'))
+        {
             for r in sentences.iter().cloned() {
                 let s = f.text[r.clone()].trim_end_matches(['"', ')', '\'']);
                 if s.ends_with('?') || s.ends_with('？') {

@@ -29,7 +29,8 @@ impl Rule for ExclamationOrShouting {
         let caps = ascii!(r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
         let sev = severity("T008");
         for f in cx.doc.prose() {
-            for m in bang.find_iter(f.text) {
+            let bangs = f.text.contains('!') || f.text.contains('！');
+            for m in bang.find_iter(if bangs { f.text } else { "" }) {
                 out.push(Finding::span(
                     "T008",
                     sev,
@@ -39,7 +40,9 @@ impl Rule for ExclamationOrShouting {
                     "An exclamation mark reads as shouting in an appeal. End the sentence with a full stop.".into(),
                 ));
             }
-            for m in caps.find_iter(f.text) {
+            // Two words of four capitals need eight (counting them is cheap).
+            let capitals = f.text.bytes().filter(u8::is_ascii_uppercase).count();
+            for m in caps.find_iter(if capitals >= 8 { f.text } else { "" }) {
                 let shouted = m
                     .as_str()
                     .split(|c: char| c.is_whitespace() || c == ',')
