@@ -321,7 +321,12 @@ const CASES: &[(&str, Change, Change)] = &[
     (
         // A phone number at the very start, or right after Chinese text.
         "P001",
-        |c| set_closing(c, "(212) 555-0199 is the warehouse line; 电话138 1234 5678."),
+        |c| {
+            set_closing(
+                c,
+                "(212) 555-0199 is the warehouse line; 电话138 1234 5678.",
+            )
+        },
         |c| {
             set_closing(
                 c,

@@ -326,17 +326,21 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The words of a phrase, lower-case, `’` read as `'`.
-fn words_of(text: &str) -> Vec<String> {
+/// The words of a phrase, lower-case, `’` read as `'`, each given to
+/// `word` (whose answer stands for it from then on).
+fn words_of<T>(text: &str, word: &mut impl FnMut(&str) -> T) -> Vec<T> {
+    let mut key = String::new();
     spans(text)
         .into_iter()
         .map(|(s, e)| {
-            let w = text[s..e].to_lowercase();
-            if w.contains('\u{2019}') {
-                w.replace('\u{2019}', "'")
-            } else {
-                w
-            }
+            key.clear();
+            key.extend(
+                text[s..e]
+                    .chars()
+                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                    .flat_map(char::to_lowercase),
+            );
+            word(&key)
         })
         .collect()
 }
@@ -363,8 +367,7 @@ fn split_top(s: &str) -> Vec<&str> {
 /// A phrase as slots of alternative word sequences: "(the|our) carrier
 /// (lost|delayed)" is [[the],[our]] [[carrier]] [[lost],[delayed]]. A
 /// group holds whole words and may nest; `(a|)` makes a word optional.
-fn slots(phrase: &str) -> Option<Vec<Vec<Vec<String>>>> {
-    let words = words_of;
+fn slots<T: Clone>(phrase: &str, word: &mut impl FnMut(&str) -> T) -> Option<Vec<Vec<Vec<T>>>> {
     let mut out = Vec::new();
     let mut rest = phrase;
     loop {
@@ -372,13 +375,17 @@ fn slots(phrase: &str) -> Option<Vec<Vec<Vec<String>>>> {
             if rest.contains(')') {
                 return None;
             }
-            out.extend(words(rest).into_iter().map(|w| vec![vec![w]]));
+            out.extend(words_of(rest, word).into_iter().map(|w| vec![vec![w]]));
             return Some(out);
         };
         if rest[..open].contains(')') {
             return None;
         }
-        out.extend(words(&rest[..open]).into_iter().map(|w| vec![vec![w]]));
+        out.extend(
+            words_of(&rest[..open], word)
+                .into_iter()
+                .map(|w| vec![vec![w]]),
+        );
         let mut depth = 0;
         let close = rest[open..].char_indices().find_map(|(i, c)| {
             match c {
@@ -390,7 +397,7 @@ fn slots(phrase: &str) -> Option<Vec<Vec<Vec<String>>>> {
         })?;
         let mut alternatives = Vec::new();
         for part in split_top(&rest[open + 1..close]) {
-            alternatives.extend(sequences(&slots(part)?));
+            alternatives.extend(sequences(&slots(part, word)?));
         }
         out.push(alternatives);
         rest = &rest[close + 1..];
@@ -398,7 +405,7 @@ fn slots(phrase: &str) -> Option<Vec<Vec<Vec<String>>>> {
 }
 
 /// Every word sequence that slots stand for.
-fn sequences(slots: &[Vec<Vec<String>>]) -> Vec<Vec<String>> {
+fn sequences<T: Clone>(slots: &[Vec<Vec<T>>]) -> Vec<Vec<T>> {
     let mut out = vec![Vec::new()];
     for alternatives in slots {
         out = out
@@ -418,7 +425,7 @@ fn sequences(slots: &[Vec<Vec<String>>]) -> Vec<Vec<String>> {
 /// The first reading of a phrase, for people ("(a|b) c" reads "a c");
 /// `None` when its parentheses do not balance.
 pub fn example(phrase: &str) -> Option<String> {
-    let s = slots(phrase)?;
+    let s = slots(phrase, &mut str::to_string)?;
     Some(
         s.iter()
             .filter_map(|alts| alts.first())
@@ -529,9 +536,12 @@ impl PhraseSet {
                     if !except {
                         sources.entry(code).or_default().push(phrase.clone());
                     }
-                    let slots = slots(&phrase).ok_or_else(|| PhraseError::Unbalanced {
-                        name: name.clone(),
-                        phrase: phrase.clone(),
+                    // Words become numbers once, not at every path through the slots.
+                    let slots = slots(&phrase, &mut |w| trie.word_id(w)).ok_or_else(|| {
+                        PhraseError::Unbalanced {
+                            name: name.clone(),
+                            phrase: phrase.clone(),
+                        }
                     })?;
                     patterns.push(Pattern {
                         code,
@@ -539,16 +549,6 @@ impl PhraseSet {
                         scope,
                         except,
                     });
-                    // Words become numbers once, not at every path through the slots.
-                    let slots: Vec<Vec<Vec<u32>>> = slots
-                        .iter()
-                        .map(|alternatives| {
-                            alternatives
-                                .iter()
-                                .map(|seq| seq.iter().map(|w| trie.word_id(w)).collect())
-                                .collect()
-                        })
-                        .collect();
                     insert(&mut trie, 0, &slots, patterns.len() - 1);
                 }
             }
@@ -716,7 +716,7 @@ mod tests {
 
     #[test]
     fn phrases_read_as_slots_of_alternatives() {
-        let s = slots("(a|b c) d (e|)").unwrap();
+        let s = slots("(a|b c) d (e|)", &mut str::to_string).unwrap();
         assert_eq!(
             sequences(&s),
             [
@@ -726,9 +726,12 @@ mod tests {
                 vec!["b", "c", "d"]
             ]
         );
-        assert_eq!(sequences(&slots("x (y (z|w)|v)").unwrap()).len(), 3);
-        assert!(slots("(a|b").is_none());
-        assert!(slots("a) b").is_none());
+        assert_eq!(
+            sequences(&slots("x (y (z|w)|v)", &mut str::to_string).unwrap()).len(),
+            3
+        );
+        assert!(slots("(a|b", &mut str::to_string).is_none());
+        assert!(slots("a) b", &mut str::to_string).is_none());
         assert_eq!(
             example("(the|our) carrier (lost|delayed)").as_deref(),
             Some("the carrier lost")
