@@ -588,6 +588,23 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        // Lower-case "i" and "me" count; a numeral "I", a list's "(i)" and
+        // the marketplace code "MY" do not.
+        "T014",
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 i checked the 3 open orders with me team.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the Phase I audit covered (i) stock in our MY store.",
+            )
+        },
+    ),
+    (
         "T014",
         |c| {
             set_action(

@@ -479,9 +479,9 @@ pub enum PhraseError {
 }
 
 /// The codes whose findings come from phrase lists.
-pub const PHRASE_CODES: [&str; 19] = [
+pub const PHRASE_CODES: [&str; 21] = [
     "C010", "C013", "P002", "P004", "P005", "P006", "T001", "T002", "T003", "T004", "T005", "T006",
-    "T007", "T010", "T011", "T012", "T013", "T017", "T018",
+    "T007", "T009", "T010", "T014", "T011", "T012", "T013", "T017", "T018",
 ];
 
 fn static_code(code: &str) -> Option<&'static str> {

@@ -1,7 +1,7 @@
 //! Tone rules that need more than a phrase list: punctuation, counting,
 //! pronouns, sentence shape.
 
-use super::phrase_findings;
+use super::{hits, phrase_findings};
 use crate::check::catalog::severity;
 use crate::check::doc::Role;
 use crate::check::text::word_count;
@@ -72,24 +72,21 @@ impl Rule for RepeatedApology {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let sorry = ascii!(
-            r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b",
-        );
-        let mut seen = 0;
-        for f in cx.doc.prose() {
-            for m in sorry.find_iter(f.text) {
-                seen += 1;
-                if seen > 1 {
-                    out.push(Finding::span(
-                        "T009",
-                        severity("T009"),
-                        f,
-                        m.start(),
-                        m.end(),
-                        "This is a second apology. One short acknowledgement is enough: delete this one and give facts instead.".into(),
-                    ));
-                }
-            }
+        // The apology words are the code's phrase list: every one after the
+        // first is reported.
+        let say = cx
+            .phrases
+            .say("T009")
+            .unwrap_or("This is a second apology.");
+        for (f, hit) in hits(cx, "T009").skip(1) {
+            out.push(Finding::span(
+                "T009",
+                severity("T009"),
+                f,
+                hit.start,
+                hit.end,
+                say.into(),
+            ));
         }
     }
 }
@@ -138,30 +135,43 @@ impl Rule for FirstPersonSingular {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let singular = ascii!(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|[Mm]y|me|[Mm]yself|[Mm]ine)\b",);
-        let plural = ascii!(r"(?i)\b(?:we|our|us)\b");
-        let uses_we = cx.doc.prose().any(|f| plural.is_match(f.text));
-        for f in cx.doc.prose() {
-            let first = singular.find_iter(f.text).find(|m| {
-                let before = f.text[..m.start()].trim_end();
-                let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                !(m.as_str() == "I" && ROMAN_AFTER.contains(&prev))
-            });
-            if let Some(m) = first {
-                let message = if uses_we {
-                    "This mixes \"I\" and \"we\". Write the whole appeal as \"we\": it speaks for the business."
-                } else {
-                    "Write \"we\" and \"our\" instead of \"I\" and \"my\": the appeal speaks for the business and its processes."
-                };
-                out.push(Finding::span(
-                    "T014",
-                    severity("T014"),
-                    f,
-                    m.start(),
-                    m.end(),
-                    message.into(),
-                ));
+        let mut uses_we = None;
+        let mut reported = None;
+        for (f, hit) in hits(cx, "T014") {
+            // The first in each field.
+            if reported == Some(f.id) {
+                continue;
             }
+            let word = &f.text[hit.start..hit.end];
+            let capitals = word.len() > 1 && !word.bytes().any(|b| b.is_ascii_lowercase());
+            let prev = f.text[..hit.start]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let numeral =
+                word.eq_ignore_ascii_case("i") && (word == "i" || ROMAN_AFTER.contains(&prev));
+            if capitals || numeral {
+                continue;
+            }
+            reported = Some(f.id);
+            let uses_we = *uses_we.get_or_insert_with(|| {
+                let plural = ascii!(r"(?i)\b(?:we|our|us)\b");
+                cx.doc.prose().any(|f| plural.is_match(f.text))
+            });
+            let message = if uses_we {
+                "This mixes \"I\" and \"we\". Write the whole appeal as \"we\": it speaks for the business."
+            } else {
+                "Write \"we\" and \"our\" instead of \"I\" and \"my\": the appeal speaks for the business and its processes."
+            };
+            out.push(Finding::span(
+                "T014",
+                severity("T014"),
+                f,
+                hit.start,
+                hit.end,
+                message.into(),
+            ));
         }
     }
 }
