@@ -135,6 +135,7 @@ impl Rule for FirstPersonSingular {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+        let plural = || ascii!(r"(?i)\b(?:we|our|us)\b");
         let mut uses_we = None;
         let mut reported = None;
         for (f, hit) in hits(cx, "T014") {
@@ -155,10 +156,8 @@ impl Rule for FirstPersonSingular {
                 continue;
             }
             reported = Some(f.id);
-            let uses_we = *uses_we.get_or_insert_with(|| {
-                let plural = ascii!(r"(?i)\b(?:we|our|us)\b");
-                cx.doc.prose().any(|f| plural.is_match(f.text))
-            });
+            let uses_we =
+                *uses_we.get_or_insert_with(|| cx.doc.prose().any(|f| plural().is_match(f.text)));
             let message = if uses_we {
                 "This mixes \"I\" and \"we\". Write the whole appeal as \"we\": it speaks for the business."
             } else {
