@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use super::doc::Scope;
-use super::text::word_hash;
+use super::text::{ascii_tokens, word_hash};
 
 /// The embedded phrase lists.
 pub const EMBEDDED: &str = include_str!("../../templates/phrases.yaml");
@@ -227,42 +227,6 @@ fn same_word(listed: &str, word: &str) -> bool {
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .flat_map(char::to_lowercase);
     listed.chars().eq(folded)
-}
-
-/// The tokens of an ASCII text as `spans` finds them, each given to `f`
-/// with its `word_hash` (taken as it is read) and whether it is a word
-/// rather than a mark.
-fn ascii_tokens(b: &[u8], mut f: impl FnMut(usize, usize, u64, bool)) {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    const START: u64 = 0xcbf2_9ce4_8422_2325;
-    let step = |h: u64, c: u8| (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let start = i;
-            let mut h = step(START, c);
-            i += 1;
-            while i < b.len() {
-                let d = b[i];
-                if d.is_ascii_alphanumeric()
-                    || (matches!(d, b'\'' | b'-' | b'.')
-                        && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
-                {
-                    h = step(h, d);
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            f(start, i, h, true);
-        } else {
-            if !c.is_ascii_whitespace() {
-                f(i, i + 1, step(START, c), false);
-            }
-            i += 1;
-        }
-    }
 }
 
 /// The words of a text, as byte ranges: runs of letters and digits with

@@ -117,7 +117,14 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
+    // From one byte that may end a sentence to the next: a line end, `.`,
+    // `!`, `?`, or the first byte of `。`, `！`, `？` (and of other characters
+    // past U+3000).
+    while let Some(p) = b[i..]
+        .iter()
+        .position(|&c| matches!(c, b'\n' | b'.' | b'!' | b'?') || c >= 0xE3)
+    {
+        i += p;
         // (length of the terminator, whether it ends a sentence)
         let (len, end_here) = match b[i] {
             b'\n' => (1, true),
@@ -298,6 +305,43 @@ pub fn word_hash(word: &str) -> u64 {
     h
 }
 
+/// The tokens of an ASCII text as the phrase matcher reads them (words as
+/// `words` finds them, and every other visible character on its own), each given to `f`
+/// with its `word_hash` (taken as it is read) and whether it is a word
+/// rather than a mark.
+pub fn ascii_tokens(b: &[u8], mut f: impl FnMut(usize, usize, u64, bool)) {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, c: u8| (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let start = i;
+            let mut h = step(START, c);
+            i += 1;
+            while i < b.len() {
+                let d = b[i];
+                if d.is_ascii_alphanumeric()
+                    || (matches!(d, b'\'' | b'-' | b'.')
+                        && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+                {
+                    h = step(h, d);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            f(start, i, h, true);
+        } else {
+            if !c.is_ascii_whitespace() {
+                f(i, i + 1, step(START, c), false);
+            }
+            i += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +362,24 @@ mod tests {
                 "Next?",
                 "New line"
             ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_chinese_stops_only() {
+        assert_eq!(
+            sents("我们已经退款。买家满意！还有问题？没有 ok. 最后"),
+            [
+                "我们已经退款。",
+                "买家满意！",
+                "还有问题？",
+                "没有 ok.",
+                "最后"
+            ]
+        );
+        assert_eq!(
+            sents("“（全角）” text：中文、逗号，不断句"),
+            ["“（全角）” text：中文、逗号，不断句"]
         );
     }
 

@@ -7,7 +7,9 @@ use crate::case::{Case, Section};
 use crate::check::catalog::severity;
 use crate::check::doc::{FieldId, Role};
 use crate::check::draft::SectionKind;
-use crate::check::text::{dates, has_concrete_data, shorten, word_count, word_hash, words};
+use crate::check::text::{
+    ascii_tokens, dates, has_concrete_data, shorten, word_count, word_hash, words,
+};
 use crate::check::{Cx, Finding, Rule, Severity};
 use crate::playbook;
 
@@ -441,26 +443,35 @@ fn stopwords() -> &'static [u64] {
     })
 }
 
-/// The words that carry meaning in `lower` (a lower-case text), without a
+/// The words that carry meaning in `text`, in any case and without a
 /// plural `s`, each as its `word_hash` (numbers sort and compare far
 /// faster than strings; two words sharing a hash is vanishingly rare),
 /// sorted and without repeats.
-fn content_words(lower: &str) -> Vec<u64> {
+fn content_words(text: &str) -> Vec<u64> {
     let stop = stopwords();
-    let mut v: Vec<u64> = words(lower)
-        .filter_map(|w| {
-            let h = word_hash(w);
-            if stop.binary_search(&h).is_ok() {
-                return None;
-            }
-            let stem = w.trim_end_matches('s');
-            Some(if stem.len() == w.len() {
+    let mut v = Vec::new();
+    let mut keep = |w: &str, h: u64| {
+        if stop.binary_search(&h).is_err() {
+            let plural = w.bytes().rev().take_while(|b| b | 0x20 == b's').count();
+            v.push(if plural == 0 {
                 h
             } else {
-                word_hash(stem)
-            })
-        })
-        .collect();
+                word_hash(&w[..w.len() - plural])
+            });
+        }
+    };
+    if text.is_ascii() {
+        // Each word hashed as it is read.
+        ascii_tokens(text.as_bytes(), |s, e, h, word| {
+            if word {
+                keep(&text[s..e], h);
+            }
+        });
+    } else {
+        for w in words(text) {
+            keep(w, word_hash(w));
+        }
+    }
     v.sort_unstable();
     v.dedup();
     v
@@ -498,20 +509,15 @@ impl Rule for MeasureRepeatsAction {
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
-        let lower_actions: Vec<String> = case
+        let actions: Vec<(usize, Vec<u64>)> = case
             .corrective_actions
             .iter()
-            .map(|a| a.action.to_lowercase())
-            .collect();
-        let actions: Vec<(usize, Vec<u64>)> = lower_actions
-            .iter()
             .enumerate()
-            .map(|(i, a)| (i, content_words(a)))
+            .map(|(i, a)| (i, content_words(&a.action)))
             .filter(|(_, w)| w.len() >= 3)
             .collect();
         for (i, m) in case.preventive_measures.iter().enumerate() {
-            let lower = m.measure.to_lowercase();
-            let mw = content_words(&lower);
+            let mw = content_words(&m.measure);
             if mw.len() < 3 {
                 continue;
             }
@@ -827,6 +833,11 @@ mod tests {
         );
         assert_eq!(content_words("the and those have so").len(), 0);
         assert_eq!(content_words("orders order seller").len(), 2);
+        // Case does not matter.
+        assert_eq!(
+            content_words("ORDERS Seller"),
+            content_words("order seller")
+        );
         assert_eq!(overlap(&["a", "b", "c"], &["a", "b", "d"]), 0.5);
     }
 }

@@ -157,7 +157,10 @@ impl Rule for ExternalContact {
                         r"(?:微信|QQ号|(?i:wechat|weixin|whatsapp|telegram|skype|viber|line|qq))\s*(?:id|号)?\s*[：:]\s*[@+]?[A-Za-z0-9_.\-]{3,}"
                     )
                 },
-                |t| whole_if(t, t.contains('：') || t.contains('微') || t.contains("QQ")),
+                |t| {
+                    let cjk = !t.is_ascii() && (t.contains('：') || t.contains('微'));
+                    whole_if(t, cjk || t.contains("QQ"))
+                },
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
         ];
