@@ -298,12 +298,18 @@ fn words_of<T>(text: &str, word: &mut impl FnMut(&str) -> T) -> Vec<T> {
         .into_iter()
         .map(|(s, e)| {
             key.clear();
-            key.extend(
-                text[s..e]
-                    .chars()
-                    .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                    .flat_map(char::to_lowercase),
-            );
+            let token = &text[s..e];
+            if token.is_ascii() {
+                key.push_str(token);
+                key.make_ascii_lowercase();
+            } else {
+                key.extend(
+                    token
+                        .chars()
+                        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+                        .flat_map(char::to_lowercase),
+                );
+            }
             word(&key)
         })
         .collect()
