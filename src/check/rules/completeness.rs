@@ -589,23 +589,20 @@ impl Rule for UnansweredRootCause {
                 }
             }
         }
-        let texts: Vec<String> = case
-            .corrective_actions
-            .iter()
-            .map(|a| a.action.to_lowercase())
-            .chain(
-                case.preventive_measures
-                    .iter()
-                    .map(|m| m.measure.to_lowercase()),
-            )
-            .collect();
         if !any_links || causes < 2 {
             return;
         }
+        // Causes an action or measure names in words ("root cause 2").
+        let named: BTreeSet<usize> = case
+            .corrective_actions
+            .iter()
+            .map(|a| a.action.as_str())
+            .chain(case.preventive_measures.iter().map(|m| m.measure.as_str()))
+            .flat_map(named_causes)
+            .collect();
         for (i, r) in case.root_causes.iter().enumerate() {
             let n = i + 1;
-            let named = texts.iter().any(|t| t.contains(&format!("root cause {n}")));
-            if !links.contains(&n) && !named {
+            if !links.contains(&n) && !named.contains(&n) {
                 out.push(Finding::whole(
                     "C011",
                     severity("C011"),
@@ -616,6 +613,25 @@ impl Rule for UnansweredRootCause {
             }
         }
     }
+}
+
+/// The numbers after each "root cause" in a text, in any case.
+fn named_causes(text: &str) -> Vec<usize> {
+    const WORDS: &[u8] = b"root cause ";
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(WORDS.len()) {
+        if b[i] | 0x20 == b'r' && b[i..i + WORDS.len()].eq_ignore_ascii_case(WORDS) {
+            let digits = &text[i + WORDS.len()..];
+            let end = digits
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(digits.len());
+            if let Ok(n) = digits[..end].parse() {
+                out.push(n);
+            }
+        }
+    }
+    out
 }
 
 fn bad_link(id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
@@ -823,6 +839,15 @@ impl Rule for PlaceholderLeft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn causes_named_in_words() {
+        assert_eq!(
+            named_causes("Fixes Root Cause 2 and root cause 12; root causes 3; root cause x"),
+            [2, 12]
+        );
+        assert!(named_causes("no cause here, 中文 root").is_empty());
+    }
 
     #[test]
     fn content_words_drop_every_common_word_and_plurals() {
