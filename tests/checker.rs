@@ -588,13 +588,13 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
-        // Lower-case "i" and "me" count; a numeral "I", a list's "(i)" and
-        // the marketplace code "MY" do not.
+        // "me" counts wherever it is; a numeral "I", a list's "(i)" and the
+        // marketplace code "MY" do not.
         "T014",
         |c| {
             set_action(
                 c,
-                "On 19 November 2026 i checked the 3 open orders with me team.",
+                "On 19 November 2026 the 3 open orders were checked by me.",
             )
         },
         |c| {

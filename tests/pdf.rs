@@ -275,16 +275,7 @@ fn the_same_input_gives_the_same_bytes() {
 
 /// A case long enough for 30 pages: every list many times over.
 fn long_case() -> Case {
-    let base = example("order-defect.poa.yaml");
-    let mut c = base.clone();
-    for _ in 0..12 {
-        c.root_causes.extend(base.root_causes.iter().cloned());
-        c.corrective_actions
-            .extend(base.corrective_actions.iter().cloned());
-        c.preventive_measures
-            .extend(base.preventive_measures.iter().cloned());
-    }
-    c
+    common::repeated(&example("order-defect.poa.yaml"), 13)
 }
 
 #[test]

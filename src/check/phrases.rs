@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 use super::doc::Scope;
-use super::text::{ascii_tokens, word_hash};
+use super::text::{ascii_tokens, folded, word_hash};
 
 /// The embedded phrase lists.
 pub const EMBEDDED: &str = include_str!("../../templates/phrases.yaml");
@@ -222,11 +222,7 @@ fn same_word(listed: &str, word: &str) -> bool {
     if word.is_ascii() {
         return listed.eq_ignore_ascii_case(word);
     }
-    let folded = word
-        .chars()
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase);
-    listed.chars().eq(folded)
+    listed.chars().eq(folded(word))
 }
 
 /// The words of a text, as byte ranges: runs of letters and digits with
@@ -235,31 +231,7 @@ fn same_word(listed: &str, word: &str) -> bool {
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            if c.is_ascii_alphanumeric() {
-                let start = i;
-                i += 1;
-                while i < b.len() {
-                    if b[i].is_ascii_alphanumeric()
-                        || (matches!(b[i], b'\'' | b'-' | b'.')
-                            && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
-                    {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                out.push((start, i));
-            } else {
-                if !c.is_ascii_whitespace() {
-                    out.push((i, i + 1));
-                }
-                i += 1;
-            }
-        }
+        ascii_tokens(text.as_bytes(), |s, e, _, _| out.push((s, e)));
         return out;
     }
     let mut chars = text.char_indices().peekable();
@@ -303,12 +275,7 @@ fn words_of<T>(text: &str, word: &mut impl FnMut(&str) -> T) -> Vec<T> {
                 key.push_str(token);
                 key.make_ascii_lowercase();
             } else {
-                key.extend(
-                    token
-                        .chars()
-                        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                        .flat_map(char::to_lowercase),
-                );
+                key.extend(folded(token));
             }
             word(&key)
         })
@@ -451,7 +418,7 @@ pub enum PhraseError {
 /// The codes whose findings come from phrase lists.
 pub const PHRASE_CODES: [&str; 21] = [
     "C010", "C013", "P002", "P004", "P005", "P006", "T001", "T002", "T003", "T004", "T005", "T006",
-    "T007", "T009", "T010", "T014", "T011", "T012", "T013", "T017", "T018",
+    "T007", "T009", "T010", "T011", "T012", "T013", "T014", "T017", "T018",
 ];
 
 fn static_code(code: &str) -> Option<&'static str> {
@@ -567,12 +534,7 @@ impl PhraseSet {
                     .filter(|&id| same_word(&self.trie.names[id as usize], token)),
                 None => {
                     key.clear();
-                    key.extend(
-                        token
-                            .chars()
-                            .map(|c| if c == '\u{2019}' { '\'' } else { c })
-                            .flat_map(char::to_lowercase),
-                    );
+                    key.extend(folded(token));
                     self.trie.words.get(key.as_str()).copied()
                 }
             };

@@ -294,15 +294,20 @@ pub fn word_hash(word: &str) -> u64 {
         return h;
     }
     let mut buf = [0u8; 4];
-    for c in word.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        for lower in c.to_lowercase() {
-            for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-            }
+    for c in folded(word) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
         }
     }
     h
+}
+
+/// A word's characters as the phrase lists hold them: lower case, `’`
+/// read as `'`.
+pub fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
 }
 
 /// The tokens of an ASCII text as the phrase matcher reads them (words as

@@ -289,8 +289,9 @@ pub const BINDINGS: &[Binding] = &[
         en: "undo",
         zh: "撤销",
         when: When::Always,
-        matches: |_| false,
-        msg: || Msg::Save,
+        matches: |k| ctrl(k, 'z'),
+        // The text box's own undo key.
+        msg: || Msg::Input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     },
     Binding {
         keys: "Ctrl+Y",
@@ -299,8 +300,9 @@ pub const BINDINGS: &[Binding] = &[
         en: "redo",
         zh: "重做",
         when: When::Always,
-        matches: |_| false,
-        msg: || Msg::Save,
+        matches: |k| ctrl(k, 'y'),
+        // The text box's own redo key.
+        msg: || Msg::Input(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
     },
     Binding {
         keys: "Alt+←/→",
@@ -365,19 +367,6 @@ pub fn to_msg(model: &Model, key: KeyEvent) -> Option<Msg> {
         .find(|b| applies(b, model.step) && (b.matches)(&key))
     {
         return Some((b.msg)());
-    }
-    // Undo and redo the way most editors do them (the text box's own keys
-    // are Ctrl+U and Ctrl+R).
-    let own = match key.code {
-        KeyCode::Char('z') if ctrl(&key, 'z') => Some('u'),
-        KeyCode::Char('y') if ctrl(&key, 'y') => Some('r'),
-        _ => None,
-    };
-    if let Some(c) = own {
-        return Some(Msg::Input(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::CONTROL,
-        )));
     }
     let kind = model.spec().map(|s| s.kind);
     match (kind, key.code) {

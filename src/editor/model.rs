@@ -922,14 +922,13 @@ impl Model {
 
     /// The state of a step for the rail: has errors, has warnings, is done, or untouched.
     pub fn step_state(&self, step: Step) -> StepState {
-        let mut worst = None;
-        for f in &self.findings {
-            let (s, _, _) = place_of(&self.case, &f.field);
-            // Review stands for the whole letter: it shows the worst anywhere.
-            if s == step || step == Step::Review {
-                worst = worst.max(Some(f.severity));
-            }
-        }
+        // Review stands for the whole letter: it shows the worst anywhere.
+        let worst = self
+            .findings
+            .iter()
+            .filter(|f| step == Step::Review || place_of(&self.case, &f.field).0 == step)
+            .map(|f| f.severity)
+            .max();
         match worst {
             Some(check::Severity::Error) => StepState::Errors,
             Some(check::Severity::Warning) => StepState::Warnings,

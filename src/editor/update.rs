@@ -422,7 +422,6 @@ fn insert_suggestion(m: &mut Model, text: &str) {
     // On an empty list the suggestion starts the first item.
     if m.step.is_list() && item_count(&m.case, m.step) == 0 {
         m.item = model::add_item(&mut m.case, m.step);
-        changed(m);
         m.load_field();
     }
     let current = m.input.lines().join("\n");

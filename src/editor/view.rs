@@ -140,7 +140,6 @@ fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_stateful_widget(list, area, &mut state);
 }
 
-/// The guide for the current field: question, hint, example.
 /// `text` as lines of at most `width` cells. Ratatui's own wrapping breaks
 /// only at spaces and can run a wide character over a border; textwrap
 /// breaks Chinese between characters (UAX #14) and counts display width.
@@ -206,6 +205,7 @@ fn place_label(m: &Model, id: &FieldId, with_step: bool) -> String {
     }
 }
 
+/// The guide for the current field: question, hint, example.
 fn guide_lines(m: &Model, key: &str, width: u16) -> Vec<Line<'static>> {
     let g = m
         .playbook()
@@ -333,7 +333,6 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     findings_view(m, &findings, f, findings_area, theme);
 }
 
-/// The other fields of the step with their values, for one-line fields.
 /// What to say of a value that does not parse yet.
 fn not_valid(kind: Kind) -> S {
     if kind == Kind::Number {
@@ -343,6 +342,7 @@ fn not_valid(kind: Kind) -> S {
     }
 }
 
+/// The other fields of the step with their values, for one-line fields.
 fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width.saturating_sub(4) as usize;
     let lines: Vec<Line> = fields(m.step)

@@ -229,8 +229,6 @@ pub struct Playbook {
 }
 
 impl Playbook {
-    /// The help for an interview field (`root_causes.why`), from this
-    /// playbook or else from the shared interview questions.
     /// The question, hint and example for a field (`metrics.count`); a
     /// section's guide (`metrics`) serves the fields that have none of their own.
     pub fn guide(&self, field: &str, lang: Lang) -> Option<&Guide> {

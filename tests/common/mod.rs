@@ -39,3 +39,17 @@ pub fn example(name: &str) -> Case {
         .join(name);
     case::from_yaml(&std::fs::read_to_string(&p).unwrap(), name).unwrap()
 }
+
+/// The case with every list `n` times as long.
+pub fn repeated(case: &Case, n: usize) -> Case {
+    let mut big = case.clone();
+    for _ in 1..n {
+        big.root_causes.extend(case.root_causes.iter().cloned());
+        big.corrective_actions
+            .extend(case.corrective_actions.iter().cloned());
+        big.preventive_measures
+            .extend(case.preventive_measures.iter().cloned());
+        big.evidence.extend(case.evidence.iter().cloned());
+    }
+    big
+}
