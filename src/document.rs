@@ -15,12 +15,20 @@ pub fn output_path(case_file: &Path, extension: &str) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "appeal".into());
-    let stem = ["poa.yaml", "poa.yml", "yaml", "yml"]
+    case_file.with_file_name(format!("{}.{extension}", case_stem(&name)))
+}
+
+/// A case file's name without its endings (`.poa.yaml`, `.poa.yml`,
+/// `.yaml`, `.yml`), all of them: a name typed in full in front of the
+/// suggested ending ("x.poa.yaml.poa.yaml") gives `x`.
+pub fn case_stem(mut name: &str) -> &str {
+    while let Some(stem) = [".poa.yaml", ".poa.yml", ".yaml", ".yml"]
         .iter()
-        .find_map(|ext| name.strip_suffix(&format!(".{ext}")))
-        .unwrap_or(&name)
-        .to_string();
-    case_file.with_file_name(format!("{stem}.{extension}"))
+        .find_map(|ext| name.strip_suffix(ext))
+    {
+        name = stem;
+    }
+    name
 }
 
 /// The PDF of a letter, and a line for each field with characters the
@@ -100,4 +108,17 @@ pub fn pdf(
         }
     }
     (bytes, missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::case_stem;
+
+    #[test]
+    fn a_case_stem_loses_every_case_ending() {
+        assert_eq!(case_stem("late.poa.yaml"), "late");
+        assert_eq!(case_stem("late.yml"), "late");
+        assert_eq!(case_stem("my-case.poa.yaml.poa.yaml"), "my-case");
+        assert_eq!(case_stem("notes.txt"), "notes.txt");
+    }
 }

@@ -383,6 +383,13 @@ fn the_start_screen_makes_a_new_case() {
         [Cmd::CreateCase { path, .. }] => assert_eq!(path, &PathBuf::from("harbor.poa.yaml")),
         other => panic!("{other:?}"),
     }
+    // A name typed in full in front of the suggested extension.
+    name_file(&mut m);
+    typ(&mut m, "my-case.poa.yaml");
+    match &update(&mut m, Msg::StartContinue)[..] {
+        [Cmd::CreateCase { path, .. }] => assert_eq!(path, &PathBuf::from("my-case.poa.yaml")),
+        other => panic!("{other:?}"),
+    }
     name_file(&mut m);
     m.input = ratatui_textarea::TextArea::new(vec!["acme.yaml".into()]);
     match &update(&mut m, Msg::StartContinue)[..] {

@@ -590,10 +590,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         (Start::NameFile { violation, notice }, Msg::StartContinue) => {
             let typed = m.input.lines().join("");
-            let stem = [".poa.yaml", ".poa.yml", ".yaml", ".yml"]
-                .iter()
-                .find_map(|ext| typed.trim().strip_suffix(ext))
-                .unwrap_or(typed.trim());
+            let stem = crate::document::case_stem(typed.trim());
             if stem.is_empty() {
                 m.status = match m.lang {
                     Lang::En => "Type a name for the file first.".into(),

@@ -25,24 +25,28 @@ impl Rule for ExclamationOrShouting {
     }
 
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let bang = unicode!(r"[!！]+");
-        let caps = ascii!(r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
+        // Built on first need: most letters have neither.
+        let bang = || unicode!(r"[!！]+");
+        let caps = || ascii!(r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
         let sev = severity("T008");
         for f in cx.doc.prose() {
-            let bangs = f.text.contains('!') || f.text.contains('！');
-            for m in bang.find_iter(if bangs { f.text } else { "" }) {
-                out.push(Finding::span(
-                    "T008",
-                    sev,
-                    f,
-                    m.start(),
-                    m.end(),
-                    "An exclamation mark reads as shouting in an appeal. End the sentence with a full stop.".into(),
-                ));
+            if f.text.contains('!') || f.text.contains('！') {
+                for m in bang().find_iter(f.text) {
+                    out.push(Finding::span(
+                        "T008",
+                        sev,
+                        f,
+                        m.start(),
+                        m.end(),
+                        "An exclamation mark reads as shouting in an appeal. End the sentence with a full stop.".into(),
+                    ));
+                }
             }
             // Two words of four capitals need eight (counting them is cheap).
-            let capitals = f.text.bytes().filter(u8::is_ascii_uppercase).count();
-            for m in caps.find_iter(if capitals >= 8 { f.text } else { "" }) {
+            if f.text.bytes().filter(u8::is_ascii_uppercase).count() < 8 {
+                continue;
+            }
+            for m in caps().find_iter(f.text) {
                 let shouted = m
                     .as_str()
                     .split(|c: char| c.is_whitespace() || c == ',')
@@ -74,20 +78,9 @@ impl Rule for RepeatedApology {
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
         // The apology words are the code's phrase list: every one after the
         // first is reported.
-        let say = cx
-            .phrases
-            .say("T009")
-            .unwrap_or("This is a second apology.");
-        for (f, hit) in hits(cx, "T009").skip(1) {
-            out.push(Finding::span(
-                "T009",
-                severity("T009"),
-                f,
-                hit.start,
-                hit.end,
-                say.into(),
-            ));
-        }
+        let mut apologies = Vec::new();
+        phrase_findings(cx, "T009", &mut apologies);
+        out.extend(apologies.into_iter().skip(1));
     }
 }
 
