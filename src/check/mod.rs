@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use catalog::{RuleInfo, catalog, info};
+pub use catalog::{RuleInfo, catalog, documented, info};
 pub use doc::{Doc, Field, FieldId, Role};
 pub use draft::{Draft, SectionKind};
 pub use phrases::{PhraseError, PhraseSet};
@@ -70,18 +70,11 @@ impl Serialize for FieldId {
 }
 
 impl Finding {
-    /// A finding on a span of a field.
-    pub fn span(
-        code: &'static str,
-        severity: Severity,
-        field: &Field,
-        start: usize,
-        end: usize,
-        message: String,
-    ) -> Finding {
+    /// A finding of rule `rule` on a span of a field.
+    pub fn span(rule: &Meta, field: &Field, start: usize, end: usize, message: String) -> Finding {
         Finding {
-            code,
-            severity,
+            code: rule.code,
+            severity: rule.severity,
             field: field.id,
             start: Some(start),
             end: Some(end),
@@ -91,17 +84,11 @@ impl Finding {
         }
     }
 
-    /// A finding about a whole field (or a missing one).
-    pub fn whole(
-        code: &'static str,
-        severity: Severity,
-        field: FieldId,
-        excerpt: &str,
-        message: String,
-    ) -> Finding {
+    /// A finding of rule `rule` about a whole field (or a missing one).
+    pub fn whole(rule: &Meta, field: FieldId, excerpt: &str, message: String) -> Finding {
         Finding {
-            code,
-            severity,
+            code: rule.code,
+            severity: rule.severity,
             field,
             start: None,
             end: None,
@@ -113,6 +100,14 @@ impl Finding {
 
     pub fn with_fix(mut self, fix: String) -> Finding {
         self.fix = Some(fix);
+        self
+    }
+
+    /// The same finding at another severity than its rule's default, for
+    /// the few rules whose catalogue entry names a milder case (C004: an
+    /// action without an owner is a warning, without a date an error).
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
         self
     }
 }
@@ -168,10 +163,42 @@ impl Cx<'_> {
     }
 }
 
-/// A check. One type per code; `rules::registry` lists them sorted by code.
+/// What the registry says of a rule: the one place its code and default
+/// severity are written. Its documentation is the entry of the same code
+/// in `templates/rules.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Its findings come from phrase lists, so a writer's `--phrases` file
+    /// may add phrases under this code.
+    pub phrases: bool,
+}
+
+/// A check. One type per code; `registry` lists them sorted by code, each
+/// with its `Meta`, which `check` receives so that a rule never spells its
+/// own code or severity.
 pub trait Rule: Send + Sync {
-    fn code(&self) -> &'static str;
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>);
+    fn check(&self, rule: &Meta, cx: &Cx, out: &mut Vec<Finding>);
+}
+
+/// A rule with its code and severity.
+pub struct Registered {
+    pub meta: Meta,
+    pub rule: &'static dyn Rule,
+}
+
+/// Every rule, sorted by code.
+pub fn registry() -> &'static [Registered] {
+    rules::registry()
+}
+
+/// The registry's entry for a code (any case).
+pub fn meta(code: &str) -> Option<&'static Meta> {
+    registry()
+        .iter()
+        .map(|r| &r.meta)
+        .find(|m| m.code.eq_ignore_ascii_case(code))
 }
 
 /// The checker with its phrase lists compiled.
@@ -236,15 +263,15 @@ impl Checker {
             settings,
         };
         let mut out = Vec::new();
-        for rule in rules::registry() {
+        for r in rules::registry() {
             if settings
                 .allow
                 .iter()
-                .any(|a| a.eq_ignore_ascii_case(rule.code()))
+                .any(|a| a.eq_ignore_ascii_case(r.meta.code))
             {
                 continue;
             }
-            rule.check(&cx, &mut out);
+            r.rule.check(&r.meta, &cx, &mut out);
         }
         let order: std::collections::HashMap<FieldId, usize> = doc
             .fields

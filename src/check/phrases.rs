@@ -415,14 +415,16 @@ pub enum PhraseError {
     Unbalanced { name: String, phrase: String },
 }
 
-/// The codes whose findings come from phrase lists.
-pub const PHRASE_CODES: [&str; 21] = [
-    "C010", "C013", "P002", "P004", "P005", "P006", "T001", "T002", "T003", "T004", "T005", "T006",
-    "T007", "T009", "T010", "T011", "T012", "T013", "T014", "T017", "T018",
-];
+/// The codes whose findings come from phrase lists, as the registry marks them.
+pub fn phrase_codes() -> impl Iterator<Item = &'static str> {
+    super::registry()
+        .iter()
+        .filter(|r| r.meta.phrases)
+        .map(|r| r.meta.code)
+}
 
 fn static_code(code: &str) -> Option<&'static str> {
-    PHRASE_CODES.iter().find(|c| **c == code).copied()
+    phrase_codes().find(|c| *c == code)
 }
 
 impl PhraseSet {
@@ -445,7 +447,7 @@ impl PhraseSet {
                 let code = static_code(code).ok_or_else(|| PhraseError::UnknownCode {
                     name: name.clone(),
                     code: code.clone(),
-                    known: PHRASE_CODES.join(" "),
+                    known: phrase_codes().collect::<Vec<_>>().join(" "),
                 })?;
                 let default_scope = entry.scope.unwrap_or(Scope::Prose);
                 if let Some(say) = &entry.say {

@@ -4,30 +4,25 @@ use std::collections::BTreeSet;
 
 use super::{at, item_at};
 use crate::case::{Case, Section};
-use crate::check::catalog::severity;
 use crate::check::doc::{FieldId, Role};
 use crate::check::draft::SectionKind;
 use crate::check::text::{
     ascii_tokens, dates, has_concrete_data, shorten, word_count, word_hash, words,
 };
-use crate::check::{Cx, Finding, Rule, Severity};
+use crate::check::{Cx, Finding, Meta, Rule, Severity};
 use crate::playbook;
 
-fn missing(code: &'static str, id: FieldId, message: String) -> Finding {
-    Finding::whole(code, severity(code), id, "", message)
+fn missing(me: &Meta, id: FieldId, message: String) -> Finding {
+    Finding::whole(me, id, "", message)
 }
 
 /// C001: a required field is empty, or a list that needs an item has none.
 pub struct MissingRequired;
 
 impl Rule for MissingRequired {
-    fn code(&self) -> &'static str {
-        "C001"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         if let Some(case) = cx.doc.case {
-            case_required(case, out);
+            case_required(me, case, out);
         } else if let Some(draft) = cx.doc.draft {
             if !draft.has_structure() {
                 return;
@@ -47,8 +42,7 @@ impl Rule for MissingRequired {
                 ),
             ] {
                 if !draft.has(kind) {
-                    out.push(missing(
-                        "C001",
+                    out.push(missing(me,
                         FieldId::Document,
                         format!(
                             "The draft has no section for {what}. Amazon asks for it in every plan: add a heading \"{}\" and the section under it.",
@@ -61,7 +55,7 @@ impl Rule for MissingRequired {
     }
 }
 
-fn case_required(case: &Case, out: &mut Vec<Finding>) {
+fn case_required(me: &Meta, case: &Case, out: &mut Vec<Finding>) {
     let s = &case.seller;
     for (path, value, what) in [
         (
@@ -92,7 +86,7 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
     ] {
         if value.trim().is_empty() {
             out.push(missing(
-                "C001",
+                me,
                 at(path),
                 format!("This is empty. Write {what}."),
             ));
@@ -101,8 +95,7 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
     let v = case.notice.violation.trim();
     if !v.is_empty() && playbook::get(v).is_none() {
         let mut finding = Finding::whole(
-            "C001",
-            Severity::Error,
+            me,
             at("notice.violation"),
             v,
             format!("`{v}` is {}.", playbook::unknown_violation(v)),
@@ -118,8 +111,7 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
         out.push(finding);
     }
     if case.notice.received.is_none() {
-        out.push(missing(
-            "C001",
+        out.push(missing(me,
             at("notice.received"),
             "The date the notice arrived is empty. Write it as YYYY-MM-DD: it sets the 17-day deadline.".into(),
         ));
@@ -127,15 +119,13 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
     let nonempty = |items: usize| items > 0;
     if case.is_dispute() {
         if case.explanation.trim().is_empty() {
-            out.push(missing(
-                "C001",
+            out.push(missing(me,
                 FieldId::Case(crate::case::FieldPath::top(Section::Explanation)),
                 "A dispute needs its explanation: why the account did not break the policy, pointing to the evidence.".into(),
             ));
         }
         if !nonempty(case.evidence.len()) {
-            out.push(missing(
-                "C001",
+            out.push(missing(me,
                 FieldId::Section(Section::Evidence),
                 "A dispute needs evidence. List the documents that show the account followed the policy.".into(),
             ));
@@ -173,7 +163,7 @@ fn case_required(case: &Case, out: &mut Vec<Finding>) {
         ] {
             if !nonempty(count) {
                 out.push(missing(
-                    "C001",
+                    me,
                     FieldId::Section(section),
                     format!(
                         "{} is empty. A plan of action needs {what}.",
@@ -198,11 +188,7 @@ const FIVE_W: [(&str, &str); 6] = [
 pub struct IncompleteFiveWhys;
 
 impl Rule for IncompleteFiveWhys {
-    fn code(&self) -> &'static str {
-        "C002"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         if case.is_dispute() {
             return;
@@ -219,7 +205,7 @@ impl Rule for IncompleteFiveWhys {
                 };
                 if text.trim().is_empty() {
                     out.push(missing(
-                        "C002",
+                        me,
                         item_at(Section::RootCauses, i, key),
                         format!(
                             "Root cause {} does not say {what}. Answer it in one or two sentences.",
@@ -251,19 +237,15 @@ fn min_words(id: &FieldId) -> Option<usize> {
 pub struct TooShort;
 
 impl Rule for TooShort {
-    fn code(&self) -> &'static str {
-        "C003"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         for (f, _, n) in cx.prose() {
             let Some(min) = min_words(&f.id) else {
                 continue;
             };
             if n > 0 && n < min {
                 out.push(Finding::whole(
-                    "C003",
-                    severity("C003"),
+
+                    me,
                     f.id,
                     f.text,
                     format!(
@@ -280,11 +262,7 @@ impl Rule for TooShort {
 pub struct ActionWithoutDateOrOwner;
 
 impl Rule for ActionWithoutDateOrOwner {
-    fn code(&self) -> &'static str {
-        "C004"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         if let Some(case) = cx.doc.case {
             for (i, a) in case.corrective_actions.iter().enumerate() {
                 if a.action.trim().is_empty() {
@@ -293,29 +271,32 @@ impl Rule for ActionWithoutDateOrOwner {
                 let id = item_at(Section::CorrectiveActions, i, "action");
                 if a.done_on.is_none() {
                     out.push(Finding::whole(
-                        "C004",
-                        Severity::Error,
+
+                        me,
                         id,
                         &a.action,
                         "This action has no date. Amazon wants actions that are finished: give the day it was done (done_on). If it is not done yet, do it first or move it to the preventive measures.".into(),
                     ));
                 }
                 if a.owner.trim().is_empty() {
-                    out.push(Finding::whole(
-                        "C004",
-                        Severity::Warning,
-                        id,
-                        &a.action,
-                        "This action has no owner. Name the role that did it (for example: warehouse manager), not a person's name.".into(),
-                    ));
+                    // A missing owner weakens the action; a missing date sinks it.
+                    out.push(
+                        Finding::whole(
+                            me,
+                            id,
+                            &a.action,
+                            "This action has no owner. Name the role that did it (for example: warehouse manager), not a person's name.".into(),
+                        )
+                        .with_severity(Severity::Warning),
+                    );
                 }
             }
         } else if let Some(draft) = cx.doc.draft {
             for (_, text, line) in draft.items(SectionKind::Corrective) {
                 if word_count(&text) >= 4 && dates(&text).is_empty() {
                     out.push(Finding::whole(
-                        "C004",
-                        Severity::Error,
+
+                        me,
                         FieldId::Line(line),
                         &text,
                         "This corrective action has no date. Say on which day it was done (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.".into(),
@@ -330,11 +311,7 @@ impl Rule for ActionWithoutDateOrOwner {
 pub struct MeasureWithoutOwnerStartOrCadence;
 
 impl Rule for MeasureWithoutOwnerStartOrCadence {
-    fn code(&self) -> &'static str {
-        "C005"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         for (i, m) in case.preventive_measures.iter().enumerate() {
             if m.measure.trim().is_empty() {
@@ -352,8 +329,8 @@ impl Rule for MeasureWithoutOwnerStartOrCadence {
             }
             if !lacks.is_empty() {
                 out.push(Finding::whole(
-                    "C005",
-                    severity("C005"),
+
+                    me,
                     item_at(Section::PreventiveMeasures, i, "measure"),
                     &m.measure,
                     format!("This measure is missing {}. Without them it reads as a wish, not a control.", join_and(&lacks)),
@@ -375,11 +352,7 @@ pub(super) fn join_and(items: &[&str]) -> String {
 pub struct FewerThanPlaybookMinimum;
 
 impl Rule for FewerThanPlaybookMinimum {
-    fn code(&self) -> &'static str {
-        "C008"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
             return;
         };
@@ -411,8 +384,7 @@ impl Rule for FewerThanPlaybookMinimum {
             ),
         ] {
             if have > 0 && have < need {
-                out.push(missing(
-                    "C008",
+                out.push(missing(me,
                     FieldId::Section(section),
                     format!(
                         "There {} {have} of the {need} {what} a {} appeal usually needs. Add what you did (the playbook has suggestions: `poa playbooks {}`).",
@@ -503,11 +475,7 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
 pub struct MeasureRepeatsAction;
 
 impl Rule for MeasureRepeatsAction {
-    fn code(&self) -> &'static str {
-        "C009"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         let actions: Vec<(usize, Vec<u64>)> = case
             .corrective_actions
@@ -529,8 +497,8 @@ impl Rule for MeasureRepeatsAction {
                 }
                 if overlap(&mw, aw) >= 0.7 {
                     out.push(Finding::whole(
-                        "C009",
-                        severity("C009"),
+
+                        me,
                         item_at(Section::PreventiveMeasures, i, "measure"),
                         &m.measure,
                         format!(
@@ -549,11 +517,7 @@ impl Rule for MeasureRepeatsAction {
 pub struct UnansweredRootCause;
 
 impl Rule for UnansweredRootCause {
-    fn code(&self) -> &'static str {
-        "C011"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         if case.is_dispute() {
             return;
@@ -567,6 +531,7 @@ impl Rule for UnansweredRootCause {
                 links.insert(c);
                 if c == 0 || c > causes {
                     out.push(bad_link(
+                        me,
                         item_at(Section::CorrectiveActions, i, "action"),
                         &a.action,
                         c,
@@ -581,6 +546,7 @@ impl Rule for UnansweredRootCause {
                 links.insert(c);
                 if c == 0 || c > causes {
                     out.push(bad_link(
+                        me,
                         item_at(Section::PreventiveMeasures, i, "measure"),
                         &m.measure,
                         c,
@@ -604,8 +570,8 @@ impl Rule for UnansweredRootCause {
             let n = i + 1;
             if !links.contains(&n) && !named.contains(&n) {
                 out.push(Finding::whole(
-                    "C011",
-                    severity("C011"),
+
+                    me,
                     item_at(Section::RootCauses, i, "summary"),
                     &r.summary,
                     format!("No corrective action or preventive measure answers root cause {n}. Add one, or link the ones that do (causes: [{n}])."),
@@ -634,10 +600,9 @@ fn named_causes(text: &str) -> Vec<usize> {
     out
 }
 
-fn bad_link(id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
+fn bad_link(me: &Meta, id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
     Finding::whole(
-        "C011",
-        Severity::Warning,
+        me,
         id,
         text,
         format!(
@@ -650,11 +615,7 @@ fn bad_link(id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
 pub struct NoticeItemNotAddressed;
 
 impl Rule for NoticeItemNotAddressed {
-    fn code(&self) -> &'static str {
-        "C012"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         let prose: Vec<&str> = cx
             .doc
@@ -668,8 +629,8 @@ impl Rule for NoticeItemNotAddressed {
             let a = a.trim();
             if !a.is_empty() && !mentioned(a) {
                 out.push(Finding::whole(
-                    "C012",
-                    severity("C012"),
+
+                    me,
                     FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "asins", i)),
                     a,
                     format!("The notice names ASIN {a}, but the appeal never mentions it. Say what happened with it and what you did, or why it is not affected."),
@@ -687,8 +648,8 @@ impl Rule for NoticeItemNotAddressed {
         if missing_orders.len() > 5 {
             let (i, first) = missing_orders[0];
             out.push(Finding::whole(
-                "C012",
-                severity("C012"),
+
+                me,
                 FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "orders", i)),
                 first,
                 format!(
@@ -700,8 +661,8 @@ impl Rule for NoticeItemNotAddressed {
         } else {
             for (i, o) in missing_orders {
                 out.push(Finding::whole(
-                    "C012",
-                    severity("C012"),
+
+                    me,
                     FieldId::Case(crate::case::FieldPath::entry(Section::Notice, "orders", i)),
                     o,
                     format!("The notice names order {o}, but the appeal never mentions it. Say what you did for it (refund, replacement, reply)."),
@@ -715,11 +676,7 @@ impl Rule for NoticeItemNotAddressed {
 pub struct NoConcreteData;
 
 impl Rule for NoConcreteData {
-    fn code(&self) -> &'static str {
-        "C014"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let message = |title: &str| {
             format!(
                 "The {} section has no number, date, rate, ASIN or order id. Add the facts a reviewer can check: how many, which ones, when.",
@@ -768,7 +725,7 @@ impl Rule for NoConcreteData {
                 let words: usize = texts.iter().map(|t| word_count(t)).sum();
                 if words >= 8 && !dated && !texts.iter().any(|t| has_concrete_data(t)) {
                     out.push(missing(
-                        "C014",
+                        me,
                         FieldId::Section(section),
                         message(section.title()),
                     ));
@@ -794,8 +751,7 @@ impl Rule for NoConcreteData {
                 let words: usize = body.iter().map(|t| word_count(t)).sum();
                 if words >= 8 && !body.iter().any(|t| has_concrete_data(t)) {
                     out.push(Finding::whole(
-                        "C014",
-                        severity("C014"),
+                        me,
                         FieldId::Line(*line),
                         &shorten(body.first().copied().unwrap_or(""), 60),
                         message(kind.title()),
@@ -810,11 +766,7 @@ impl Rule for NoConcreteData {
 pub struct PlaceholderLeft;
 
 impl Rule for PlaceholderLeft {
-    fn code(&self) -> &'static str {
-        "C015"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         for f in cx
             .doc
             .fields
@@ -824,8 +776,7 @@ impl Rule for PlaceholderLeft {
             for r in playbook::placeholders(f.text) {
                 let name = &f.text[r.start + 1..r.end - 1];
                 out.push(Finding::span(
-                    "C015",
-                    severity("C015"),
+                    me,
                     f,
                     r.start,
                     r.end,

@@ -3,27 +3,21 @@
 
 use super::{at, item_at};
 use crate::case::{FieldPath, MARKETPLACES, Section};
-use crate::check::catalog::severity;
 use crate::check::doc::{FieldId, Role};
 use crate::check::text::{dates, is_asin, is_merchant_token, is_order_id, malformed_ids};
-use crate::check::{Cx, Finding, Rule};
+use crate::check::{Cx, Finding, Meta, Rule};
 
 /// D001: a date in the future where the fact is past.
 pub struct FutureDate;
 
 impl Rule for FutureDate {
-    fn code(&self) -> &'static str {
-        "D001"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let today = cx.today;
-        let sev = severity("D001");
         if let Some(case) = cx.doc.case {
             if let Some(d) = case.notice.received.filter(|d| *d > today) {
                 out.push(Finding::whole(
-                    "D001",
-                    sev,
+
+                    me,
                     at("notice.received"),
                     &d.to_string(),
                     format!("The notice is dated {}, which is after today ({}). Correct the date the notice arrived.", d.long(), today.long()),
@@ -32,8 +26,8 @@ impl Rule for FutureDate {
             for (i, a) in case.corrective_actions.iter().enumerate() {
                 if let Some(d) = a.done_on.filter(|d| *d > today) {
                     out.push(Finding::whole(
-                        "D001",
-                        sev,
+
+                        me,
                         item_at(Section::CorrectiveActions, i, "done_on"),
                         &d.to_string(),
                         format!(
@@ -47,8 +41,8 @@ impl Rule for FutureDate {
             for (i, e) in case.evidence.iter().enumerate() {
                 if let Some(d) = e.date.filter(|d| *d > today) {
                     out.push(Finding::whole(
-                        "D001",
-                        sev,
+
+                        me,
                         item_at(Section::Evidence, i, "date"),
                         &d.to_string(),
                         format!("This document is dated {}, after today. Give the date the document carries.", d.long()),
@@ -61,8 +55,8 @@ impl Rule for FutureDate {
                     if let Some(day) = d.date.filter(|day| *day > today) {
                         out.push(
                             Finding::span(
-                                "D001",
-                                sev,
+
+                                me,
                                 f,
                                 d.range.start,
                                 d.range.end,
@@ -84,25 +78,21 @@ impl Rule for FutureDate {
 pub struct ImpossibleMetric;
 
 impl Rule for ImpossibleMetric {
-    fn code(&self) -> &'static str {
-        "D002"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         for (i, m) in case.metrics.iter().enumerate() {
             let id = item_at(Section::Metrics, i, "count");
             match (m.count, m.total) {
                 (_, Some(0)) => out.push(Finding::whole(
-                    "D002",
-                    severity("D002"),
+
+                    me,
                     item_at(Section::Metrics, i, "total"),
                     "0",
                     "The total is 0, so there is no rate. Copy the number of orders from Account Health.".into(),
                 )),
                 (Some(c), Some(t)) if c > t => out.push(Finding::whole(
-                    "D002",
-                    severity("D002"),
+
+                    me,
                     id,
                     &format!("{c} of {t}"),
                     format!("The count ({c}) is larger than the total ({t}), which cannot be. Check that the two numbers are not swapped."),
@@ -117,11 +107,7 @@ impl Rule for ImpossibleMetric {
 pub struct MetricWithinTarget;
 
 impl Rule for MetricWithinTarget {
-    fn code(&self) -> &'static str {
-        "D003"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
             return;
         };
@@ -130,8 +116,8 @@ impl Rule for MetricWithinTarget {
             let Some(p) = m.percent() else { continue };
             if m.count <= m.total && spec.meets_target(p) {
                 out.push(Finding::whole(
-                    "D003",
-                    severity("D003"),
+
+                    me,
                     item_at(Section::Metrics, i, "count"),
                     &format!("{p:.1}%"),
                     format!(
@@ -149,18 +135,13 @@ impl Rule for MetricWithinTarget {
 pub struct MalformedIdentifier;
 
 impl Rule for MalformedIdentifier {
-    fn code(&self) -> &'static str {
-        "D004"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let sev = severity("D004");
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         if let Some(case) = cx.doc.case {
             let token = case.seller.merchant_token.trim();
             if !token.is_empty() && !is_merchant_token(token) {
                 out.push(Finding::whole(
-                    "D004",
-                    sev,
+
+                    me,
                     at("seller.merchant_token"),
                     token,
                     format!("`{token}` does not look like a Merchant Token: an A and 9 to 15 capital letters and digits. Copy it from Settings > Account Info > Your Merchant Token."),
@@ -169,8 +150,7 @@ impl Rule for MalformedIdentifier {
             let mp = case.seller.marketplace.trim();
             if !mp.is_empty() && !MARKETPLACES.contains(&mp.to_ascii_uppercase().as_str()) {
                 out.push(Finding::whole(
-                    "D004",
-                    sev,
+                    me,
                     at("seller.marketplace"),
                     mp,
                     format!(
@@ -183,8 +163,8 @@ impl Rule for MalformedIdentifier {
                 let a = a.trim();
                 if !a.is_empty() && !is_asin(a) {
                     out.push(Finding::whole(
-                        "D004",
-                        sev,
+
+                        me,
                         FieldId::Case(FieldPath::entry(Section::Notice, "asins", i)),
                         a,
                         format!("`{a}` is not an ASIN: an ASIN is 10 characters, B0 and 8 capital letters or digits. Copy it from the notice."),
@@ -195,8 +175,8 @@ impl Rule for MalformedIdentifier {
                 let o = o.trim();
                 if !o.is_empty() && !is_order_id(o) {
                     out.push(Finding::whole(
-                        "D004",
-                        sev,
+
+                        me,
                         FieldId::Case(FieldPath::entry(Section::Notice, "orders", i)),
                         o,
                         format!("`{o}` is not an order id: an order id is 3-7-7 digits, like 113-4821937-5520146."),
@@ -213,8 +193,8 @@ impl Rule for MalformedIdentifier {
                 };
                 let token = f.text[r.clone()].to_string();
                 out.push(Finding::span(
-                    "D004",
-                    sev,
+
+                    me,
                     f,
                     r.start,
                     r.end,
@@ -229,11 +209,7 @@ impl Rule for MalformedIdentifier {
 pub struct NoticeOutOfWindow;
 
 impl Rule for NoticeOutOfWindow {
-    fn code(&self) -> &'static str {
-        "D006"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         let (Some(received), Some(deadline)) = (case.notice.received, case.appeal_deadline())
         else {
@@ -241,8 +217,8 @@ impl Rule for NoticeOutOfWindow {
         };
         if deadline < cx.today && received <= cx.today {
             out.push(Finding::whole(
-                "D006",
-                severity("D006"),
+
+                me,
                 at("notice.received"),
                 &received.to_string(),
                 format!(
@@ -259,18 +235,14 @@ impl Rule for NoticeOutOfWindow {
 pub struct InconsistentDate;
 
 impl Rule for InconsistentDate {
-    fn code(&self) -> &'static str {
-        "D007"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
         if let (Some(dated), Some(received)) = (case.dated, case.notice.received)
             && dated < received
         {
             out.push(Finding::whole(
-                "D007",
-                severity("D007"),
+
+                me,
                 FieldId::Case(FieldPath::top(Section::Dated)),
                 &dated.to_string(),
                 format!(
@@ -284,8 +256,8 @@ impl Rule for InconsistentDate {
             for (i, a) in case.corrective_actions.iter().enumerate() {
                 if let Some(d) = a.done_on.filter(|d| *d > dated) {
                     out.push(Finding::whole(
-                        "D007",
-                        severity("D007"),
+
+                        me,
                         item_at(Section::CorrectiveActions, i, "done_on"),
                         &d.to_string(),
                         format!(

@@ -5,9 +5,8 @@ use std::collections::BTreeSet;
 
 use super::item_at;
 use crate::case::{EvidenceKind, Section};
-use crate::check::catalog::severity;
 use crate::check::doc::FieldId;
-use crate::check::{Cx, Finding, Rule};
+use crate::check::{Cx, Finding, Meta, Rule};
 
 /// File types the appeal form takes.
 pub const ACCEPTED_TYPES: [&str; 8] = ["pdf", "jpg", "jpeg", "png", "gif", "tif", "tiff", "pjpeg"];
@@ -16,11 +15,7 @@ pub const ACCEPTED_TYPES: [&str; 8] = ["pdf", "jpg", "jpeg", "png", "gif", "tif"
 pub struct RequiredEvidenceMissing;
 
 impl Rule for RequiredEvidenceMissing {
-    fn code(&self) -> &'static str {
-        "C006"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
             return;
         };
@@ -32,8 +27,8 @@ impl Rule for RequiredEvidenceMissing {
         {
             if !listed.contains(&spec.kind) {
                 out.push(Finding::whole(
-                    "C006",
-                    severity("C006"),
+
+                    me,
                     FieldId::Section(Section::Evidence),
                     "",
                     format!(
@@ -71,13 +66,8 @@ fn cited_ids(text: &str) -> Vec<String> {
 pub struct EvidenceMismatch;
 
 impl Rule for EvidenceMismatch {
-    fn code(&self) -> &'static str {
-        "C007"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let Some(case) = cx.doc.case else { return };
-        let sev = severity("C007");
         let listed: BTreeSet<&str> = case
             .evidence
             .iter()
@@ -89,8 +79,8 @@ impl Rule for EvidenceMismatch {
             for e in ids {
                 if !listed.contains(e.as_str()) {
                     out.push(Finding::whole(
-                        "C007",
-                        sev,
+
+                        me,
                         id,
                         text,
                         format!("This cites evidence {e}, which is not in the evidence list. Add {e} to the list, or correct the id."),
@@ -138,8 +128,7 @@ impl Rule for EvidenceMismatch {
             let eid = e.id.trim();
             if eid.is_empty() {
                 out.push(Finding::whole(
-                    "C007",
-                    sev,
+                    me,
                     id,
                     &e.title,
                     "This document has no id. Give it one (E1, E2, ...) so actions can cite it."
@@ -147,16 +136,15 @@ impl Rule for EvidenceMismatch {
                 ));
             } else if !seen.insert(eid) {
                 out.push(Finding::whole(
-                    "C007",
-                    sev,
+                    me,
                     id,
                     &e.title,
                     format!("Two documents have the id {eid}. Give each its own id."),
                 ));
             } else if !cited.contains(eid) {
                 out.push(Finding::whole(
-                    "C007",
-                    sev,
+
+                    me,
                     id,
                     &e.title,
                     format!("{eid} is listed but nothing cites it. Cite it from the action or measure it proves (evidence: [{eid}]), or remove it."),
@@ -169,8 +157,8 @@ impl Rule for EvidenceMismatch {
                     .unwrap_or_default();
                 if !ACCEPTED_TYPES.contains(&ext.as_str()) {
                     out.push(Finding::whole(
-                        "C007",
-                        sev,
+
+                        me,
                         item_at(Section::Evidence, i, "file"),
                         file,
                         format!("{file} is not a type the appeal form takes. Save it as PDF, JPG, PNG or GIF."),
@@ -178,8 +166,8 @@ impl Rule for EvidenceMismatch {
                 }
                 if cx.settings.missing_files.iter().any(|m| m == file) {
                     out.push(Finding::whole(
-                        "C007",
-                        sev,
+
+                        me,
                         item_at(Section::Evidence, i, "file"),
                         file,
                         format!("{file} does not exist (the path is relative to the case file). Correct the path, or put the file there."),
@@ -194,11 +182,7 @@ impl Rule for EvidenceMismatch {
 pub struct EvidenceOutsideWindow;
 
 impl Rule for EvidenceOutsideWindow {
-    fn code(&self) -> &'static str {
-        "D005"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
             return;
         };
@@ -240,8 +224,7 @@ impl Rule for EvidenceOutsideWindow {
             };
             if let Some(m) = message {
                 out.push(Finding::whole(
-                    "D005",
-                    severity("D005"),
+                    me,
                     item_at(Section::Evidence, i, "date"),
                     &date.to_string(),
                     m,

@@ -1,25 +1,20 @@
 //! Length: the whole letter, and each section against the appeal form's box.
 
 use crate::case::Section;
-use crate::check::catalog::severity;
 use crate::check::doc::FieldId;
-use crate::check::{Cx, Finding, Rule};
+use crate::check::{Cx, Finding, Meta, Rule};
 
 /// L001: a document longer than the recommended length.
 pub struct DocumentTooLong;
 
 impl Rule for DocumentTooLong {
-    fn code(&self) -> &'static str {
-        "L001"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let words: usize = cx.words.iter().sum();
         let max = cx.settings.max_words;
         if words > max {
             out.push(Finding::whole(
-                "L001",
-                severity("L001"),
+
+                me,
                 FieldId::Document,
                 "",
                 format!(
@@ -37,11 +32,7 @@ const ITEM_OVERHEAD: usize = 50;
 pub struct SectionTooLong;
 
 impl Rule for SectionTooLong {
-    fn code(&self) -> &'static str {
-        "L002"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let max = cx.settings.max_section_chars;
         let mut sections: Vec<(FieldId, &'static str, usize)> = Vec::new();
         if let Some(case) = cx.doc.case {
@@ -86,8 +77,8 @@ impl Rule for SectionTooLong {
         for (id, title, chars) in sections {
             if chars > max {
                 out.push(Finding::whole(
-                    "L002",
-                    severity("L002"),
+
+                    me,
                     id,
                     "",
                     format!(

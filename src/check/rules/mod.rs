@@ -8,67 +8,110 @@ mod phrase;
 mod policy;
 mod tone;
 
-use super::catalog::severity;
 use super::doc::{Field, FieldId};
 use super::phrases::Hit;
 use super::text::match_case;
-use super::{Cx, Finding, Rule};
+use super::{Cx, Finding, Meta, Registered, Rule, Severity};
 use crate::case::{FieldPath, Section};
 
-/// The rules, sorted by code.
-pub fn registry() -> &'static [&'static dyn Rule] {
-    use phrase::PhraseRule as P;
-    static RULES: [&dyn Rule; 48] = [
-        &completeness::MissingRequired,
-        &completeness::IncompleteFiveWhys,
-        &completeness::TooShort,
-        &completeness::ActionWithoutDateOrOwner,
-        &completeness::MeasureWithoutOwnerStartOrCadence,
-        &evidence::RequiredEvidenceMissing,
-        &evidence::EvidenceMismatch,
-        &completeness::FewerThanPlaybookMinimum,
-        &completeness::MeasureRepeatsAction,
-        &P("C010"),
-        &completeness::UnansweredRootCause,
-        &completeness::NoticeItemNotAddressed,
-        &P("C013"),
-        &completeness::NoConcreteData,
-        &completeness::PlaceholderLeft,
-        &dates::FutureDate,
-        &dates::ImpossibleMetric,
-        &dates::MetricWithinTarget,
-        &dates::MalformedIdentifier,
-        &evidence::EvidenceOutsideWindow,
-        &dates::NoticeOutOfWindow,
-        &dates::InconsistentDate,
-        &length::DocumentTooLong,
-        &length::SectionTooLong,
-        &policy::ExternalContact,
-        &P("P002"),
-        &policy::NotEnglish,
-        &P("P004"),
-        &policy::QuestionToAmazon,
-        &P("P006"),
-        &P("T001"),
-        &P("T002"),
-        &P("T003"),
-        &P("T004"),
-        &P("T005"),
-        &P("T006"),
-        &P("T007"),
-        &tone::ExclamationOrShouting,
-        &tone::RepeatedApology,
-        &P("T010"),
-        &P("T011"),
-        &P("T012"),
-        &tone::BareDenial,
-        &tone::FirstPersonSingular,
-        &tone::PassiveHidesActor,
-        &tone::LongSentence,
-        &P("T017"),
-        &P("T018"),
+/// A rule whose findings are its own logic.
+const fn rule(code: &'static str, severity: Severity, rule: &'static dyn Rule) -> Registered {
+    Registered {
+        meta: Meta {
+            code,
+            severity,
+            phrases: false,
+        },
+        rule,
+    }
+}
+
+/// A rule whose findings are its phrase list and nothing else.
+const fn phrase(code: &'static str, severity: Severity) -> Registered {
+    Registered {
+        meta: Meta {
+            code,
+            severity,
+            phrases: true,
+        },
+        rule: &phrase::PhraseRule,
+    }
+}
+
+/// A rule with its own logic that reads a phrase list as well.
+const fn reads_phrases(
+    code: &'static str,
+    severity: Severity,
+    rule: &'static dyn Rule,
+) -> Registered {
+    Registered {
+        meta: Meta {
+            code,
+            severity,
+            phrases: true,
+        },
+        rule,
+    }
+}
+
+/// The rules, sorted by code: the one list of codes and severities.
+pub(super) fn registry() -> &'static [Registered] {
+    use Severity::{Error, Info, Warning};
+    static RULES: &[Registered] = &[
+        rule("C001", Error, &completeness::MissingRequired),
+        rule("C002", Error, &completeness::IncompleteFiveWhys),
+        rule("C003", Warning, &completeness::TooShort),
+        rule("C004", Error, &completeness::ActionWithoutDateOrOwner),
+        rule(
+            "C005",
+            Warning,
+            &completeness::MeasureWithoutOwnerStartOrCadence,
+        ),
+        rule("C006", Error, &evidence::RequiredEvidenceMissing),
+        rule("C007", Warning, &evidence::EvidenceMismatch),
+        rule("C008", Warning, &completeness::FewerThanPlaybookMinimum),
+        rule("C009", Warning, &completeness::MeasureRepeatsAction),
+        phrase("C010", Warning),
+        rule("C011", Warning, &completeness::UnansweredRootCause),
+        rule("C012", Warning, &completeness::NoticeItemNotAddressed),
+        phrase("C013", Warning),
+        rule("C014", Warning, &completeness::NoConcreteData),
+        rule("C015", Error, &completeness::PlaceholderLeft),
+        rule("D001", Error, &dates::FutureDate),
+        rule("D002", Error, &dates::ImpossibleMetric),
+        rule("D003", Info, &dates::MetricWithinTarget),
+        rule("D004", Error, &dates::MalformedIdentifier),
+        rule("D005", Warning, &evidence::EvidenceOutsideWindow),
+        rule("D006", Warning, &dates::NoticeOutOfWindow),
+        rule("D007", Warning, &dates::InconsistentDate),
+        rule("L001", Warning, &length::DocumentTooLong),
+        rule("L002", Warning, &length::SectionTooLong),
+        rule("P001", Error, &policy::ExternalContact),
+        phrase("P002", Error),
+        rule("P003", Error, &policy::NotEnglish),
+        phrase("P004", Error),
+        reads_phrases("P005", Error, &policy::QuestionToAmazon),
+        phrase("P006", Error),
+        phrase("T001", Warning),
+        phrase("T002", Warning),
+        phrase("T003", Warning),
+        phrase("T004", Warning),
+        phrase("T005", Error),
+        phrase("T006", Warning),
+        phrase("T007", Warning),
+        rule("T008", Warning, &tone::ExclamationOrShouting),
+        reads_phrases("T009", Warning, &tone::RepeatedApology),
+        phrase("T010", Warning),
+        phrase("T011", Warning),
+        phrase("T012", Warning),
+        reads_phrases("T013", Warning, &tone::BareDenial),
+        reads_phrases("T014", Info, &tone::FirstPersonSingular),
+        rule("T015", Info, &tone::PassiveHidesActor),
+        rule("T016", Info, &tone::LongSentence),
+        phrase("T017", Warning),
+        phrase("T018", Warning),
     ];
-    &RULES
+    RULES
 }
 
 /// The phrase hits of `code` in the fields where they count.
@@ -88,8 +131,8 @@ pub(super) fn hits<'c>(
 }
 
 /// The findings of a phrase code's hits, with the code's message.
-pub(super) fn phrase_findings(cx: &Cx, code: &'static str, out: &mut Vec<Finding>) {
-    let sev = severity(code);
+pub(super) fn phrase_findings(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+    let code = me.code;
     for (field, hit) in hits(cx, code) {
         let matched = &field.text[hit.start..hit.end];
         let fix = hit.fix.as_deref().map(|f| match_case(matched, f));
@@ -99,7 +142,7 @@ pub(super) fn phrase_findings(cx: &Cx, code: &'static str, out: &mut Vec<Finding
             .unwrap_or("Rewrite this phrase.")
             .replace("{match}", matched)
             .replace("{fix}", &format!("\"{}\"", fix.as_deref().unwrap_or("")));
-        let mut finding = Finding::span(code, sev, field, hit.start, hit.end, message);
+        let mut finding = Finding::span(me, field, hit.start, hit.end, message);
         if let Some(fix) = fix {
             finding = finding.with_fix(fix);
         }

@@ -5,8 +5,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::phrase_findings;
-use crate::check::catalog::severity;
-use crate::check::{Cx, Finding, Rule};
+use crate::check::{Cx, Finding, Meta, Rule};
 
 /// A shape of contact data: its pattern (built on first need), the parts
 /// of a text the pattern can match in (most texts have none, and the
@@ -99,11 +98,7 @@ const APPS: [&str; 8] = [
 pub struct ExternalContact;
 
 impl Rule for ExternalContact {
-    fn code(&self) -> &'static str {
-        "P001"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         const TLDS: [&str; 10] = [
             "com", "net", "org", "cn", "io", "shop", "store", "info", "biz", "co",
         ];
@@ -164,7 +159,6 @@ impl Rule for ExternalContact {
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
         ];
-        let sev = severity("P001");
         for f in cx.doc.prose() {
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
             for (re, windows, what) in checks {
@@ -183,8 +177,7 @@ impl Rule for ExternalContact {
                         }
                         taken.push(r.clone());
                         out.push(Finding::span(
-                            "P001",
-                            sev,
+                            me,
                             f,
                             r.start,
                             r.end,
@@ -213,12 +206,7 @@ fn is_cjk_name_suffix(s: &str) -> bool {
 pub struct NotEnglish;
 
 impl Rule for NotEnglish {
-    fn code(&self) -> &'static str {
-        "P003"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
-        let sev = severity("P003");
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         // Only a text with letters beyond Latin can hold another language.
         for (f, sentences, _) in cx.prose().filter(|(f, _, _)| {
             !f.text.is_ascii() && f.text.chars().any(|c| c.is_alphabetic() && !is_latin(c))
@@ -234,8 +222,8 @@ impl Rule for NotEnglish {
                 let name_like = !cjk_punct && other <= 30 && is_cjk_name_suffix(s);
                 if other >= 4 && (other > latin || cjk_punct) && !name_like {
                     out.push(Finding::span(
-                        "P003",
-                        sev,
+
+                        me,
                         f,
                         r.start,
                         r.end,
@@ -251,14 +239,9 @@ impl Rule for NotEnglish {
 pub struct QuestionToAmazon;
 
 impl Rule for QuestionToAmazon {
-    fn code(&self) -> &'static str {
-        "P005"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let before = out.len();
-        phrase_findings(cx, "P005", out);
-        let sev = severity("P005");
+        phrase_findings(me, cx, out);
         for (f, sentences, _) in cx
             .prose()
             .filter(|(f, _, _)| f.text.contains('?') || f.text.contains('？'))
@@ -272,8 +255,8 @@ impl Rule for QuestionToAmazon {
                         continue;
                     }
                     out.push(Finding::span(
-                        "P005",
-                        sev,
+
+                        me,
                         f,
                         r.start,
                         r.end,

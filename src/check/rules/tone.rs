@@ -2,10 +2,9 @@
 //! pronouns, sentence shape.
 
 use super::{hits, phrase_findings};
-use crate::check::catalog::severity;
 use crate::check::doc::Role;
 use crate::check::text::word_count;
-use crate::check::{Cx, Finding, Rule};
+use crate::check::{Cx, Finding, Meta, Rule};
 
 /// Capitals that are names, not shouting.
 const ACRONYMS: [&str; 52] = [
@@ -20,21 +19,16 @@ const ACRONYMS: [&str; 52] = [
 pub struct ExclamationOrShouting;
 
 impl Rule for ExclamationOrShouting {
-    fn code(&self) -> &'static str {
-        "T008"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         // Built on first need: most letters have neither.
         let bang = || unicode!(r"[!！]+");
         let caps = || ascii!(r"\b[A-Z]{4,}(?:[\s,]+[A-Z]{4,})+\b");
-        let sev = severity("T008");
         for f in cx.doc.prose() {
             if f.text.contains('!') || f.text.contains('！') {
                 for m in bang().find_iter(f.text) {
                     out.push(Finding::span(
-                        "T008",
-                        sev,
+
+                        me,
                         f,
                         m.start(),
                         m.end(),
@@ -54,8 +48,8 @@ impl Rule for ExclamationOrShouting {
                     .count();
                 if shouted >= 2 {
                     out.push(Finding::span(
-                        "T008",
-                        sev,
+
+                        me,
                         f,
                         m.start(),
                         m.end(),
@@ -71,15 +65,11 @@ impl Rule for ExclamationOrShouting {
 pub struct RepeatedApology;
 
 impl Rule for RepeatedApology {
-    fn code(&self) -> &'static str {
-        "T009"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         // The apology words are the code's phrase list: every one after the
         // first is reported.
         let mut apologies = Vec::new();
-        phrase_findings(cx, "T009", &mut apologies);
+        phrase_findings(me, cx, &mut apologies);
         out.extend(apologies.into_iter().skip(1));
     }
 }
@@ -89,15 +79,11 @@ impl Rule for RepeatedApology {
 pub struct BareDenial;
 
 impl Rule for BareDenial {
-    fn code(&self) -> &'static str {
-        "T013"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         if cx.doc.is_dispute() && cx.doc.case.is_some_and(|c| !c.evidence.is_empty()) {
             return;
         }
-        phrase_findings(cx, "T013", out);
+        phrase_findings(me, cx, out);
     }
 }
 
@@ -123,15 +109,11 @@ const ROMAN_AFTER: [&str; 14] = [
 pub struct FirstPersonSingular;
 
 impl Rule for FirstPersonSingular {
-    fn code(&self) -> &'static str {
-        "T014"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let plural = || ascii!(r"(?i)\b(?:we|our|us)\b");
         let mut uses_we = None;
         let mut reported = None;
-        for (f, hit) in hits(cx, "T014") {
+        for (f, hit) in hits(cx, me.code) {
             // The first in each field.
             if reported == Some(f.id) {
                 continue;
@@ -156,14 +138,7 @@ impl Rule for FirstPersonSingular {
             } else {
                 "Write \"we\" and \"our\" instead of \"I\" and \"my\": the appeal speaks for the business and its processes."
             };
-            out.push(Finding::span(
-                "T014",
-                severity("T014"),
-                f,
-                hit.start,
-                hit.end,
-                message.into(),
-            ));
+            out.push(Finding::span(me, f, hit.start, hit.end, message.into()));
         }
     }
 }
@@ -172,11 +147,7 @@ impl Rule for FirstPersonSingular {
 pub struct PassiveHidesActor;
 
 impl Rule for PassiveHidesActor {
-    fn code(&self) -> &'static str {
-        "T015"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let fault = || {
             ascii!(
                 r"(?i)\b(?:mistakes?|errors?|problems?|issues?)\s+(?:was|were|have been|has been)\s+(?:made|caused|committed|found)\b|\b(?:was|were|has been|have been)\s+(?:not\s+)?(?:missed|overlooked|ignored|neglected|forgotten|mishandled|misplaced|mislabell?ed|violated)\b",
@@ -203,8 +174,8 @@ impl Rule for PassiveHidesActor {
                         continue;
                     }
                     out.push(Finding::span(
-                        "T015",
-                        severity("T015"),
+
+                        me,
                         f,
                         m.start(),
                         m.end(),
@@ -229,11 +200,7 @@ fn regex_by(rest: &str) -> bool {
 pub struct LongSentence;
 
 impl Rule for LongSentence {
-    fn code(&self) -> &'static str {
-        "T016"
-    }
-
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         for (f, sentences, words) in cx.prose().filter(|(f, _, _)| f.role != Role::Evidence) {
             if words <= 35 {
                 continue;
@@ -242,8 +209,8 @@ impl Rule for LongSentence {
                 let n = word_count(&f.text[r.clone()]);
                 if n > 35 {
                     out.push(Finding::span(
-                        "T016",
-                        severity("T016"),
+
+                        me,
                         f,
                         r.start,
                         r.end,
