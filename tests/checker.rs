@@ -149,15 +149,15 @@ const CASES: &[(&str, Change, Change)] = &[
         "C011",
         |c| {
             for a in &mut c.corrective_actions {
-                a.causes.retain(|&x| x != 2);
+                a.causes.retain(|x| x != "R2");
             }
             for m in &mut c.preventive_measures {
-                m.causes.retain(|&x| x != 2);
+                m.causes.retain(|x| x != "R2");
             }
         },
         |c| {
             for a in &mut c.corrective_actions {
-                a.causes.retain(|&x| x != 1);
+                a.causes.retain(|x| x != "R1");
             }
         },
     ),

@@ -278,7 +278,7 @@ fn a_version_problem_gets_its_own_message() {
     fails_with(
         dir.path(),
         &["render", "nov.poa.yaml"],
-        &["nov.poa.yaml", "no `version` line", "version: 1"],
+        &["nov.poa.yaml", "no `version` line", "version: 2"],
     );
     write(
         dir.path(),

@@ -90,6 +90,7 @@ fn awkward_text_survives_save_and_load() {
         case.seller.store_name = text.lines().next().unwrap().to_string();
         case.notice.asks = vec![text.to_string()];
         case.root_causes.push(case::RootCause {
+            id: "R1".into(),
             why: text.to_string(),
             ..Default::default()
         });

@@ -298,7 +298,11 @@ fn a_whole_case_from_new_to_pdf() {
         action.action
     );
     assert_eq!(action.owner, "Warehouse manager");
-    assert_eq!(action.causes, [1]);
+    assert_eq!(
+        action.causes,
+        ["R1"],
+        "the number typed names the first root cause by its id"
+    );
     assert_eq!(case.preventive_measures[0].cadence, "every business day");
     assert_eq!(case.evidence.len(), 1);
     assert!(

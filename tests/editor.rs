@@ -58,7 +58,7 @@ fn typing_changes_the_case_and_the_findings_at_once() {
 fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Notice);
-    while m.spec().unwrap().key != "notice.received" {
+    while m.spec().unwrap().guide != "notice.received" {
         update(&mut m, Msg::NextField);
     }
     // A slip of the keyboard makes the date invalid.
@@ -77,7 +77,7 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
     update(&mut m, Msg::NextStep);
     assert_eq!(m.step, Step::Metrics, "forward always works");
     update(&mut m, Msg::PrevStep);
-    while m.spec().unwrap().key != "notice.received" {
+    while m.spec().unwrap().guide != "notice.received" {
         update(&mut m, Msg::NextField);
     }
     assert_eq!(
@@ -189,6 +189,76 @@ fn items_are_added_removed_and_reordered() {
     );
 }
 
+/// The summaries of the root causes each action answers.
+fn answered(m: &Model) -> Vec<Vec<String>> {
+    m.case
+        .corrective_actions
+        .iter()
+        .map(|a| {
+            a.causes
+                .iter()
+                .filter_map(|id| m.case.root_causes.iter().find(|r| r.id == *id))
+                .map(|r| r.summary.clone())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn moving_adding_and_removing_causes_keeps_every_link_on_its_cause() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    let before = answered(&m);
+    assert!(
+        before.iter().any(|c| !c.is_empty()),
+        "the example links its actions"
+    );
+    go(&mut m, Step::RootCauses);
+    update(&mut m, Msg::MoveItemDown);
+    assert_eq!(m.item, 1);
+    assert_eq!(
+        answered(&m),
+        before,
+        "moving a cause keeps what each action answers"
+    );
+    // The letter numbers causes by position: an action that answered the
+    // first cause now names it as root cause 2.
+    let letter = poa::compose::letter(&m.case, today()).unwrap();
+    let moved = &m.case.root_causes[1].id;
+    let i = m
+        .case
+        .corrective_actions
+        .iter()
+        .position(|a| a.causes == [moved.clone()])
+        .expect("an action answers only the moved cause");
+    assert!(
+        letter.corrective[i].meta.contains("Root cause 2"),
+        "{}",
+        letter.corrective[i].meta
+    );
+    update(&mut m, Msg::AddItem);
+    typ(&mut m, "A third cause");
+    assert_eq!(answered(&m), before, "adding a cause links nothing to it");
+    let gone = m.case.root_causes[0].summary.clone();
+    m.item = 0;
+    update(&mut m, Msg::RemoveItem);
+    update(&mut m, Msg::Answer(true));
+    let expected: Vec<Vec<String>> = before
+        .iter()
+        .map(|c| c.iter().filter(|s| **s != gone).cloned().collect())
+        .collect();
+    assert_eq!(
+        answered(&m),
+        expected,
+        "links to a removed cause go with it"
+    );
+    assert!(
+        m.case
+            .corrective_actions
+            .iter()
+            .all(|a| a.causes.iter().all(|id| m.case.cause_number(id).is_some()))
+    );
+}
+
 #[test]
 fn a_fix_is_one_key_away_and_a_finding_is_a_jump() {
     let mut m = model("weak-draft.poa.yaml", Lang::En);
@@ -219,7 +289,7 @@ fn a_fix_is_one_key_away_and_a_finding_is_a_jump() {
     m.selected = i;
     update(&mut m, Msg::JumpToFinding);
     assert_eq!(
-        (m.step, m.item, m.spec().unwrap().key),
+        (m.step, m.item, m.spec().unwrap().guide),
         (Step::Corrective, 1, "corrective_actions.action")
     );
 }
@@ -257,7 +327,7 @@ fn a_suggestion_is_inserted_with_its_owner_and_its_placeholder_selected() {
 fn pasting_many_lines_and_chinese_text_works() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Notice);
-    while m.spec().unwrap().key != "notice.text" {
+    while m.spec().unwrap().guide != "notice.text" {
         update(&mut m, Msg::NextField);
     }
     let pasted =
@@ -279,7 +349,7 @@ fn pasting_many_lines_and_chinese_text_works() {
 fn choices_cycle_and_a_dispute_changes_the_steps() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Seller);
-    while m.spec().unwrap().key != "seller.marketplace" {
+    while m.spec().unwrap().guide != "seller.marketplace" {
         update(&mut m, Msg::NextField);
     }
     update(&mut m, Msg::ChoiceNext);

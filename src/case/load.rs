@@ -82,14 +82,16 @@ pub enum LoadError {
         message: String,
     },
     #[error(
-        "{path}: has no `version` line, so it is not a poa case file. Add `version: 1` as its first line"
+        "{path}: has no `version` line, so it is not a poa case file. Add `version: {VERSION}` as its first line"
     )]
     NoVersion { path: String },
     #[error(
         "{path}: is a version {found} case file, written by a newer poa; this poa reads version {VERSION}. Update poa to open it"
     )]
     NewerVersion { path: String, found: u64 },
-    #[error("{path}:{line}: `version: {found}` is not a version poa knows. Write `version: 1`")]
+    #[error(
+        "{path}:{line}: `version: {found}` is not a version poa knows. Write `version: {VERSION}`"
+    )]
     BadVersion {
         path: String,
         line: usize,
@@ -274,7 +276,9 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
         }
         Err(_) => {} // the strict parse below reports it with its place
     }
-    serde_yaml::from_str::<Case>(source).map_err(|e| explain(&e, source, name))
+    let mut case = serde_yaml::from_str::<Case>(source).map_err(|e| explain(&e, source, name))?;
+    case.migrate();
+    Ok(case)
 }
 
 fn check_version(
@@ -291,7 +295,12 @@ fn check_version(
     };
     match version {
         None | Some(serde_yaml::Value::Null) => Err(LoadError::NoVersion { path }),
-        Some(serde_yaml::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => Ok(()),
+        Some(serde_yaml::Value::Number(n))
+            if n.as_u64()
+                .is_some_and(|v| (1..=u64::from(VERSION)).contains(&v)) =>
+        {
+            Ok(())
+        }
         Some(serde_yaml::Value::Number(n))
             if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
         {

@@ -5,16 +5,21 @@
 //! `root_causes[0].why`. Only this module knows the YAML crate. It does not
 //! check the content (that is `check`) and does not read the clock.
 
+mod access;
 mod date;
 mod field;
+mod items;
 mod load;
 mod locate;
+mod migrate;
 mod save;
+pub mod schema;
 
 use serde::{Deserialize, Serialize};
 
+pub use access::{BadValue, TextField, Value, normal_cause_id};
 pub use date::{Date, DateError, FoundDate, find_dates};
-pub use field::{FieldPath, Part, Section, TextField};
+pub use field::{FieldPath, Part, Section};
 pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, read_file};
 pub use locate::Locator;
 pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
@@ -25,8 +30,9 @@ pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, S
     serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
-/// The schema version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes. Version 1 (root causes linked by
+/// their position) still loads, and is saved as version 2 (linked by id).
+pub const VERSION: u32 = 2;
 
 /// The marketplaces Amazon runs and `poa` knows (DESIGN.md §2).
 pub const MARKETPLACES: [&str; 20] = [
@@ -93,6 +99,18 @@ pub enum Response {
     Dispute,
 }
 
+impl Response {
+    pub const ALL: [Response; 2] = [Response::PlanOfAction, Response::Dispute];
+
+    /// The id written in the case file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Response::PlanOfAction => "plan-of-action",
+            Response::Dispute => "dispute",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Notice {
@@ -136,6 +154,9 @@ impl Metric {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RootCause {
+    /// The stable id actions and measures link to (`R1`); given on load to a
+    /// cause that has none.
+    pub id: String,
     pub summary: String,
     pub what: String,
     pub when: String,
@@ -186,7 +207,10 @@ pub struct CorrectiveAction {
     #[serde(deserialize_with = "date::optional")]
     pub done_on: Option<Date>,
     pub owner: String,
-    pub causes: Vec<usize>,
+    /// The ids of the root causes it answers (`R1`). A version 1 file's
+    /// numbers (1-based positions) are read as ids on load.
+    #[serde(deserialize_with = "migrate::cause_links")]
+    pub causes: Vec<String>,
     pub evidence: Vec<String>,
 }
 
@@ -198,7 +222,9 @@ pub struct PreventiveMeasure {
     #[serde(deserialize_with = "date::optional")]
     pub starts_on: Option<Date>,
     pub cadence: String,
-    pub causes: Vec<usize>,
+    /// The ids of the root causes it answers (`R1`).
+    #[serde(deserialize_with = "migrate::cause_links")]
+    pub causes: Vec<String>,
     pub evidence: Vec<String>,
 }
 

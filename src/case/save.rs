@@ -23,6 +23,20 @@ pub struct SaveError {
 
 /// The YAML text of a case, as `poa` writes it.
 pub fn to_yaml(case: &Case) -> String {
+    // A case built in code (an import, a new case) may not have its ids yet;
+    // what is written always has them, at the current version.
+    let migrated;
+    let case = if case.version != super::VERSION || case.root_causes.iter().any(|r| r.id.is_empty())
+    {
+        migrated = {
+            let mut c = case.clone();
+            c.migrate();
+            c
+        };
+        &migrated
+    } else {
+        case
+    };
     let body = serde_yaml::to_string(case).expect("a case always serializes");
     let mut out = String::with_capacity(body.len() + HEADER.len());
     out.push_str(HEADER);
@@ -137,6 +151,9 @@ mod tests {
         );
         assert!(yaml.contains("  done_on:\n"), "{yaml}");
         assert!(!yaml.contains("done_on: null"), "{yaml}");
+        // The root cause is written with the id it gets on saving.
+        assert!(yaml.contains("- id: R1\n"), "{yaml}");
+        case.root_causes[0].id = "R1".into();
         assert_eq!(from_yaml(&yaml, "t").unwrap(), case);
     }
 

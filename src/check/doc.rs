@@ -96,13 +96,6 @@ impl fmt::Display for FieldId {
     }
 }
 
-impl FieldId {
-    /// A field of a case, by its path text (`seller.merchant_token`).
-    pub fn case(path: &str) -> FieldId {
-        FieldId::Case(path.parse().expect("a valid field path"))
-    }
-}
-
 /// One text of the document.
 #[derive(Debug, Clone, Copy)]
 pub struct Field<'a> {
@@ -176,20 +169,17 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A field's role, as the field table gives it.
 fn role_of(path: &FieldPath) -> Role {
-    match (path.section, path.key) {
-        (Section::Seller, _) | (Section::Metrics, _) => Role::Data,
-        (Section::Notice, "text" | "asks" | "reference") => Role::Notice,
-        (Section::Notice, _) => Role::Data,
-        (Section::RootCauses, _) => Role::Cause,
-        (Section::CorrectiveActions, "owner") | (Section::PreventiveMeasures, "owner") => {
-            Role::Data
-        }
-        (Section::CorrectiveActions, _) => Role::Action,
-        (Section::PreventiveMeasures, _) => Role::Measure,
-        (Section::Explanation, _) => Role::Explanation,
-        (Section::Evidence, _) => Role::Evidence,
-        (Section::Closing, _) => Role::Closing,
-        (Section::Dated, _) => Role::Data,
+    use crate::case::schema::Role as R;
+    match path.field().map_or(R::Data, |f| f.role) {
+        R::Data => Role::Data,
+        R::Notice => Role::Notice,
+        R::Cause => Role::Cause,
+        R::Action => Role::Action,
+        R::Measure => Role::Measure,
+        R::Explanation => Role::Explanation,
+        R::Evidence => Role::Evidence,
+        R::Closing => Role::Closing,
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::anyhow;
 use unicode_width::UnicodeWidthChar;
 
+use crate::case::{Section, schema};
 use crate::playbook::{self, Lang, Playbook};
 
 #[derive(Debug, clap::Args)]
@@ -150,43 +151,6 @@ const ZH: Labels = Labels {
     meaning: "意思：",
 };
 
-fn field_title(key: &str, lang: Lang) -> String {
-    let (en, zh) = match key {
-        "metrics" => ("Metric figures", "指标数据"),
-        "root_causes.summary" => ("Root cause, in one line", "根本原因（一句话）"),
-        "root_causes.what" => ("Root cause: what happened", "根本原因：发生了什么"),
-        "root_causes.when" => ("Root cause: when", "根本原因：什么时候"),
-        "root_causes.where" => ("Root cause: where", "根本原因：在哪里"),
-        "root_causes.who" => ("Root cause: who", "根本原因：涉及谁"),
-        "root_causes.why" => ("Root cause: why", "根本原因：为什么"),
-        "root_causes.how" => ("Root cause: how", "根本原因：怎么发现、怎么扩大的"),
-        "corrective_actions.action" => ("Corrective action", "纠正措施"),
-        "preventive_measures.measure" => ("Preventive measure", "预防措施"),
-        "explanation" => ("Explanation (dispute)", "申诉说明"),
-        "evidence.title" => ("Evidence", "证明文件"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Zh => zh.to_string(),
-    }
-}
-
-const ORDER: [&str; 12] = [
-    "metrics",
-    "root_causes.summary",
-    "root_causes.what",
-    "root_causes.when",
-    "root_causes.where",
-    "root_causes.who",
-    "root_causes.why",
-    "root_causes.how",
-    "corrective_actions.action",
-    "preventive_measures.measure",
-    "explanation",
-    "evidence.title",
-];
-
 /// One playbook as a readable guide.
 pub fn guide_text(pb: &Playbook, lang: Lang) -> String {
     let l = match lang {
@@ -243,14 +207,20 @@ pub fn guide_text(pb: &Playbook, lang: Lang) -> String {
         s.push_str(&wrap(a, width, &format!("  {}. ", i + 1), "     "));
     }
     s.push_str(&format!("\n{}\n", l.guide));
-    for key in ORDER {
+    // The metric's section guide, then each field the playbook guides, in
+    // the order of the field table.
+    let metric = schema::field(Section::Metrics, "metric").filter(|_| pb.metric.is_some());
+    let guided = metric.map(|f| ("metrics", f)).into_iter().chain(
+        schema::FIELDS
+            .iter()
+            .filter(|f| pb.guide.contains_key(f.guide))
+            .map(|f| (f.guide, f)),
+    );
+    for (key, field) in guided {
         let Some(g) = pb.guide(key, lang) else {
             continue;
         };
-        if key == "metrics" && pb.metric.is_none() {
-            continue;
-        }
-        s.push_str(&format!("\n  {}\n", field_title(key, lang)));
+        s.push_str(&format!("\n  {}\n", field.title(lang)));
         s.push_str(&wrap(
             &g.question,
             width,

@@ -214,7 +214,7 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
                 meta.push(format!("Completed {}", d.long()));
             }
             push_owner(&mut meta, &a.owner);
-            push_links(&mut meta, &a.causes, &a.evidence);
+            push_links(&mut meta, case, &a.causes, &a.evidence);
             item(i, &a.action, meta)
         })
         .collect();
@@ -235,7 +235,7 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
             if !m.cadence.trim().is_empty() {
                 meta.push(format!("Frequency: {}", one_line(&m.cadence)));
             }
-            push_links(&mut meta, &m.causes, &m.evidence);
+            push_links(&mut meta, case, &m.causes, &m.evidence);
             item(i, &m.measure, meta)
         })
         .collect();
@@ -330,14 +330,21 @@ fn push_owner(meta: &mut Vec<String>, owner: &str) {
     }
 }
 
-fn push_links(meta: &mut Vec<String>, causes: &[usize], evidence: &[String]) {
+/// The root causes are named by their number in the letter, whatever their ids.
+fn push_links(meta: &mut Vec<String>, case: &Case, causes: &[String], evidence: &[String]) {
     if !causes.is_empty() {
         let label = if causes.len() == 1 {
             "Root cause"
         } else {
             "Root causes"
         };
-        let list: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+        let list: Vec<String> = causes
+            .iter()
+            .map(|id| match case.cause_number(id) {
+                Some(n) => n.to_string(),
+                None => id.strip_prefix('R').unwrap_or(id).to_string(),
+            })
+            .collect();
         meta.push(format!("{label} {}", and_list(&list)));
     }
     if !evidence.is_empty() {

@@ -373,9 +373,7 @@ pub fn to_msg(model: &Model, key: KeyEvent) -> Option<Msg> {
         (Some(Kind::Choice), KeyCode::Up) => Some(Msg::ChoicePrev),
         (Some(Kind::Choice), KeyCode::Down) => Some(Msg::ChoiceNext),
         // Enter in a one-line field moves on.
-        (Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice), KeyCode::Enter) => {
-            Some(Msg::NextField)
-        }
+        (Some(k), KeyCode::Enter) if !k.is_multiline() => Some(Msg::NextField),
         (Some(_), _) => Some(Msg::Input(key)),
         (None, _) => None,
     }

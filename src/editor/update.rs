@@ -86,7 +86,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Input(key) => input(m, key),
         Msg::Paste(text) => {
             let text = match m.spec().map(|s| s.kind) {
-                Some(Kind::Text | Kind::List) => text.replace("\r\n", "\n").replace('\r', "\n"),
+                Some(k) if k.is_multiline() => text.replace("\r\n", "\n").replace('\r', "\n"),
                 _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             if m.spec().is_some() && m.input.insert_str(&text) {
@@ -95,7 +95,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::ChoiceNext | Msg::ChoicePrev => {
             if let Some(spec) = m.spec() {
-                let options = choices(spec.key);
+                let options = choices(spec);
                 if !options.is_empty() {
                     let cur = m.input.lines().join("");
                     let i = options.iter().position(|o| *o == cur.trim());
@@ -306,7 +306,7 @@ fn edited(m: &mut Model) {
         }
     } else if m
         .pending
-        .contains_key(&(m.step, m.item, m.spec().map_or("", |s| s.key)))
+        .contains_key(&(m.step, m.item, m.spec().map_or("", |s| s.guide)))
     {
         // A half-typed value is kept; nothing in the case changed.
     }
@@ -318,10 +318,7 @@ fn input(m: &mut Model, key: KeyEvent) {
         return;
     }
     // Keys that would break a one-line field.
-    let one_line = matches!(
-        m.spec().map(|s| s.kind),
-        Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice)
-    );
+    let one_line = m.spec().is_some_and(|s| !s.kind.is_multiline());
     if one_line
         && (key.code == KeyCode::Enter
             || (key.modifiers.contains(KeyModifiers::CONTROL)
@@ -384,7 +381,7 @@ fn suggestions(m: &Model) -> Vec<(String, String)> {
         return Vec::new();
     };
     let pair = |t: &playbook::Text| (t.en.clone(), t.get(m.lang).to_string());
-    match spec.key {
+    match spec.guide {
         "root_causes.summary" => pb.root_causes.iter().map(|c| pair(&c.summary)).collect(),
         "root_causes.why" => pb.root_causes.iter().map(|c| pair(&c.why)).collect(),
         "corrective_actions.action" => pb.corrective.iter().map(|a| pair(&a.action)).collect(),
@@ -435,14 +432,14 @@ fn insert_suggestion(m: &mut Model, text: &str) {
     // An action's or measure's owner and cadence come with it.
     if let Some(pb) = m.playbook() {
         let i = m.item;
-        if spec.key == "corrective_actions.action"
+        if spec.guide == "corrective_actions.action"
             && let Some(s) = pb.corrective.iter().find(|s| s.action.en == text)
             && let Some(a) = m.case.corrective_actions.get_mut(i)
             && a.owner.trim().is_empty()
         {
             a.owner = s.owner.en.clone();
         }
-        if spec.key == "preventive_measures.measure"
+        if spec.guide == "preventive_measures.measure"
             && let Some(s) = pb.preventive.iter().find(|s| s.measure.en == text)
             && let Some(p) = m.case.preventive_measures.get_mut(i)
         {
@@ -453,7 +450,7 @@ fn insert_suggestion(m: &mut Model, text: &str) {
                 p.cadence = s.cadence.en.clone();
             }
         }
-        if spec.key == "evidence.title"
+        if spec.guide == "evidence.title"
             && let Some(s) = pb
                 .evidence_for(m.case.notice.response)
                 .iter()

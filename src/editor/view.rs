@@ -15,7 +15,6 @@ use super::keys::{BINDINGS, When};
 use super::model::{Kind, Model, Overlay, Start, Step, StepState, choices, fields, item_count};
 use super::strings::{S, t};
 use super::update::visible_findings;
-use crate::case::FieldPath;
 use crate::check::{FieldId, Severity};
 use crate::playbook::{self, Lang};
 
@@ -179,13 +178,9 @@ fn place_label(m: &Model, id: &FieldId, with_step: bool) -> String {
         let (step, _, _) = super::model::place_of(&m.case, id);
         return t(m.lang, step.name()).to_string();
     };
-    let (step, item, _) = super::model::place_of(&m.case, id);
+    let (step, _, _) = super::model::place_of(&m.case, id);
     // `notice.asins[2]` is entry 3 of the ASINs field.
-    let whole = FieldPath { sub: None, ..*p };
-    let Some(spec) = fields(step)
-        .iter()
-        .find(|s| super::model::path_of(s.key, item) == Some(whole))
-    else {
+    let Some(spec) = p.field().filter(|f| f.in_editor) else {
         return p.to_string();
     };
     let mut label = spec.label(m.lang).to_string();
@@ -230,10 +225,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let findings = visible_findings(m);
     let rows = finding_rows(m, &findings, area.width.saturating_sub(2));
     let findings_height = (rows.min(7) as u16 + 2).max(3);
-    let one_line = matches!(
-        m.spec().map(|s| s.kind),
-        Some(Kind::Line | Kind::Date | Kind::Number | Kind::Choice)
-    );
+    let one_line = m.spec().is_some_and(|s| !s.kind.is_multiline());
     let head_height = if area.height >= 30 { 7 } else { 5 };
     let [head, fields_bar, input_area, overview_area, findings_area] = Layout::vertical([
         Constraint::Length(head_height),
@@ -275,7 +267,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         lines = wrapped(t(m.lang, S::NoItems), head_width, Style::default());
     }
     if let Some(spec) = spec {
-        lines.extend(guide_lines(m, spec.key, head_width));
+        lines.extend(guide_lines(m, spec.guide, head_width));
     }
     f.render_widget(
         Paragraph::new(Text::from(lines))
@@ -301,12 +293,12 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(Paragraph::new(Line::from(bar)), fields_bar);
     if !empty_list && let Some(spec) = spec {
         let mut block_title = spec.label(m.lang).to_string();
-        let pending = m.pending.contains_key(&(m.step, m.item, spec.key));
+        let pending = m.pending.contains_key(&(m.step, m.item, spec.guide));
         if pending {
             block_title = format!("{block_title} — {}", t(m.lang, not_valid(spec.kind)));
         }
         if spec.kind == Kind::Choice {
-            let options = choices(spec.key);
+            let options = choices(spec);
             let shown: Vec<&str> = options.iter().take(8).copied().collect();
             block_title = format!(
                 "{block_title} — {} ({}{})",
@@ -350,9 +342,9 @@ fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         .enumerate()
         .map(|(i, s)| {
             // A half-typed date is shown as typed, not as the old value.
-            let value = match m.pending.get(&(m.step, m.item, s.key)) {
+            let value = match m.pending.get(&(m.step, m.item, s.guide)) {
                 Some(typed) => format!("{typed} — {}", t(m.lang, not_valid(s.kind))),
-                None => super::model::get(&m.case, s.key, m.item),
+                None => super::model::get(&m.case, s, m.item),
             }
             .replace('\n', " · ");
             let text = crate::check::text::shorten(&format!("{}: {value}", s.label(m.lang)), width);
@@ -482,7 +474,7 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         preview,
     );
     if let Some(spec) = m.spec() {
-        let label = if spec.key == "closing" {
+        let label = if spec.guide == "closing" {
             S::Closing
         } else {
             S::LetterDate

@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::{at, item_at};
-use crate::case::{Case, Section};
+use crate::case::schema::{self, Required};
+use crate::case::{Case, Section, Value};
 use crate::check::doc::{FieldId, Role};
 use crate::check::draft::SectionKind;
 use crate::check::text::{
@@ -56,39 +57,19 @@ impl Rule for MissingRequired {
 }
 
 fn case_required(me: &Meta, case: &Case, out: &mut Vec<Finding>) {
-    let s = &case.seller;
-    for (path, value, what) in [
-        (
-            "seller.legal_name",
-            &s.legal_name,
-            "the company's legal name, as in Seller Central",
-        ),
-        (
-            "seller.store_name",
-            &s.store_name,
-            "the store name buyers see",
-        ),
-        (
-            "seller.merchant_token",
-            &s.merchant_token,
-            "the Merchant Token (Settings > Account Info)",
-        ),
-        (
-            "seller.marketplace",
-            &s.marketplace,
-            "the marketplace code, such as US or DE",
-        ),
-        (
-            "notice.violation",
-            &case.notice.violation,
-            "the violation id (`poa playbooks` lists them)",
-        ),
-    ] {
-        if value.trim().is_empty() {
+    // The texts every case needs (the notice date has its own message below).
+    for f in schema::FIELDS
+        .iter()
+        .filter(|f| f.required == Required::Always && !f.section.is_list())
+    {
+        let path = f.path(0);
+        if let Some(Value::Text(value)) = case.get(&path)
+            && value.trim().is_empty()
+        {
             out.push(missing(
                 me,
-                at(path),
-                format!("This is empty. Write {what}."),
+                FieldId::Case(path),
+                format!("This is empty. Write {}.", f.want),
             ));
         }
     }
@@ -175,15 +156,6 @@ fn case_required(me: &Meta, case: &Case, out: &mut Vec<Finding>) {
     }
 }
 
-const FIVE_W: [(&str, &str); 6] = [
-    ("what", "what happened, with the numbers"),
-    ("when", "when it happened, with dates"),
-    ("where", "where in your operation it happened"),
-    ("who", "which roles were involved"),
-    ("why", "why your process let it happen"),
-    ("how", "how you found the cause and how the problem grew"),
-];
-
 /// C002: a root cause leaves one of what/when/where/who/why/how empty.
 pub struct IncompleteFiveWhys;
 
@@ -193,23 +165,20 @@ impl Rule for IncompleteFiveWhys {
         if case.is_dispute() {
             return;
         }
-        for (i, r) in case.root_causes.iter().enumerate() {
-            for (key, what) in FIVE_W {
-                let text = match key {
-                    "what" => &r.what,
-                    "when" => &r.when,
-                    "where" => &r.where_,
-                    "who" => &r.who,
-                    "why" => &r.why,
-                    _ => &r.how,
-                };
-                if text.trim().is_empty() {
+        let five_w: Vec<_> = schema::of_section(Section::RootCauses)
+            .filter(|f| f.required == Required::Plan)
+            .collect();
+        for i in 0..case.root_causes.len() {
+            for f in &five_w {
+                let path = f.path(i);
+                if case.text(&path).is_some_and(|t| t.trim().is_empty()) {
                     out.push(missing(
                         me,
-                        item_at(Section::RootCauses, i, key),
+                        FieldId::Case(path),
                         format!(
-                            "Root cause {} does not say {what}. Answer it in one or two sentences.",
-                            i + 1
+                            "Root cause {} does not say {}. Answer it in one or two sentences.",
+                            i + 1,
+                            f.want
                         ),
                     ));
                 }
@@ -218,19 +187,10 @@ impl Rule for IncompleteFiveWhys {
     }
 }
 
-/// The fewest words an answer needs to be specific.
+/// The fewest words an answer needs to be specific, from the field table.
 fn min_words(id: &FieldId) -> Option<usize> {
     let FieldId::Case(p) = id else { return None };
-    match (p.section, p.key) {
-        (Section::RootCauses, "summary") => Some(4),
-        (Section::RootCauses, "what" | "why") => Some(8),
-        (Section::RootCauses, "how") => Some(6),
-        (Section::RootCauses, "when" | "where" | "who") => Some(2),
-        (Section::CorrectiveActions, "action") => Some(5),
-        (Section::PreventiveMeasures, "measure") => Some(6),
-        (Section::Explanation, _) => Some(40),
-        _ => None,
-    }
+    p.field().map(|f| f.min_words).filter(|n| *n > 0)
 }
 
 /// C003: an answer too short to be specific.
@@ -525,33 +485,36 @@ impl Rule for UnansweredRootCause {
         let causes = case.root_causes.len();
         let mut links: BTreeSet<usize> = BTreeSet::new();
         let mut any_links = false;
-        for (i, a) in case.corrective_actions.iter().enumerate() {
-            for &c in &a.causes {
+        let items = case
+            .corrective_actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                (
+                    Section::CorrectiveActions,
+                    i,
+                    "action",
+                    &a.action,
+                    &a.causes,
+                )
+            })
+            .chain(case.preventive_measures.iter().enumerate().map(|(i, m)| {
+                (
+                    Section::PreventiveMeasures,
+                    i,
+                    "measure",
+                    &m.measure,
+                    &m.causes,
+                )
+            }));
+        for (section, i, key, text, ids) in items {
+            for id in ids {
                 any_links = true;
-                links.insert(c);
-                if c == 0 || c > causes {
-                    out.push(bad_link(
-                        me,
-                        item_at(Section::CorrectiveActions, i, "action"),
-                        &a.action,
-                        c,
-                        causes,
-                    ));
-                }
-            }
-        }
-        for (i, m) in case.preventive_measures.iter().enumerate() {
-            for &c in &m.causes {
-                any_links = true;
-                links.insert(c);
-                if c == 0 || c > causes {
-                    out.push(bad_link(
-                        me,
-                        item_at(Section::PreventiveMeasures, i, "measure"),
-                        &m.measure,
-                        c,
-                        causes,
-                    ));
+                match case.cause_number(id) {
+                    Some(n) => {
+                        links.insert(n);
+                    }
+                    None => out.push(bad_link(me, item_at(section, i, key), text, id, causes)),
                 }
             }
         }
@@ -600,13 +563,14 @@ fn named_causes(text: &str) -> Vec<usize> {
     out
 }
 
-fn bad_link(me: &Meta, id: FieldId, text: &str, c: usize, causes: usize) -> Finding {
+fn bad_link(me: &Meta, id: FieldId, text: &str, link: &str, causes: usize) -> Finding {
+    let shown = link.strip_prefix('R').unwrap_or(link);
     Finding::whole(
         me,
         id,
         text,
         format!(
-            "This item points to root cause {c}, but the case has {causes}. Correct the number in causes."
+            "This item points to root cause {shown}, but the case has {causes}. Correct the number in causes."
         ),
     )
 }
