@@ -72,6 +72,50 @@ fn shift(item: &Item, dy: f32) -> Item {
     it
 }
 
+/// The pages filled so far, and what a page break needs to know.
+struct Sheets {
+    pages: Vec<Page>,
+    width: f32,
+    height: f32,
+    /// The top of the content area.
+    top: f32,
+    /// The header row of each table, by table number.
+    headers: HashMap<usize, Chunk>,
+}
+
+impl Sheets {
+    /// A blank page of the document's paper.
+    fn blank(&self) -> Page {
+        Page {
+            width: self.width,
+            height: self.height,
+            items: Vec::new(),
+        }
+    }
+
+    /// Starts a new page for `next`; when `next` is a row of a table that
+    /// goes on, the table's header is repeated at the top. Returns where
+    /// the flow goes on.
+    fn break_before(&mut self, next: &Chunk) -> f32 {
+        let mut page = self.blank();
+        let mut y = self.top;
+        if let Some(t) = next.table
+            && !next.table_header
+            && let Some(h) = self.headers.get(&t)
+        {
+            place(h, self.top, &mut page);
+            y += h.height;
+        }
+        self.pages.push(page);
+        y
+    }
+
+    /// The page being filled.
+    fn last(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page")
+    }
+}
+
 /// Places chunks on pages.
 pub(super) fn paginate(chunks: Vec<Chunk>, setup: &Setup) -> (Vec<Page>, Vec<Bookmark>) {
     let (pw, ph) = setup.paper.size();
@@ -87,11 +131,15 @@ pub(super) fn paginate(chunks: Vec<Chunk>, setup: &Setup) -> (Vec<Page>, Vec<Boo
         .into_iter()
         .flat_map(|c| slice_tall(c, content - SLICE_SLACK))
         .collect();
-    let mut pages = vec![Page {
+    let mut sheets = Sheets {
+        pages: Vec::new(),
         width: pw,
         height: ph,
-        items: Vec::new(),
-    }];
+        top,
+        headers,
+    };
+    let first = sheets.blank();
+    sheets.pages.push(first);
     let mut bookmarks = Vec::new();
     let mut y = top;
     let mut i = 0;
@@ -118,20 +166,7 @@ pub(super) fn paginate(chunks: Vec<Chunk>, setup: &Setup) -> (Vec<Page>, Vec<Boo
         let at_top = (y - top).abs() < FIT;
         let fits = y + group_height(at_top) <= bottom + FIT;
         if !fits && !at_top && group_height(true) <= content {
-            pages.push(Page {
-                width: pw,
-                height: ph,
-                items: Vec::new(),
-            });
-            y = top;
-            // A table that goes on repeats its header.
-            if let Some(t) = chunks[i].table
-                && !chunks[i].table_header
-                && let Some(h) = headers.get(&t)
-            {
-                place(h, top, pages.last_mut().expect("a page"));
-                y += h.height;
-            }
+            y = sheets.break_before(&chunks[i]);
             continue;
         }
         // Place the group one chunk at a time (a group taller than a page
@@ -140,34 +175,22 @@ pub(super) fn paginate(chunks: Vec<Chunk>, setup: &Setup) -> (Vec<Page>, Vec<Boo
             let at_top = (y - top).abs() < FIT;
             let space = if at_top { 0.0 } else { c.space_before };
             if y + space + c.height > bottom + FIT && !at_top {
-                pages.push(Page {
-                    width: pw,
-                    height: ph,
-                    items: Vec::new(),
-                });
-                y = top;
-                if let Some(t) = c.table
-                    && !c.table_header
-                    && let Some(h) = headers.get(&t)
-                {
-                    place(h, top, pages.last_mut().expect("a page"));
-                    y += h.height;
-                }
+                y = sheets.break_before(c);
             } else {
                 y += space;
             }
             if let Some(b) = &c.bookmark {
                 bookmarks.push(Bookmark {
                     title: b.clone(),
-                    page: pages.len() - 1,
+                    page: sheets.pages.len() - 1,
                 });
             }
-            place(c, y, pages.last_mut().expect("a page"));
+            place(c, y, sheets.last());
             y += c.height;
         }
         i = j + 1;
     }
-    (pages, bookmarks)
+    (sheets.pages, bookmarks)
 }
 
 /// Draws a chunk on a page with its top at `y`.
