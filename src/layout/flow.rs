@@ -16,7 +16,7 @@ use super::style::{
     PARA_SPACE, QUESTION_SHARE, QUOTE_BAR_GREY, QUOTE_BAR_WIDTH, QUOTE_BAR_X, QUOTE_INDENT,
     RULE_GREY, TABLE_LEADING, TABLE_SIZE,
 };
-use crate::layout::blocks::{self, Block, Span, Style};
+use crate::markup::{self, Block, Span, Style};
 
 /// A piece of the page flow that is placed whole.
 #[derive(Debug, Clone)]
@@ -100,7 +100,7 @@ impl<'a> Flow<'a> {
                     if let Some(c) = cs.first_mut() {
                         c.space_before = set.before;
                         if *level == 2 {
-                            c.bookmark = Some(blocks::plain(spans).trim().to_string());
+                            c.bookmark = Some(markup::plain(spans).trim().to_string());
                         }
                     }
                     out.extend(cs);
@@ -380,7 +380,7 @@ fn column_widths(
         return vec![width * QUESTION_SHARE, width * ANSWER_SHARE];
     }
     let natural = |spans: &[Span]| {
-        font::width(FontKind::Serif, &blocks::plain(spans), TABLE_SIZE) + 2.0 * PAD
+        font::width(FontKind::Serif, &markup::plain(spans), TABLE_SIZE) + 2.0 * PAD
     };
     let mut w = vec![MIN_COLUMN; cols];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {

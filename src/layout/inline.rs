@@ -12,7 +12,7 @@ use super::Item;
 use super::flow::Chunk;
 use super::font::{self, FontKind};
 use super::style::{ASCENT, FIT, INK};
-use crate::layout::blocks::{Span, Style};
+use crate::markup::{Span, Style};
 
 /// A word (or a piece of one) ready to be set.
 #[derive(Debug, Clone)]

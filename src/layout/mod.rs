@@ -1,10 +1,11 @@
-//! Markdown to positioned lines on pages: the PDF's layout, pure and
-//! testable without a PDF. Line breaking by real glyph widths with kerning,
-//! ragged right, no hyphenation; headings kept with what follows; no single
-//! widow or orphan line; nested lists with hanging indents; tables whose
-//! rows never split and whose header repeats after a page break; words too
-//! long for a line broken between characters. The `pdf` module draws the
-//! pages this returns and nothing else.
+//! The document tree (`markup`) to positioned lines on pages: the PDF's
+//! layout, pure and testable without a PDF. Line breaking by real glyph
+//! widths with kerning, ragged right, no hyphenation; headings kept with
+//! what follows; no single widow or orphan line; nested lists with hanging
+//! indents; tables whose rows never split and whose header repeats after a
+//! page break; words too long for a line broken between characters. The
+//! `pdf` module draws the pages this returns and nothing else; Markdown is
+//! read by `markup`, not here.
 //!
 //! The stages, as typst splits them: `inline` sets spans into lines,
 //! `flow` stacks blocks into chunks, `pages` places chunks on pages and adds
@@ -12,7 +13,6 @@
 //! file owns the output types, the entry point and the text form that
 //! snapshot tests keep; it draws nothing itself.
 
-pub mod blocks;
 mod flow;
 pub mod font;
 mod inline;
@@ -26,6 +26,8 @@ use serde::Serialize;
 
 pub use font::FontKind;
 use inline::Missing;
+
+use crate::markup::Block;
 
 /// The paper of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -117,13 +119,13 @@ pub struct Laid {
     pub missing: BTreeSet<char>,
 }
 
-/// Lays out a Markdown document.
-pub fn layout(markdown: &str, setup: &Setup) -> Laid {
+/// Lays out the blocks of a document (`markup::parse` reads them from
+/// Markdown).
+pub fn layout(blocks: &[Block], setup: &Setup) -> Laid {
     let mut missing = Missing::default();
-    let blocks = blocks::parse(markdown);
     let (pw, _) = setup.paper.size();
     let chunks = flow::Flow::new(&mut missing).blocks(
-        &blocks,
+        blocks,
         style::MARGIN,
         pw - 2.0 * style::MARGIN,
         0.0,
@@ -187,7 +189,7 @@ mod tests {
 
     /// A Markdown document laid out on letter paper.
     pub(super) fn laid(markdown: &str) -> Laid {
-        layout(markdown, &setup())
+        layout(&crate::markup::parse(markdown), &setup())
     }
 
     /// Body text items per page (no header or footer), as (page, y, text).
