@@ -1,12 +1,14 @@
 //! The documents of a case as files: their default names, and the PDF of a
-//! letter (Markdown, laid out, written) with the report of characters the
-//! fonts lack. Shared by the command line and the editor's export.
+//! letter (Markdown, read into blocks, laid out, written) with the report
+//! of characters the fonts lack. Shared by the command line and the
+//! editor's export.
 
 use std::path::{Path, PathBuf};
 
 use crate::case::{Case, Date};
 use crate::compose::Letter;
 use crate::layout::{self, Paper, Setup};
+use crate::markup;
 use crate::pdf;
 
 /// The default output path: `x.poa.yaml` → `x.md`.
@@ -56,7 +58,7 @@ pub fn pdf(
             letter.date
         ),
     };
-    let laid = layout::layout(markdown, &setup);
+    let laid = layout::layout(&markup::parse(markdown), &setup);
     let info = pdf::Info {
         title: format!(
             "{} — {}",

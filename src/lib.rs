@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! case file ─► case (model, load/save) ─► check (rules ─► findings) ─► report (text/json)
-//!                                      └► compose (Tera ─► Markdown) ─► layout (pulldown-cmark ─► pages) ─► pdf (printpdf)
+//!                                      └► compose (Tera ─► Markdown) ─► markup (pulldown-cmark ─► blocks) ─► layout (blocks ─► pages) ─► pdf (printpdf)
 //!                                                                    └► text export
 //! editor (ratatui): event ─► update(model, msg) ─► view(model)   uses case, check, compose
 //! cli (clap): one file per command; the only place that reads the clock, the terminal and the disk
@@ -21,6 +21,7 @@ pub mod compose;
 pub mod document;
 pub mod editor;
 pub mod layout;
+pub mod markup;
 pub mod notice;
 pub mod pdf;
 pub mod playbook;

@@ -5,6 +5,7 @@
 use poa::case::{self, Case, Date};
 use poa::compose::{self, Templates};
 use poa::layout::{self, Item, Laid, Paper, Setup};
+use poa::markup;
 use poa::pdf;
 
 mod common;
@@ -40,7 +41,7 @@ fn markdown(c: &Case) -> String {
 }
 
 fn laid(c: &Case) -> Laid {
-    layout::layout(&markdown(c), &setup_of(c))
+    layout::layout(&markup::parse(&markdown(c)), &setup_of(c))
 }
 
 fn pdf_bytes(c: &Case) -> Vec<u8> {

@@ -1,5 +1,11 @@
-//! Markdown (pulldown-cmark events) to a tree of blocks with styled spans:
-//! the first stage of the layout, with no measuring yet.
+//! The document tree: Markdown (pulldown-cmark events) read into blocks
+//! (headings, paragraphs, lists, tables, quotes, code, rules) that hold
+//! spans of styled text. `parse` gives the blocks of a document as a plain
+//! `Vec<Block>`; nothing else belongs to a document yet, so there is no
+//! wrapper type. This is the stage between `compose`, which writes the
+//! Markdown, and the writers that read the tree: `layout` for the PDF, and
+//! whatever DOCX or HTML writer comes later. So it must not know fonts,
+//! sizes, widths or pages, and it measures nothing.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -18,23 +24,31 @@ pub struct Span {
     pub style: Style,
 }
 
+/// A block of a document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A heading of `level` 1 (the title) to 6.
     Heading {
         level: u8,
         spans: Vec<Span>,
     },
     Paragraph(Vec<Span>),
+    /// A list numbered from `start`, or bulleted when `start` is `None`;
+    /// each item is the blocks it holds.
     List {
         start: Option<u64>,
         items: Vec<Vec<Block>>,
     },
+    /// A table: the cells of its header row, then of each body row.
     Table {
         header: Vec<Vec<Span>>,
         rows: Vec<Vec<Vec<Span>>>,
     },
+    /// A block quote and the blocks inside it.
     Quote(Vec<Block>),
+    /// A code block's text, its line breaks kept, without a trailing one.
     Code(String),
+    /// A thematic break.
     Rule,
 }
 
@@ -127,7 +141,7 @@ fn close_implicit(stack: &mut Vec<Frame>) {
     }
 }
 
-/// Parses Markdown into blocks.
+/// The blocks of a Markdown document.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
     let mut style = Style::default();
