@@ -1,13 +1,15 @@
-//! The documents of a case as files: their default names, and the PDF of a
-//! letter (Markdown, read into blocks, laid out, written) with the report
-//! of characters the fonts lack. Shared by the command line and the
-//! editor's export.
+//! The export seam: a case to one of its documents (Markdown, the appeal
+//! form's text, PDF: Markdown read into the `markup` tree, laid out,
+//! written), with the choices both the command line and the editor pass
+//! (`Export`), the report of characters the PDF's fonts lack, and the
+//! documents' default file names. A new format is a `Format` variant and
+//! its arm in `export`.
 
 use std::path::{Path, PathBuf};
 
-use crate::case::{Case, Date};
-use crate::compose::Letter;
-use crate::layout::{self, Paper, Setup};
+use crate::case::{Case, Date, FieldPath, Section};
+use crate::compose::{self, ComposeError, Letter, Templates};
+use crate::layout::{self, Paper, Setup, font};
 use crate::markup;
 use crate::pdf;
 
@@ -33,42 +35,101 @@ pub fn case_stem(mut name: &str) -> &str {
     name
 }
 
-/// The PDF of a letter, and a line for each field with characters the
-/// fonts lack (printed as `?`).
-pub fn pdf(
-    case: &Case,
-    letter: &Letter,
-    markdown: &str,
-    paper: Paper,
-    date: Date,
-) -> (Vec<u8>, Vec<String>) {
-    let setup = Setup {
+/// A kind of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// The letter as Markdown
+    Md,
+    /// Plain text, one block per box of the appeal form
+    Txt,
+    /// A print-quality PDF
+    Pdf,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Md, Format::Txt, Format::Pdf];
+
+    /// The file name's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// How a document is made: the one set of choices the command line and
+/// the editor both pass.
+#[derive(Clone, Copy)]
+pub struct Export<'a> {
+    pub format: Format,
+    /// The PDF's paper; `None` for the marketplace's (`Case::paper`).
+    pub paper: Option<Paper>,
+    /// The date the letter carries.
+    pub date: Date,
+    pub templates: &'a Templates,
+}
+
+/// A document made, with what the writer should know about it (characters
+/// the PDF could not print).
+#[derive(Debug)]
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+/// The paper a case's PDF uses: US Letter for the Americas, A4 elsewhere.
+pub fn paper_of(case: &Case) -> Paper {
+    if case.uses_letter_paper() {
+        Paper::Letter
+    } else {
+        Paper::A4
+    }
+}
+
+/// Makes one document of a case.
+pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
+    let letter = compose::letter(case, ex.date)?;
+    let bytes = match ex.format {
+        Format::Md => ex.templates.markdown(&letter)?.into_bytes(),
+        Format::Txt => ex.templates.form_text(&letter)?.into_bytes(),
+        Format::Pdf => {
+            let blocks = markup::parse(&ex.templates.markdown(&letter)?);
+            let paper = ex.paper.unwrap_or_else(|| paper_of(case));
+            let laid = layout::layout(&blocks, &page_setup(&letter, paper));
+            let bytes = pdf::write(&laid, &info(&letter, ex.date));
+            let warnings = if laid.missing.is_empty() {
+                Vec::new()
+            } else {
+                unprintable(case)
+                    .into_iter()
+                    .map(|(path, chars)| missing_glyphs(&path, &chars))
+                    .collect()
+            };
+            return Ok(Document { bytes, warnings });
+        }
+    };
+    Ok(Document {
+        bytes,
+        warnings: Vec::new(),
+    })
+}
+
+fn page_setup(letter: &Letter, paper: Paper) -> Setup {
+    Setup {
         paper,
         header_left: format!(
             "{} · Merchant token {}",
             letter.seller.store_name, letter.seller.merchant_token
         ),
-        header_right: format!(
-            "{} · {}",
-            if letter.dispute {
-                "Appeal"
-            } else {
-                "Plan of Action"
-            },
-            letter.date
-        ),
-    };
-    let laid = layout::layout(&markup::parse(markdown), &setup);
-    let info = pdf::Info {
-        title: format!(
-            "{} — {}",
-            if letter.dispute {
-                "Appeal"
-            } else {
-                "Plan of Action"
-            },
-            letter.seller.legal_name
-        ),
+        header_right: format!("{} · {}", letter.kind_title(), letter.date),
+    }
+}
+
+fn info(letter: &Letter, date: Date) -> pdf::Info {
+    pdf::Info {
+        title: format!("{} — {}", letter.kind_title(), letter.seller.legal_name),
         author: letter.seller.legal_name.clone(),
         subject: letter.violation.clone(),
         keywords: vec![
@@ -76,40 +137,42 @@ pub fn pdf(
             letter.seller.marketplace.clone(),
         ],
         date: (i32::from(date.year()), date.month() as u8, date.day() as u8),
-    };
-    let bytes = pdf::write(&laid, &info);
-    let mut missing = Vec::new();
-    if !laid.missing.is_empty() {
-        for f in case.text_fields() {
-            if f.path.section == crate::case::Section::Notice
-                && matches!(f.path.key, "text" | "reference")
-            {
-                continue;
-            }
-            let chars: Vec<char> = {
-                let mut v: Vec<char> = f
-                    .text
-                    .chars()
-                    .filter(|c| laid.missing.contains(c))
-                    .collect();
-                v.dedup();
-                let mut seen = std::collections::BTreeSet::new();
-                v.retain(|c| seen.insert(*c));
-                v
-            };
-            if !chars.is_empty() {
-                let shown: String = chars.iter().take(8).map(|c| format!("{c} ")).collect();
-                missing.push(format!(
-                    "{}: the PDF font has no {} for {}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
-                    f.path,
-                    if chars.len() == 1 { "glyph" } else { "glyphs" },
-                    shown,
-                    if chars.len() == 1 { "it is" } else { "they are" },
-                ));
+    }
+}
+
+/// The fields of the letter that hold characters the PDF's fonts lack,
+/// with those characters (each once, in order). The notice's own text and
+/// reference are never printed and are left out.
+pub fn unprintable(case: &Case) -> Vec<(FieldPath, Vec<char>)> {
+    let mut out = Vec::new();
+    for f in case.text_fields() {
+        if f.path.section == Section::Notice && matches!(f.path.key, "text" | "reference") {
+            continue;
+        }
+        let mut chars: Vec<char> = Vec::new();
+        for c in f.text.chars().filter(|c| !font::printable(*c)) {
+            if !chars.contains(&c) {
+                chars.push(c);
             }
         }
+        if !chars.is_empty() {
+            out.push((f.path, chars));
+        }
     }
-    (bytes, missing)
+    out
+}
+
+fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
+    let shown: String = chars.iter().take(8).map(|c| format!("{c} ")).collect();
+    format!(
+        "{path}: the PDF font has no {} for {shown}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
+        if chars.len() == 1 { "glyph" } else { "glyphs" },
+        if chars.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        },
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use poa::compose::{self, Templates};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 mod common;
-use common::example_paths as examples;
+use common::{example, example_paths as examples};
 
 fn load(p: &Path) -> Case {
     case::from_yaml(
@@ -238,4 +238,82 @@ fn templates_can_be_overridden() {
     assert_eq!(md, "Store Harbor Lane Home\n");
     let bad = Templates::with_overrides(&[("letter.md".into(), "{% if %}".into())]);
     assert!(bad.is_err());
+}
+
+#[test]
+fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
+    use poa::document::{self, Export, Format};
+    let templates = Templates::embedded();
+    for p in examples() {
+        let case = load(&p);
+        let date = date_of(&case);
+        let letter = compose::letter(&case, date).unwrap();
+        for format in Format::ALL {
+            let ex = Export {
+                format,
+                paper: None,
+                date,
+                templates: &templates,
+            };
+            let doc = document::export(&case, &ex).unwrap();
+            match format {
+                Format::Md => {
+                    assert_eq!(doc.bytes, templates.markdown(&letter).unwrap().into_bytes())
+                }
+                Format::Txt => assert_eq!(
+                    doc.bytes,
+                    templates.form_text(&letter).unwrap().into_bytes()
+                ),
+                Format::Pdf => {
+                    assert!(doc.bytes.starts_with(b"%PDF-"), "{}", name(&p));
+                    let a4 = document::export(
+                        &case,
+                        &Export {
+                            paper: Some(poa::layout::Paper::A4),
+                            ..ex
+                        },
+                    )
+                    .unwrap();
+                    let us = document::paper_of(&case) == poa::layout::Paper::Letter;
+                    assert_eq!(
+                        a4.bytes == doc.bytes,
+                        !us,
+                        "{}: the paper choice is honoured",
+                        name(&p)
+                    );
+                }
+            }
+            assert!(doc.warnings.is_empty(), "{}: {:?}", name(&p), doc.warnings);
+        }
+    }
+}
+
+#[test]
+fn the_pdf_export_names_each_field_whose_characters_it_cannot_print() {
+    use poa::document::{self, Export, Format};
+    let mut case = example("late-shipment.poa.yaml");
+    case.seller.contact_name = "李伟 (Li Wei)".into();
+    case.closing = "谢谢".into();
+    let templates = Templates::embedded();
+    let doc = document::export(
+        &case,
+        &Export {
+            format: Format::Pdf,
+            paper: None,
+            date: date_of(&case),
+            templates: &templates,
+        },
+    )
+    .unwrap();
+    assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].starts_with("seller.contact_name: the PDF font has no glyphs for 李 伟"),
+        "{:?}",
+        doc.warnings
+    );
+    assert!(
+        doc.warnings[1].starts_with("closing:"),
+        "{:?}",
+        doc.warnings
+    );
 }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use poa::case::Case;
+use poa::document::Format;
 use poa::editor::model::{Model, Overlay, Start, Step, StepState};
-use poa::editor::msg::{Cmd, ExportFormat, Msg};
+use poa::editor::msg::{Cmd, Msg};
 use poa::editor::update::update;
 use poa::editor::{keys, view};
 use poa::playbook::Lang;
@@ -367,8 +368,8 @@ fn quitting_saves_first_and_exports_are_commands() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Review);
     assert!(m.preview.starts_with("# Plan of Action"));
-    let cmds = update(&mut m, Msg::Export(vec![ExportFormat::Pdf]));
-    assert_eq!(cmds, vec![Cmd::Save, Cmd::Export(vec![ExportFormat::Pdf])]);
+    let cmds = update(&mut m, Msg::Export(vec![Format::Pdf]));
+    assert_eq!(cmds, vec![Cmd::Save, Cmd::Export(vec![Format::Pdf])]);
     let cmds = update(&mut m, Msg::Quit);
     assert_eq!(cmds, vec![Cmd::Save, Cmd::Quit]);
     assert!(m.quit);

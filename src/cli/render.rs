@@ -9,28 +9,8 @@ use anyhow::{Context, anyhow};
 use super::{load_case, parse_date_arg, today, write_output};
 use crate::case::Date;
 use crate::compose::{self, ComposeError, Templates};
-use crate::document;
+use crate::document::{self, Export, Format};
 use crate::layout::Paper;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// The letter as Markdown
-    Md,
-    /// Plain text, one block per box of the appeal form
-    Txt,
-    /// A print-quality PDF
-    Pdf,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Txt => "txt",
-            Format::Pdf => "pdf",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PaperArg {
@@ -95,25 +75,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(dir) => Templates::with_overrides(&read_templates(dir)?)?,
         None => Templates::embedded(),
     };
-    let letter = compose::letter(&loaded.case, date).map_err(|e| explain(&loaded, e))?;
-    let bytes = match args.format {
-        Format::Md => templates.markdown(&letter)?.into_bytes(),
-        Format::Txt => templates.form_text(&letter)?.into_bytes(),
-        Format::Pdf => {
-            let paper = match args.paper {
-                Some(PaperArg::Letter) => Paper::Letter,
-                Some(PaperArg::A4) => Paper::A4,
-                None if loaded.case.uses_letter_paper() => Paper::Letter,
-                None => Paper::A4,
-            };
-            let md = templates.markdown(&letter)?;
-            let (bytes, missing) = document::pdf(&loaded.case, &letter, &md, paper, date);
-            for line in missing {
-                eprintln!("warning: {line}");
-            }
-            bytes
-        }
+    let ex = Export {
+        format: args.format,
+        paper: args.paper.map(|p| match p {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
+        }),
+        date,
+        templates: &templates,
     };
+    let doc = document::export(&loaded.case, &ex).map_err(|e| explain(&loaded, e))?;
+    for line in &doc.warnings {
+        eprintln!("warning: {line}");
+    }
+    let bytes = doc.bytes;
     let out = args
         .output
         .clone()

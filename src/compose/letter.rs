@@ -144,6 +144,17 @@ fn required(value: &str, field: &str, hint: &'static str) -> Result<String, Comp
     }
 }
 
+impl Letter {
+    /// What the letter is: "Plan of Action", or "Appeal" for a dispute.
+    pub fn kind_title(&self) -> &'static str {
+        if self.dispute {
+            "Appeal"
+        } else {
+            "Plan of Action"
+        }
+    }
+}
+
 /// The letter of a case, dated `date`.
 pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
     let pb = playbook_of(case)?;

@@ -3,7 +3,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::model::{Kind, Model, Overlay, Start, Step};
-use super::msg::{ExportFormat, Msg};
+use super::msg::Msg;
+use crate::document::Format;
 use crate::playbook::Lang;
 
 /// Where a binding applies.
@@ -230,7 +231,7 @@ pub const BINDINGS: &[Binding] = &[
         zh: "导出 Markdown",
         when: When::Review,
         matches: |k| k.code == KeyCode::F(7),
-        msg: || Msg::Export(vec![ExportFormat::Md]),
+        msg: || Msg::Export(vec![Format::Md]),
     },
     Binding {
         keys: "F8",
@@ -240,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
         zh: "导出表单文本",
         when: When::Review,
         matches: |k| k.code == KeyCode::F(8),
-        msg: || Msg::Export(vec![ExportFormat::Txt]),
+        msg: || Msg::Export(vec![Format::Txt]),
     },
     Binding {
         keys: "F9",
@@ -250,7 +251,7 @@ pub const BINDINGS: &[Binding] = &[
         zh: "导出 PDF",
         when: When::Review,
         matches: |k| k.code == KeyCode::F(9),
-        msg: || Msg::Export(vec![ExportFormat::Pdf]),
+        msg: || Msg::Export(vec![Format::Pdf]),
     },
     Binding {
         keys: "F10",
@@ -260,7 +261,7 @@ pub const BINDINGS: &[Binding] = &[
         zh: "全部导出",
         when: When::Review,
         matches: |k| k.code == KeyCode::F(10),
-        msg: || Msg::Export(vec![ExportFormat::Md, ExportFormat::Txt, ExportFormat::Pdf]),
+        msg: || Msg::Export(vec![Format::Md, Format::Txt, Format::Pdf]),
     },
     Binding {
         keys: "Ctrl+E",

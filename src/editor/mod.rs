@@ -25,12 +25,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 
 use crate::case::{self, Case, Date};
-use crate::compose::{self, Templates};
-use crate::document;
-use crate::layout::Paper;
+use crate::compose::Templates;
+use crate::document::{self, Export, Format};
 use crate::playbook::Lang;
 use model::{Model, Overlay, Start};
-use msg::{Cmd, ExportFormat, Msg};
+use msg::{Cmd, Msg};
 
 /// Why the editor could not run.
 #[derive(Debug, thiserror::Error)]
@@ -408,39 +407,19 @@ fn switch_to(m: &mut Model, path: PathBuf, case: Case, opts: &Options, lock: &mu
 }
 
 /// Writes the documents next to the case file.
-fn export(m: &Model, formats: &[ExportFormat]) -> Result<Vec<PathBuf>, String> {
-    let date = m.case.dated.unwrap_or(m.today);
-    let letter = compose::letter(&m.case, date).map_err(|e| e.to_string())?;
+fn export(m: &Model, formats: &[Format]) -> Result<Vec<PathBuf>, String> {
     let templates = Templates::embedded();
     let mut written = Vec::new();
-    for f in formats {
-        let (ext, bytes) = match f {
-            ExportFormat::Md => (
-                "md",
-                templates
-                    .markdown(&letter)
-                    .map_err(|e| e.to_string())?
-                    .into_bytes(),
-            ),
-            ExportFormat::Txt => (
-                "txt",
-                templates
-                    .form_text(&letter)
-                    .map_err(|e| e.to_string())?
-                    .into_bytes(),
-            ),
-            ExportFormat::Pdf => {
-                let md = templates.markdown(&letter).map_err(|e| e.to_string())?;
-                let paper = if m.case.uses_letter_paper() {
-                    Paper::Letter
-                } else {
-                    Paper::A4
-                };
-                ("pdf", document::pdf(&m.case, &letter, &md, paper, date).0)
-            }
+    for &format in formats {
+        let ex = Export {
+            format,
+            paper: None,
+            date: m.case.dated.unwrap_or(m.today),
+            templates: &templates,
         };
-        let out = document::output_path(&m.path, ext);
-        case::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+        let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
+        let out = document::output_path(&m.path, format.extension());
+        case::write_atomic(&out, &doc.bytes).map_err(|e| e.to_string())?;
         written.push(out);
     }
     Ok(written)

@@ -7,6 +7,7 @@ use crossterm::event::KeyEvent;
 
 use super::model::Step;
 use crate::case::Case;
+use crate::document::Format;
 
 /// An intent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub enum Msg {
     OverlayDown,
     OverlayEnter,
     ScrollPreview(i16),
-    Export(Vec<ExportFormat>),
+    Export(Vec<Format>),
     Save,
     EditExternally,
     Quit,
@@ -60,19 +61,11 @@ pub enum Msg {
     GoStep(Step),
 }
 
-/// The documents the Review step exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Md,
-    Txt,
-    Pdf,
-}
-
 /// An effect for the loop to run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
     Save,
-    Export(Vec<ExportFormat>),
+    Export(Vec<Format>),
     EditExternally(String),
     Quit,
     /// Start-screen outcomes.
