@@ -541,3 +541,88 @@ fn snapshots_of_the_overlays_and_the_start_screen() {
     });
     insta::assert_snapshot!("zh-start-80x24", screen(&s, 80, 24));
 }
+
+#[test]
+fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_model() {
+    // Opening a case with a newer recovery copy shows the copy and asks.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    let file = example("late-shipment.poa.yaml");
+    let mut newer = file.clone();
+    newer.closing = "Written after the last save.".into();
+    update(
+        &mut m,
+        Msg::Opened {
+            path: PathBuf::from("x.poa.yaml"),
+            case: Box::new(file.clone()),
+            recovered: Some(Box::new(newer.clone())),
+            locked: false,
+        },
+    );
+    assert_eq!(m.case.closing, newer.closing);
+    assert_eq!(m.overlay, Some(Overlay::Recovered));
+    assert_eq!(
+        update(&mut m, Msg::Answer(false)),
+        vec![Cmd::DiscardRecovery]
+    );
+    update(&mut m, Msg::RecoveryDiscarded(Some(Box::new(file.clone()))));
+    assert_eq!(m.case, file, "discarding the copy shows the file's case");
+    assert_eq!(m.path, PathBuf::from("x.poa.yaml"));
+    // A second editor on the file is told.
+    update(
+        &mut m,
+        Msg::Opened {
+            path: PathBuf::from("x.poa.yaml"),
+            case: Box::new(file.clone()),
+            recovered: None,
+            locked: true,
+        },
+    );
+    assert_eq!(m.overlay, Some(Overlay::Locked));
+    // A taken name sends the writer back to the name box with a message.
+    m.start = Some(Start::Menu {
+        files: Vec::new(),
+        selected: 0,
+    });
+    update(
+        &mut m,
+        Msg::NameTaken {
+            path: PathBuf::from("taken.poa.yaml"),
+            violation: "late-shipment-rate".into(),
+        },
+    );
+    assert!(matches!(m.start, Some(Start::NameFile { .. })));
+    assert!(
+        m.status.contains("taken.poa.yaml already exists"),
+        "{}",
+        m.status
+    );
+    update(&mut m, Msg::OpenFailed("broken.poa.yaml:3:1: bad".into()));
+    assert!(matches!(m.start, Some(Start::Menu { .. })));
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Message("broken.poa.yaml:3:1: bad".into()))
+    );
+}
+
+#[test]
+fn leaving_a_step_with_changes_saves() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Seller);
+    typ(&mut m, "x");
+    let cmds = update(&mut m, Msg::NextStep);
+    assert_eq!(
+        cmds,
+        vec![Cmd::Save],
+        "the step's text is saved on leaving it"
+    );
+    let revision = m.revision;
+    update(
+        &mut m,
+        Msg::Saved {
+            revision,
+            error: None,
+        },
+    );
+    let cmds = update(&mut m, Msg::NextStep);
+    assert!(cmds.is_empty(), "nothing new to save: {cmds:?}");
+}

@@ -3,7 +3,9 @@
 //! Elm-shaped: `model` holds the state, `keys` turns key presses into
 //! messages, `update` changes the model and returns commands, `view` draws
 //! it. This file is the loop: the terminal, the clock, the disk and
-//! `$EDITOR`; the only part of the editor that does input or output.
+//! `$EDITOR`; the only part of the editor that does input or output. It
+//! never changes the model itself: the result of each effect (a save, an
+//! export, a case opened or created) comes back to `update` as a message.
 //!
 //! Nothing is lost: every change is copied to a recovery file within a
 //! second, the case file itself is saved atomically when typing pauses, on
@@ -28,7 +30,7 @@ use crate::case::{self, Case, Date};
 use crate::compose::Templates;
 use crate::document::{self, Export, Format};
 use crate::playbook::Lang;
-use model::{Model, Overlay, Start};
+use model::{Model, Start};
 use msg::{Cmd, Msg};
 
 /// Why the editor could not run.
@@ -143,11 +145,12 @@ fn install_panic_hook() {
 pub fn edit(path: PathBuf, opts: Options) -> Result<(), EditorError> {
     let source = case::read_file(
         &path,
-        "A case file starts with `version: 1`; create one with `poa new FILE`",
+        "A case file starts with `version: 2`; create one with `poa new FILE`",
     )?;
     let case = case::from_yaml(&source, &path.display().to_string())?;
-    let model = open_model(path, case, &opts);
-    run(model, &opts)
+    let mut m = Model::new(path.clone(), Case::new(), opts.lang, opts.today);
+    m.no_color = opts.no_color;
+    run(m, Some((path, case)))
 }
 
 /// The start screen: a new case, or one of the case files in this folder.
@@ -164,7 +167,7 @@ pub fn start(opts: Options) -> Result<(), EditorError> {
         files: m.files.clone(),
         selected: 0,
     });
-    run(m, &opts)
+    run(m, None)
 }
 
 fn case_files(dir: &Path) -> Vec<PathBuf> {
@@ -181,24 +184,21 @@ fn case_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// A model for a case, with the recovery offer when a newer copy exists.
-fn open_model(path: PathBuf, case: Case, opts: &Options) -> Model {
+/// The message that opens a case: with its recovery copy when that holds
+/// something the file does not.
+fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
     let rec = recovery_path(&path);
     let recovered = std::fs::read_to_string(&rec)
         .ok()
         .and_then(|t| case::from_yaml(&t, &rec.display().to_string()).ok())
-        .filter(|r| *r != case);
-    let mut m = Model::new(
+        .filter(|r| *r != case)
+        .map(Box::new);
+    Msg::Opened {
         path,
-        recovered.clone().unwrap_or(case),
-        opts.lang,
-        opts.today,
-    );
-    m.no_color = opts.no_color;
-    if recovered.is_some() {
-        m.overlay = Some(Overlay::Recovered);
+        case: Box::new(case),
+        recovered,
+        locked,
     }
-    m
 }
 
 /// Timers of the loop.
@@ -209,21 +209,19 @@ struct Clock {
     last_save: Instant,
 }
 
-fn run(mut m: Model, opts: &Options) -> Result<(), EditorError> {
+/// The loop, on the start screen or (`open`) on a case read from its file.
+fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let mut lock = None;
     let mut original: Option<Case> = None;
-    if m.start.is_none() {
-        let (l, held) = Lock::take(&m.path);
+    if let Some((path, case)) = open {
+        let (l, held) = Lock::take(&path);
         lock = Some(l);
-        if held {
-            m.overlay = Some(Overlay::Locked);
-        }
-        if matches!(m.overlay, Some(Overlay::Recovered)) {
-            original = read_case(&m.path);
-        }
+        original = Some(case.clone());
+        update::update(&mut m, opened(path, case, held));
+        snapshot(&m);
     }
     let mut clock = Clock {
         last_edit: None,
@@ -249,7 +247,6 @@ fn run(mut m: Model, opts: &Options) -> Result<(), EditorError> {
             Ok(false) => None,
             Err(e) => break Err(e.into()),
         };
-        let step_before = m.step;
         let mut cmds = msg
             .map(|msg| update::update(&mut m, msg))
             .unwrap_or_default();
@@ -258,20 +255,15 @@ fn run(mut m: Model, opts: &Options) -> Result<(), EditorError> {
             clock.last_edit = Some(Instant::now());
             snapshot(&m);
         }
-        if m.step != step_before && m.dirty() {
-            cmds.push(Cmd::Save);
-        }
         timers(&mut m, &mut clock, &mut cmds);
+        let mut world = World {
+            terminal: &mut terminal,
+            lock: &mut lock,
+            original: &mut original,
+            clock: &mut clock,
+        };
         for cmd in cmds {
-            run_cmd(
-                cmd,
-                &mut m,
-                opts,
-                &mut terminal,
-                &mut lock,
-                &mut original,
-                &mut clock,
-            );
+            run_cmd(cmd, &mut m, &mut world);
         }
     };
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
@@ -305,12 +297,6 @@ fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
     }
 }
 
-fn read_case(path: &Path) -> Option<Case> {
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| case::from_yaml(&t, "").ok())
-}
-
 fn save(m: &mut Model, clock: &mut Clock) {
     let revision = m.revision;
     let error = case::save_atomic(&m.path, &m.case)
@@ -324,86 +310,69 @@ fn save(m: &mut Model, clock: &mut Clock) {
     update::update(m, Msg::Saved { revision, error });
 }
 
-#[allow(clippy::too_many_arguments)]
-fn run_cmd(
-    cmd: Cmd,
-    m: &mut Model,
-    opts: &Options,
-    terminal: &mut ratatui::DefaultTerminal,
-    lock: &mut Option<Lock>,
-    original: &mut Option<Case>,
-    clock: &mut Clock,
-) {
-    match cmd {
+/// What the loop owns besides the model: the terminal, the lock, the
+/// file's case while its recovery copy is shown, and the timers.
+struct World<'a> {
+    terminal: &'a mut ratatui::DefaultTerminal,
+    lock: &'a mut Option<Lock>,
+    original: &'a mut Option<Case>,
+    clock: &'a mut Clock,
+}
+
+/// Runs one effect and hands its result to `update` as a message.
+fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
+    let result = match cmd {
         Cmd::Save => {
             if m.start.is_none() && m.dirty() {
-                save(m, clock);
+                save(m, w.clock);
             }
+            None
         }
-        Cmd::Quit => {
-            m.quit = true;
-        }
-        Cmd::Export(formats) => {
-            let result = export(m, &formats);
-            update::update(m, Msg::Exported(result));
-        }
-        Cmd::EditExternally(text) => {
-            let edited = external_editor(&text, terminal);
-            update::update(m, Msg::ExternalEdited(edited));
-        }
+        // `update` already marked the model as quitting.
+        Cmd::Quit => None,
+        Cmd::Export(formats) => Some(Msg::Exported(export(m, &formats))),
+        Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
         Cmd::DiscardRecovery => {
-            if let Some(case) = original.take() {
-                let (path, lang, today, no_color) = (m.path.clone(), m.lang, m.today, m.no_color);
-                *m = Model::new(path, case, lang, today);
-                m.no_color = no_color;
-            }
             let _ = std::fs::remove_file(recovery_path(&m.path));
+            Some(Msg::RecoveryDiscarded(w.original.take().map(Box::new)))
         }
         Cmd::CreateCase { path, case } => {
             if path.exists() {
-                m.status = match m.lang {
-                    Lang::En => format!("{} already exists: choose another name", path.display()),
-                    Lang::Zh => format!("{} 已存在，请换一个名称", path.display()),
-                };
-                m.start = Some(Start::NameFile {
+                Some(Msg::NameTaken {
                     violation: case.notice.violation.clone(),
-                    notice: None,
-                });
-                return;
-            }
-            match case::save_atomic(&path, &case) {
-                Ok(()) => switch_to(m, path, *case, opts, lock),
-                Err(e) => m.overlay = Some(Overlay::Message(e.to_string())),
+                    path,
+                })
+            } else {
+                match case::save_atomic(&path, &case) {
+                    Ok(()) => Some(take_and_open(path, *case, w)),
+                    Err(e) => Some(Msg::OpenFailed(e.to_string())),
+                }
             }
         }
         Cmd::OpenCase(path) => {
             let loaded = case::read_file(&path, "")
                 .and_then(|s| case::from_yaml(&s, &path.display().to_string()));
-            match loaded {
-                Ok(case) => switch_to(m, path, case, opts, lock),
-                Err(e) => {
-                    m.start = Some(Start::Menu {
-                        files: m.files.clone(),
-                        selected: 0,
-                    });
-                    m.overlay = Some(Overlay::Message(e.to_string()));
-                }
-            }
+            Some(match loaded {
+                Ok(case) => take_and_open(path, case, w),
+                Err(e) => Msg::OpenFailed(e.to_string()),
+            })
+        }
+    };
+    if let Some(msg) = result {
+        let more = update::update(m, msg);
+        snapshot(m);
+        for cmd in more {
+            run_cmd(cmd, m, w);
         }
     }
 }
 
-/// From the start screen to editing a case.
-fn switch_to(m: &mut Model, path: PathBuf, case: Case, opts: &Options, lock: &mut Option<Lock>) {
-    let files = m.files.clone();
-    *m = open_model(path, case, opts);
-    m.files = files;
-    let (l, held) = Lock::take(&m.path);
-    *lock = Some(l);
-    if held {
-        m.overlay = Some(Overlay::Locked);
-    }
-    snapshot(m);
+/// From the start screen to editing a case: the lock, then the case.
+fn take_and_open(path: PathBuf, case: Case, w: &mut World) -> Msg {
+    let (lock, held) = Lock::take(&path);
+    *w.lock = Some(lock);
+    *w.original = Some(case.clone());
+    opened(path, case, held)
 }
 
 /// Writes the documents next to the case file.

@@ -419,6 +419,15 @@ impl Model {
             .collect()
     }
 
+    /// The findings listed on the current screen: the step's, or all of them on Review.
+    pub fn visible_findings(&self) -> Vec<&Finding> {
+        if self.step == Step::Review {
+            self.findings.iter().collect()
+        } else {
+            self.step_findings()
+        }
+    }
+
     /// Findings with a place in the current field.
     pub fn field_findings(&self) -> Vec<&Finding> {
         let Some(spec) = self.spec() else {

@@ -10,7 +10,7 @@ use crate::case::Case;
 use crate::document::Format;
 
 /// An intent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     NextField,
     PrevField,
@@ -53,6 +53,23 @@ pub enum Msg {
     },
     Exported(Result<Vec<PathBuf>, String>),
     ExternalEdited(Option<String>),
+    /// A case file was opened or created: its case, the newer recovery copy
+    /// when there is one, and whether another editor holds it.
+    Opened {
+        path: PathBuf,
+        case: Box<Case>,
+        recovered: Option<Box<Case>>,
+        locked: bool,
+    },
+    /// A case file could not be opened.
+    OpenFailed(String),
+    /// The new case's file name is taken.
+    NameTaken {
+        path: PathBuf,
+        violation: String,
+    },
+    /// The writer chose the file over its recovery copy: the file's case.
+    RecoveryDiscarded(Option<Box<Case>>),
     /// Start screen.
     StartUp,
     StartDown,

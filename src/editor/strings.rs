@@ -26,8 +26,6 @@ pub enum S {
     Overdue,
     DueToday,
     NoDeadline,
-    Item,
-    Of,
     NoItems,
     Example,
     TooSmall,
@@ -62,6 +60,20 @@ pub enum S {
     LetterDate,
     PressAnyKey,
     Language,
+    /// `{title}`, `{n}`, `{total}`.
+    ItemOfTotal,
+    /// `{files}`: one per line.
+    Written,
+    NoFix,
+    /// `{error}`.
+    NoLetterYet,
+    /// `{violation}`.
+    NoticeRead,
+    NotANotice,
+    NameFirst,
+    /// `{path}`.
+    FileExists,
+    HelpLegend,
 }
 
 /// The text in the language.
@@ -87,8 +99,6 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::Overdue => ("appeal window passed", "申诉期限已过"),
         S::DueToday => ("appeal due today", "今天是申诉截止日"),
         S::NoDeadline => ("no notice date yet", "尚未填写通知日期"),
-        S::Item => ("item", "第"),
-        S::Of => ("of", "条，共"),
         S::NoItems => (
             "No items yet. Press F6 to add one, or F5 to start from a suggestion.",
             "还没有内容。按 F6 添加一条，或按 F5 从参考写法开始。",
@@ -186,9 +196,45 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         ),
         S::PressAnyKey => ("Press any key.", "按任意键继续。"),
         S::Language => ("English", "中文"),
+        S::ItemOfTotal => (
+            "{title} — item {n} of {total}",
+            "{title} — 第 {n} 条，共 {total} 条",
+        ),
+        S::Written => ("Written:\n{files}", "已导出：\n{files}"),
+        S::NoFix => (
+            "This finding has no automatic fix: change the text as its message says.",
+            "这个问题不能自动修正，请按提示修改文字。",
+        ),
+        S::NoLetterYet => (
+            "The letter cannot be made yet: {error}",
+            "还无法生成申诉信：{error}",
+        ),
+        S::NoticeRead => ("Read the notice: {violation}", "已识别通知：{violation}"),
+        S::NotANotice => (
+            "This does not read like an Amazon notice. Paste the whole notice, or press Esc and choose the violation.",
+            "这段文字不像亚马逊的通知。请粘贴完整通知，或按 Esc 返回并手动选择违规类型。",
+        ),
+        S::NameFirst => ("Type a name for the file first.", "请先输入文件名。"),
+        S::FileExists => (
+            "{path} already exists: choose another name",
+            "{path} 已存在，请换一个名称",
+        ),
+        S::HelpLegend => (
+            "* in lists of items   † on the Review step   Other keys type text.",
+            "* 列表步骤中可用   † 在检查与导出步骤中可用   其他按键用于输入文字。",
+        ),
     };
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
     }
+}
+
+/// A text with its `{name}` places filled.
+pub fn fill(lang: Lang, s: S, args: &[(&str, &str)]) -> String {
+    let mut out = t(lang, s).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }

@@ -8,16 +8,84 @@ use super::model::{
     self, Kind, Model, Overlay, Start, Step, choices, fields, item_count, place_of,
 };
 use super::msg::{Cmd, Msg};
+use super::strings::{S, fill, t};
 use crate::case::{Case, Response};
-use crate::check::{self, Severity};
+use crate::check;
 use crate::compose::{self, Templates};
 use crate::playbook::{self, Lang};
 
-/// Applies a message; returns the effects to run.
+/// Applies a message; returns the effects to run. Every change of the
+/// editor's state happens here.
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    if let Some(cmds) = outcome(m, &msg) {
+        return cmds;
+    }
     if m.start.is_some() {
         return update_start(m, msg);
     }
+    let step_before = m.step;
+    let mut cmds = update_case(m, msg);
+    // Leaving a step saves what was written in it.
+    if m.step != step_before && m.dirty() && !cmds.contains(&Cmd::Save) {
+        cmds.push(Cmd::Save);
+    }
+    cmds
+}
+
+/// The results of opening, creating and restoring a case, on any screen.
+fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
+    match msg {
+        Msg::Opened {
+            path,
+            case,
+            recovered,
+            locked,
+        } => {
+            let (files, lang, today, no_color) = (m.files.clone(), m.lang, m.today, m.no_color);
+            let shown = recovered.as_deref().unwrap_or(case).clone();
+            *m = Model::new(path.clone(), shown, lang, today);
+            m.files = files;
+            m.no_color = no_color;
+            if recovered.is_some() {
+                m.overlay = Some(Overlay::Recovered);
+            }
+            if *locked {
+                m.overlay = Some(Overlay::Locked);
+            }
+        }
+        Msg::OpenFailed(error) => {
+            m.start = Some(Start::Menu {
+                files: m.files.clone(),
+                selected: 0,
+            });
+            m.overlay = Some(Overlay::Message(error.clone()));
+        }
+        Msg::NameTaken { path, violation } => {
+            m.status = fill(
+                m.lang,
+                S::FileExists,
+                &[("path", &path.display().to_string())],
+            );
+            m.start = Some(Start::NameFile {
+                violation: violation.clone(),
+                notice: None,
+            });
+        }
+        Msg::RecoveryDiscarded(original) => {
+            if let Some(case) = original {
+                let (path, lang, today, no_color, files) =
+                    (m.path.clone(), m.lang, m.today, m.no_color, m.files.clone());
+                *m = Model::new(path, (**case).clone(), lang, today);
+                m.no_color = no_color;
+                m.files = files;
+            }
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::NextField => {
             commit(m);
@@ -111,13 +179,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::NextFinding => {
-            let n = visible_findings(m).len();
+            let n = m.visible_findings().len();
             if n > 0 {
                 m.selected = (m.selected + 1) % n;
             }
         }
         Msg::ApplyFix => {
-            let target = visible_findings(m).get(m.selected).map(|f| (*f).clone());
+            let target = m.visible_findings().get(m.selected).map(|f| (*f).clone());
             match target {
                 Some(f) if f.fix.is_some() => {
                     commit(m);
@@ -132,7 +200,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::JumpToFinding => {
-            if let Some(f) = visible_findings(m).get(m.selected).map(|f| (*f).clone()) {
+            if let Some(f) = m.visible_findings().get(m.selected).map(|f| (*f).clone()) {
                 commit(m);
                 let (step, item, field) = place_of(&m.case, &f.field);
                 m.step = if m.steps().contains(&step) {
@@ -236,10 +304,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             let text = match result {
                 Ok(paths) => {
                     let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                    match m.lang {
-                        Lang::En => format!("Written:\n{}", list.join("\n")),
-                        Lang::Zh => format!("已导出：\n{}", list.join("\n")),
-                    }
+                    fill(m.lang, S::Written, &[("files", &list.join("\n"))])
                 }
                 Err(e) => e,
             };
@@ -247,6 +312,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             m.overlay = Some(Overlay::Message(text));
         }
         Msg::StartUp | Msg::StartDown | Msg::StartEnter | Msg::StartContinue => {}
+        // Handled by `outcome` before a screen sees them.
+        Msg::Opened { .. }
+        | Msg::OpenFailed(_)
+        | Msg::NameTaken { .. }
+        | Msg::RecoveryDiscarded(_) => {}
     }
     Vec::new()
 }
@@ -264,19 +334,7 @@ fn name_box(stem: &str) -> TextArea<'static> {
 }
 
 fn no_fix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "This finding has no automatic fix: change the text as its message says.",
-        Lang::Zh => "这个问题不能自动修正，请按提示修改文字。",
-    }
-}
-
-/// The findings listed on the current screen: the step's, or all of them on Review.
-pub fn visible_findings(m: &Model) -> Vec<&check::Finding> {
-    if m.step == Step::Review {
-        m.findings.iter().collect()
-    } else {
-        m.step_findings()
-    }
+    t(lang, S::NoFix)
 }
 
 /// Stores the field being edited; re-checks if the case changed.
@@ -364,10 +422,7 @@ pub fn preview(m: &Model) -> String {
     let date = m.case.dated.unwrap_or(m.today);
     match compose::letter(&m.case, date).and_then(|l| Templates::embedded().markdown(&l)) {
         Ok(md) => md,
-        Err(e) => match m.lang {
-            Lang::En => format!("The letter cannot be made yet: {e}"),
-            Lang::Zh => format!("还无法生成申诉信：{e}"),
-        },
+        Err(e) => fill(m.lang, S::NoLetterYet, &[("error", &e.to_string())]),
     }
 }
 
@@ -561,20 +616,14 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             match reading.violation {
                 Some(v) => {
                     m.input = name_box(&format!("{v}-{}", m.today));
-                    m.status = match m.lang {
-                        Lang::En => format!("Read the notice: {v}"),
-                        Lang::Zh => format!("已识别通知：{v}"),
-                    };
+                    m.status = fill(m.lang, S::NoticeRead, &[("violation", v)]);
                     Start::NameFile {
                         violation: v.to_string(),
                         notice: Some(text),
                     }
                 }
                 None => {
-                    m.status = match m.lang {
-                        Lang::En => "This does not read like an Amazon notice. Paste the whole notice, or press Esc and choose the violation.".into(),
-                        Lang::Zh => "这段文字不像亚马逊的通知。请粘贴完整通知，或按 Esc 返回并手动选择违规类型。".into(),
-                    };
+                    m.status = t(m.lang, S::NotANotice).into();
                     Start::PasteNotice
                 }
             }
@@ -589,10 +638,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             let typed = m.input.lines().join("");
             let stem = crate::document::case_stem(typed.trim());
             if stem.is_empty() {
-                m.status = match m.lang {
-                    Lang::En => "Type a name for the file first.".into(),
-                    Lang::Zh => "请先输入文件名。".into(),
-                };
+                m.status = t(m.lang, S::NameFirst).into();
                 return Vec::new();
             }
             let path = std::path::PathBuf::from(format!("{stem}.poa.yaml"));
@@ -628,9 +674,4 @@ pub fn new_case(violation: &str, notice: Option<&str>) -> Case {
         case.root_causes.clear();
     }
     case
-}
-
-/// The worst finding of a set, for colours.
-pub fn worst(findings: &[&check::Finding]) -> Option<Severity> {
-    findings.iter().map(|f| f.severity).max()
 }

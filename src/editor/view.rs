@@ -13,8 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 
 use super::keys::{BINDINGS, When};
 use super::model::{Kind, Model, Overlay, Start, Step, StepState, choices, fields, item_count};
-use super::strings::{S, t};
-use super::update::visible_findings;
+use super::strings::{S, fill, t};
 use crate::check::{FieldId, Severity};
 use crate::playbook::{self, Lang};
 
@@ -222,7 +221,7 @@ fn guide_lines(m: &Model, key: &str, width: u16) -> Vec<Line<'static>> {
 }
 
 fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
-    let findings = visible_findings(m);
+    let findings = m.visible_findings();
     let rows = finding_rows(m, &findings, area.width.saturating_sub(2));
     let findings_height = (rows.min(7) as u16 + 2).max(3);
     let one_line = m.spec().is_some_and(|s| !s.kind.is_multiline());
@@ -248,15 +247,15 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     if m.step.is_list() {
         let n = item_count(&m.case, m.step);
         if n > 0 {
-            title = match m.lang {
-                Lang::En => format!(
-                    "{title} — {} {} {} {n}",
-                    t(m.lang, S::Item),
-                    m.item + 1,
-                    t(m.lang, S::Of)
-                ),
-                Lang::Zh => format!("{title} — 第 {} 条，共 {n} 条", m.item + 1),
-            };
+            title = fill(
+                m.lang,
+                S::ItemOfTotal,
+                &[
+                    ("title", &title),
+                    ("n", &(m.item + 1).to_string()),
+                    ("total", &n.to_string()),
+                ],
+            );
         }
     }
     let empty_list = m.step.is_list() && item_count(&m.case, m.step) == 0;
@@ -447,7 +446,7 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     .areas(area);
     let [problems, preview] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
-    let findings = visible_findings(m);
+    let findings = m.visible_findings();
     if findings.is_empty() {
         f.render_widget(
             Paragraph::new(wrapped(
@@ -592,17 +591,7 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
                     Span::raw(format!("{}{when}", b.label(m.lang))),
                 ])
             };
-            let legend = Line::styled(
-                match m.lang {
-                    Lang::En => {
-                        "* in lists of items   † on the Review step   Other keys type text."
-                    }
-                    Lang::Zh => {
-                        "* 列表步骤中可用   † 在检查与导出步骤中可用   其他按键用于输入文字。"
-                    }
-                },
-                theme.dim(),
-            );
+            let legend = Line::styled(t(m.lang, S::HelpLegend), theme.dim());
             let block = Block::bordered().title(t(m.lang, S::HelpTitle));
             let inner = block.inner(r);
             f.render_widget(Clear, r);
