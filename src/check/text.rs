@@ -347,6 +347,79 @@ pub fn ascii_tokens(b: &[u8], mut f: impl FnMut(usize, usize, u64, bool)) {
     }
 }
 
+/// Words too common to say whether two texts are about the same thing.
+const STOPWORDS: [&str; 40] = [
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "we",
+    "our", "all", "every", "each", "is", "are", "was", "were", "be", "it", "its", "this", "that",
+    "these", "those", "as", "now", "new", "into", "their", "they", "has", "have", "had", "so",
+];
+
+/// The hashes of `STOPWORDS`, sorted.
+fn stopwords() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut v: Vec<u64> = STOPWORDS.iter().map(|w| word_hash(w)).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// The words that carry meaning in `text`, in any case and without a
+/// plural `s`, each as its `word_hash` (numbers sort and compare far
+/// faster than strings; two words sharing a hash is vanishingly rare),
+/// sorted and without repeats.
+pub fn content_words(text: &str) -> Vec<u64> {
+    let stop = stopwords();
+    let mut v = Vec::new();
+    let mut keep = |w: &str, h: u64| {
+        if stop.binary_search(&h).is_err() {
+            let plural = w.bytes().rev().take_while(|b| b | 0x20 == b's').count();
+            v.push(if plural == 0 {
+                h
+            } else {
+                word_hash(&w[..w.len() - plural])
+            });
+        }
+    };
+    if text.is_ascii() {
+        // Each word hashed as it is read.
+        ascii_tokens(text.as_bytes(), |s, e, h, word| {
+            if word {
+                keep(&text[s..e], h);
+            }
+        });
+    } else {
+        for w in words(text) {
+            keep(w, word_hash(w));
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Shared words over all words of two sorted lists.
+pub fn overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,5 +491,22 @@ mod tests {
         assert_eq!(match_case("Don't", "do not"), "Do not");
         assert_eq!(match_case("DON'T", "do not"), "DO NOT");
         assert_eq!(match_case("don't", "do not"), "do not");
+    }
+
+    #[test]
+    fn content_words_drop_every_common_word_and_plurals() {
+        // Every common word, wherever it sits in the list, is dropped.
+        assert_eq!(
+            content_words("the seller and those carriers have so many orders"),
+            content_words("carrier many order seller")
+        );
+        assert_eq!(content_words("the and those have so").len(), 0);
+        assert_eq!(content_words("orders order seller").len(), 2);
+        // Case does not matter.
+        assert_eq!(
+            content_words("ORDERS Seller"),
+            content_words("order seller")
+        );
+        assert_eq!(overlap(&["a", "b", "c"], &["a", "b", "d"]), 0.5);
     }
 }

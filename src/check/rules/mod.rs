@@ -1,11 +1,14 @@
 //! Every rule, one small type per code, in one registry sorted by code.
 
-mod completeness;
 mod dates;
 mod evidence;
+mod facts;
 mod length;
+mod notice;
 mod phrase;
+mod plan;
 mod policy;
+mod required;
 mod tone;
 
 use super::doc::{Field, FieldId};
@@ -58,25 +61,21 @@ const fn reads_phrases(
 pub(super) fn registry() -> &'static [Registered] {
     use Severity::{Error, Info, Warning};
     static RULES: &[Registered] = &[
-        rule("C001", Error, &completeness::MissingRequired),
-        rule("C002", Error, &completeness::IncompleteFiveWhys),
-        rule("C003", Warning, &completeness::TooShort),
-        rule("C004", Error, &completeness::ActionWithoutDateOrOwner),
-        rule(
-            "C005",
-            Warning,
-            &completeness::MeasureWithoutOwnerStartOrCadence,
-        ),
+        rule("C001", Error, &required::MissingRequired),
+        rule("C002", Error, &required::IncompleteFiveWhys),
+        rule("C003", Warning, &plan::TooShort),
+        rule("C004", Error, &plan::ActionWithoutDateOrOwner),
+        rule("C005", Warning, &plan::MeasureWithoutOwnerStartOrCadence),
         rule("C006", Error, &evidence::RequiredEvidenceMissing),
         rule("C007", Warning, &evidence::EvidenceMismatch),
-        rule("C008", Warning, &completeness::FewerThanPlaybookMinimum),
-        rule("C009", Warning, &completeness::MeasureRepeatsAction),
+        rule("C008", Warning, &plan::FewerThanPlaybookMinimum),
+        rule("C009", Warning, &plan::MeasureRepeatsAction),
         phrase("C010", Warning),
-        rule("C011", Warning, &completeness::UnansweredRootCause),
-        rule("C012", Warning, &completeness::NoticeItemNotAddressed),
+        rule("C011", Warning, &plan::UnansweredRootCause),
+        rule("C012", Warning, &notice::NoticeItemNotAddressed),
         phrase("C013", Warning),
-        rule("C014", Warning, &completeness::NoConcreteData),
-        rule("C015", Error, &completeness::PlaceholderLeft),
+        rule("C014", Warning, &facts::NoConcreteData),
+        rule("C015", Error, &facts::PlaceholderLeft),
         rule("D001", Error, &dates::FutureDate),
         rule("D002", Error, &dates::ImpossibleMetric),
         rule("D003", Info, &dates::MetricWithinTarget),
@@ -148,6 +147,11 @@ pub(super) fn phrase_findings(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+}
+
+/// A finding of rule `me` that something is missing.
+pub(super) fn missing(me: &Meta, id: FieldId, message: String) -> Finding {
+    Finding::whole(me, id, "", message)
 }
 
 /// A place in a case by its path text.

@@ -1,0 +1,125 @@
+//! Facts in the prose: a section with no count, date or id (C014), and a
+//! suggestion's placeholder still in the text (C015).
+
+use super::missing;
+use crate::case::Section;
+use crate::check::doc::{FieldId, Role};
+use crate::check::draft::SectionKind;
+use crate::check::text::{has_concrete_data, shorten, word_count};
+use crate::check::{Cx, Finding, Meta, Rule};
+use crate::playbook;
+
+/// C014: a section with no concrete data.
+pub struct NoConcreteData;
+
+impl Rule for NoConcreteData {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let message = |title: &str| {
+            format!(
+                "The {} section has no number, date, rate, ASIN or order id. Add the facts a reviewer can check: how many, which ones, when.",
+                title.to_lowercase()
+            )
+        };
+        if let Some(case) = cx.doc.case {
+            let sections: [(Section, Vec<&str>, bool); 4] = [
+                (
+                    Section::RootCauses,
+                    case.root_causes
+                        .iter()
+                        .flat_map(|r| {
+                            [
+                                &r.summary, &r.what, &r.when, &r.where_, &r.who, &r.why, &r.how,
+                            ]
+                        })
+                        .map(String::as_str)
+                        .collect(),
+                    false,
+                ),
+                (
+                    Section::CorrectiveActions,
+                    case.corrective_actions
+                        .iter()
+                        .map(|a| a.action.as_str())
+                        .collect(),
+                    case.corrective_actions.iter().any(|a| a.done_on.is_some()),
+                ),
+                (
+                    Section::PreventiveMeasures,
+                    case.preventive_measures
+                        .iter()
+                        .flat_map(|m| [m.measure.as_str(), m.cadence.as_str()])
+                        .collect(),
+                    case.preventive_measures
+                        .iter()
+                        .any(|m| m.starts_on.is_some()),
+                ),
+                (Section::Explanation, vec![case.explanation.as_str()], false),
+            ];
+            for (section, texts, dated) in sections {
+                if dated || texts.iter().any(|t| has_concrete_data(t)) {
+                    continue;
+                }
+                let words: usize = texts.iter().map(|t| word_count(t)).sum();
+                if words >= 8 && !dated && !texts.iter().any(|t| has_concrete_data(t)) {
+                    out.push(missing(
+                        me,
+                        FieldId::Section(section),
+                        message(section.title()),
+                    ));
+                }
+            }
+        } else if let Some(draft) = cx.doc.draft {
+            for (kind, line) in &draft.sections {
+                if !matches!(
+                    kind,
+                    SectionKind::RootCause
+                        | SectionKind::Corrective
+                        | SectionKind::Preventive
+                        | SectionKind::Explanation
+                ) {
+                    continue;
+                }
+                let body: Vec<&str> = draft
+                    .lines
+                    .iter()
+                    .filter(|l| !l.heading && l.section == *kind)
+                    .map(|l| l.text)
+                    .collect();
+                let words: usize = body.iter().map(|t| word_count(t)).sum();
+                if words >= 8 && !body.iter().any(|t| has_concrete_data(t)) {
+                    out.push(Finding::whole(
+                        me,
+                        FieldId::Line(*line),
+                        &shorten(body.first().copied().unwrap_or(""), 60),
+                        message(kind.title()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// C015: a placeholder from a suggestion that is still in the text.
+pub struct PlaceholderLeft;
+
+impl Rule for PlaceholderLeft {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        for f in cx
+            .doc
+            .fields
+            .iter()
+            .filter(|f| f.role.is_prose() || f.role == Role::Data)
+        {
+            for r in playbook::placeholders(f.text) {
+                let name = &f.text[r.start + 1..r.end - 1];
+                out.push(Finding::span(
+                    me,
+                    f,
+                    r.start,
+                    r.end,
+                    format!("Replace the placeholder {{{name}}} with the real {name}."),
+                ));
+            }
+        }
+    }
+}

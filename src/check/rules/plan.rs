@@ -1,0 +1,343 @@
+//! The plan itself: answers long enough to be specific (C003), actions
+//! with dates and owners (C004), measures with owners, starts and cadences
+//! (C005), as many items as the playbook asks (C008), measures that are not
+//! repeats of actions (C009), and every root cause answered (C011).
+
+use std::collections::BTreeSet;
+
+use super::item_at;
+use super::missing;
+use crate::case::Section;
+use crate::check::doc::FieldId;
+use crate::check::draft::SectionKind;
+use crate::check::text::{content_words, dates, overlap, word_count};
+use crate::check::{Cx, Finding, Meta, Rule, Severity};
+
+/// The fewest words an answer needs to be specific, from the field table.
+fn min_words(id: &FieldId) -> Option<usize> {
+    let FieldId::Case(p) = id else { return None };
+    p.field().map(|f| f.min_words).filter(|n| *n > 0)
+}
+
+/// C003: an answer too short to be specific.
+pub struct TooShort;
+
+impl Rule for TooShort {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        for (f, _, n) in cx.prose() {
+            let Some(min) = min_words(&f.id) else {
+                continue;
+            };
+            if n > 0 && n < min {
+                out.push(Finding::whole(
+
+                    me,
+                    f.id,
+                    f.text,
+                    format!(
+                        "This answer has {n} word{} and is too short to be specific (aim for {min} or more). Add the facts: numbers, dates, the step of your process.",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// C004: a corrective action without a date (error) or an owner (warning).
+pub struct ActionWithoutDateOrOwner;
+
+impl Rule for ActionWithoutDateOrOwner {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        if let Some(case) = cx.doc.case {
+            for (i, a) in case.corrective_actions.iter().enumerate() {
+                if a.action.trim().is_empty() {
+                    continue;
+                }
+                let id = item_at(Section::CorrectiveActions, i, "action");
+                if a.done_on.is_none() {
+                    out.push(Finding::whole(
+
+                        me,
+                        id,
+                        &a.action,
+                        "This action has no date. Amazon wants actions that are finished: give the day it was done (done_on). If it is not done yet, do it first or move it to the preventive measures.".into(),
+                    ));
+                }
+                if a.owner.trim().is_empty() {
+                    // A missing owner weakens the action; a missing date sinks it.
+                    out.push(
+                        Finding::whole(
+                            me,
+                            id,
+                            &a.action,
+                            "This action has no owner. Name the role that did it (for example: warehouse manager), not a person's name.".into(),
+                        )
+                        .with_severity(Severity::Warning),
+                    );
+                }
+            }
+        } else if let Some(draft) = cx.doc.draft {
+            for (_, text, line) in draft.items(SectionKind::Corrective) {
+                if word_count(&text) >= 4 && dates(&text).is_empty() {
+                    out.push(Finding::whole(
+
+                        me,
+                        FieldId::Line(line),
+                        &text,
+                        "This corrective action has no date. Say on which day it was done (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.".into(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// C005: a preventive measure without an owner, a start date or a cadence.
+pub struct MeasureWithoutOwnerStartOrCadence;
+
+impl Rule for MeasureWithoutOwnerStartOrCadence {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        for (i, m) in case.preventive_measures.iter().enumerate() {
+            if m.measure.trim().is_empty() {
+                continue;
+            }
+            let mut lacks = Vec::new();
+            if m.owner.trim().is_empty() {
+                lacks.push("an owner (the role that runs it)");
+            }
+            if m.starts_on.is_none() {
+                lacks.push("a start date");
+            }
+            if m.cadence.trim().is_empty() {
+                lacks.push("a cadence (how often it is done and checked)");
+            }
+            if !lacks.is_empty() {
+                out.push(Finding::whole(
+
+                    me,
+                    item_at(Section::PreventiveMeasures, i, "measure"),
+                    &m.measure,
+                    format!("This measure is missing {}. Without them it reads as a wish, not a control.", join_and(&lacks)),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.to_string(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// C008: fewer items than the playbook asks for.
+pub struct FewerThanPlaybookMinimum;
+
+impl Rule for FewerThanPlaybookMinimum {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
+            return;
+        };
+        if case.is_dispute() {
+            return;
+        }
+        let actions = case
+            .corrective_actions
+            .iter()
+            .filter(|a| !a.action.trim().is_empty())
+            .count();
+        let measures = case
+            .preventive_measures
+            .iter()
+            .filter(|m| !m.measure.trim().is_empty())
+            .count();
+        for (section, have, need, what) in [
+            (
+                Section::CorrectiveActions,
+                actions,
+                pb.minimums.corrective_actions,
+                "corrective actions",
+            ),
+            (
+                Section::PreventiveMeasures,
+                measures,
+                pb.minimums.preventive_measures,
+                "preventive measures",
+            ),
+        ] {
+            if have > 0 && have < need {
+                out.push(missing(me,
+                    FieldId::Section(section),
+                    format!(
+                        "There {} {have} of the {need} {what} a {} appeal usually needs. Add what you did (the playbook has suggestions: `poa playbooks {}`).",
+                        if have == 1 { "is" } else { "are" },
+                        pb.title,
+                        pb.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// C009: a preventive measure that only repeats a corrective action.
+pub struct MeasureRepeatsAction;
+
+impl Rule for MeasureRepeatsAction {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        let actions: Vec<(usize, Vec<u64>)> = case
+            .corrective_actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, content_words(&a.action)))
+            .filter(|(_, w)| w.len() >= 3)
+            .collect();
+        for (i, m) in case.preventive_measures.iter().enumerate() {
+            let mw = content_words(&m.measure);
+            if mw.len() < 3 {
+                continue;
+            }
+            for (j, aw) in &actions {
+                // Jaccard of 0.7 needs sizes within that ratio.
+                let (small, large) = (mw.len().min(aw.len()), mw.len().max(aw.len()));
+                if (small as f64) < 0.7 * large as f64 {
+                    continue;
+                }
+                if overlap(&mw, aw) >= 0.7 {
+                    out.push(Finding::whole(
+
+                        me,
+                        item_at(Section::PreventiveMeasures, i, "measure"),
+                        &m.measure,
+                        format!(
+                            "This measure repeats corrective action {}. A preventive measure is the lasting control: say what now happens regularly, who does it and how often.",
+                            j + 1
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// C011: a root cause that no action or measure answers.
+pub struct UnansweredRootCause;
+
+impl Rule for UnansweredRootCause {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(case) = cx.doc.case else { return };
+        if case.is_dispute() {
+            return;
+        }
+        let causes = case.root_causes.len();
+        let mut links: BTreeSet<usize> = BTreeSet::new();
+        let mut any_links = false;
+        let items = case
+            .corrective_actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                (
+                    Section::CorrectiveActions,
+                    i,
+                    "action",
+                    &a.action,
+                    &a.causes,
+                )
+            })
+            .chain(case.preventive_measures.iter().enumerate().map(|(i, m)| {
+                (
+                    Section::PreventiveMeasures,
+                    i,
+                    "measure",
+                    &m.measure,
+                    &m.causes,
+                )
+            }));
+        for (section, i, key, text, ids) in items {
+            for id in ids {
+                any_links = true;
+                match case.cause_number(id) {
+                    Some(n) => {
+                        links.insert(n);
+                    }
+                    None => out.push(bad_link(me, item_at(section, i, key), text, id, causes)),
+                }
+            }
+        }
+        if !any_links || causes < 2 {
+            return;
+        }
+        // Causes an action or measure names in words ("root cause 2").
+        let named: BTreeSet<usize> = case
+            .corrective_actions
+            .iter()
+            .map(|a| a.action.as_str())
+            .chain(case.preventive_measures.iter().map(|m| m.measure.as_str()))
+            .flat_map(named_causes)
+            .collect();
+        for (i, r) in case.root_causes.iter().enumerate() {
+            let n = i + 1;
+            if !links.contains(&n) && !named.contains(&n) {
+                out.push(Finding::whole(
+
+                    me,
+                    item_at(Section::RootCauses, i, "summary"),
+                    &r.summary,
+                    format!("No corrective action or preventive measure answers root cause {n}. Add one, or link the ones that do (causes: [{n}])."),
+                ));
+            }
+        }
+    }
+}
+
+/// The numbers after each "root cause" in a text, in any case.
+fn named_causes(text: &str) -> Vec<usize> {
+    const WORDS: &[u8] = b"root cause ";
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(WORDS.len()) {
+        if b[i] | 0x20 == b'r' && b[i..i + WORDS.len()].eq_ignore_ascii_case(WORDS) {
+            let digits = &text[i + WORDS.len()..];
+            let end = digits
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(digits.len());
+            if let Ok(n) = digits[..end].parse() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+fn bad_link(me: &Meta, id: FieldId, text: &str, link: &str, causes: usize) -> Finding {
+    let shown = link.strip_prefix('R').unwrap_or(link);
+    Finding::whole(
+        me,
+        id,
+        text,
+        format!(
+            "This item points to root cause {shown}, but the case has {causes}. Correct the number in causes."
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_named_in_words() {
+        assert_eq!(
+            named_causes("Fixes Root Cause 2 and root cause 12; root causes 3; root cause x"),
+            [2, 12]
+        );
+        assert!(named_causes("no cause here, 中文 root").is_empty());
+    }
+}
