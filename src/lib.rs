@@ -4,11 +4,14 @@
 //! The data flows one way; every stage hands the next plain data:
 //!
 //! ```text
-//! case file ─► case (model, load/save) ─► check (rules ─► findings) ─► report (text/json)
-//!                                      └► compose (Tera ─► Markdown) ─► markup (pulldown-cmark ─► blocks) ─► layout (blocks ─► pages) ─► pdf (printpdf)
-//!                                                                    └► text export
-//! editor (ratatui): event ─► update(model, msg) ─► view(model)   uses case, check, compose
-//! cli (clap): one file per command; the only place that reads the clock, the terminal and the disk
+//! case file ─► case (field table, model, load/save) ─► check (rules ─► findings) ─► report (text/json)
+//!                                                  └► compose (Tera ─► Markdown) ─► markup (pulldown-cmark ─► blocks) ─► layout (blocks ─► pages) ─► pdf (printpdf)
+//!                                                                                └► text export
+//! document: the export seam, case ─► md | txt | pdf, for the cli and the editor
+//! draft (.md/.txt) ─► import (by its headings) ─► case
+//! editor (ratatui): event ─► update(model, msg) ─► view(model)   uses case, check, document
+//! cli (clap): one file per command; reads the clock, the terminal and the disk for the commands
+//!             (the editor's loop does its own)
 //! ```
 
 #[macro_use]
@@ -20,6 +23,7 @@ pub mod cli;
 pub mod compose;
 pub mod document;
 pub mod editor;
+pub mod import;
 pub mod layout;
 pub mod markup;
 pub mod notice;
