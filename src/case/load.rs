@@ -262,6 +262,16 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
             code: c as u32,
         });
     }
+    // One parse when the file is right. The version is looked at on its own
+    // only when the case does not parse or does not say `version: 1`, so
+    // that a file from a newer poa is named as such before its new keys
+    // are called unknown.
+    let parsed = serde_yaml::from_str::<Case>(source);
+    if let Ok(case) = &parsed
+        && case.version == VERSION
+    {
+        return parsed.map_err(|e| explain(&e, source, name));
+    }
     match serde_yaml::from_str::<VersionProbe>(source) {
         Ok(probe) => check_version(probe.version, source, name)?,
         Err(e)
@@ -272,9 +282,9 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
                 path: name.to_string(),
             });
         }
-        Err(_) => {} // the strict parse below reports it with its place
+        Err(_) => {} // the strict parse reports it with its place
     }
-    serde_yaml::from_str::<Case>(source).map_err(|e| explain(&e, source, name))
+    parsed.map_err(|e| explain(&e, source, name))
 }
 
 fn check_version(
@@ -435,6 +445,13 @@ mod tests {
         assert!(err("version: 3\n").contains("version 3 case file, written by a newer poa"));
         assert!(err("version: one\n").contains("`version: one` is not a version"));
         assert!(err("just some words\n").contains("is not a case file"));
+        // A newer file's new keys are not called unknown.
+        assert!(
+            err("version: 3\nfuture_key: x\n").contains("written by a newer poa"),
+            "{}",
+            err("version: 3\nfuture_key: x\n")
+        );
+        assert!(err("version: 0\n").contains("`version: 0` is not a version"));
     }
 
     #[test]
