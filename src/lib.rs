@@ -24,3 +24,4 @@ pub mod layout;
 pub mod notice;
 pub mod pdf;
 pub mod playbook;
+pub mod report;

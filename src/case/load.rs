@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Case, VERSION};
+use super::{Case, Spans, VERSION};
 
 /// The largest file `poa` reads: far above any real case or draft, far below
 /// a file that was picked by mistake.
@@ -287,6 +287,13 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
     parsed.map_err(|e| explain(&e, source, name))
 }
 
+/// Parses the text of a case file, and finds where each of its values is
+/// written ([`Spans`]), for messages and the report that point at lines.
+pub fn from_yaml_with_spans(source: &str, name: &str) -> Result<(Case, Spans), LoadError> {
+    let case = from_yaml(source, name)?;
+    Ok((case, Spans::new(source)))
+}
+
 fn check_version(
     version: Option<serde_yaml::Value>,
     source: &str,
@@ -452,6 +459,15 @@ mod tests {
             err("version: 3\nfuture_key: x\n")
         );
         assert!(err("version: 0\n").contains("`version: 0` is not a version"));
+    }
+
+    #[test]
+    fn a_case_loads_with_its_spans() {
+        let (case, spans) =
+            from_yaml_with_spans("version: 1\nseller:\n  legal_name: Acme\n", "x").unwrap();
+        assert_eq!(case.seller.legal_name, "Acme");
+        let p = super::super::FieldPath::key(super::super::Section::Seller, "legal_name");
+        assert_eq!(spans.get(&p).map(|p| (p.line, p.column)), Some((3, 15)));
     }
 
     #[test]

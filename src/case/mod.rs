@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Date, DateError, FoundDate, find_dates};
 pub use field::{FieldPath, Part, Section, TextField};
-pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, read_file};
-pub use locate::Locator;
+pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, read_file};
+pub use locate::{Pos, Spans};
 pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
 
 /// Parses data written in YAML (playbooks, phrase lists, the catalogue), so
