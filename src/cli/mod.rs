@@ -1,6 +1,7 @@
 //! The command line: parsing (clap), files, the clock, exit codes and the
-//! human output. The only module that reads the disk, the clock and the
-//! terminal for the commands (the editor's loop does its own).
+//! human output (`poa check`'s report is drawn by [`crate::report`]). The
+//! only module that reads the disk, the clock and the terminal for the
+//! commands (the editor's loop does its own).
 //!
 //! Exit status: 0 fine; 1 `check` found an error (or a warning with
 //! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
