@@ -283,7 +283,11 @@ impl<'a> Places<'a> {
         // The mark's line in the value, then in the file.
         let (line_in_value, line_start, _) = self.in_value.to(path, value, start);
         let value_line = first_line(&value[line_start..]);
-        let in_value_line = clamp(value_line, start - line_start, end - line_start);
+        let in_value_line = clamp(
+            value_line,
+            start.saturating_sub(line_start),
+            end.saturating_sub(line_start),
+        );
         let at = spans
             .at(&path, line_in_value, in_value_line.start)
             .unwrap_or(pos);
