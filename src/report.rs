@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Patch, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::case::{Case, FieldPath, Pos, Spans};
@@ -459,9 +459,13 @@ fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, width: 
         FieldId::Line(_) | FieldId::Document => None,
     };
     let excerpt = (!f.excerpt.is_empty()).then(|| Level::NOTE.no_name().message(&f.excerpt));
-    let mut groups: Vec<Group<'_>> = Vec::with_capacity(2);
+    // A fix is written under the words it replaces; `--fix` applies the
+    // fixes that have a place.
+    let fix = f.fix.as_ref().map(|fix| format!("write: {fix}"));
+    let applies = (f.fix.is_some() && f.start.is_some())
+        .then(|| Level::HELP.message("poa check --fix applies it"));
     let mut column = None;
-    match place {
+    let group = match place {
         Place::Line {
             text,
             line,
@@ -485,49 +489,34 @@ fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, width: 
                 .line_start(*line)
                 .path(path)
                 .line_numbering(*from_file)
-                .annotation(AnnotationKind::Primary.span(in_cut.clone()));
-            groups.push(title.element(snippet).elements(field));
-            match &f.fix {
-                Some(fix) if *from_file && f.start.is_some() => {
-                    let (text, span) = patch_line(shown, &in_cut, fix, width);
-                    groups.push(
-                        Level::HELP.secondary_title(FIX_HELP).element(
-                            Snippet::source(text)
-                                .line_start(*line)
-                                .path(path)
-                                .patch(Patch::new(span, fix.as_str())),
-                        ),
-                    );
-                }
-                _ => groups.extend(fix_note(f)),
-            }
+                .annotation(AnnotationKind::Primary.span(in_cut).label(fix));
+            title.element(snippet).elements(field).elements(applies)
         }
         Place::At { line, column } => {
             let mut origin = Origin::path(path).line(*line);
             if let Some(c) = column {
                 origin = origin.char_column(*c);
             }
-            groups.push(title.element(origin).elements(field).elements(excerpt));
-            groups.extend(fix_note(f));
+            title
+                .element(origin)
+                .elements(field)
+                .elements(excerpt)
+                .elements(fix.map(|t| Level::HELP.message(t)))
+                .elements(applies)
         }
-        Place::File => {
-            groups.push(
-                title
-                    .element(Origin::path(path))
-                    .elements(field)
-                    .elements(excerpt),
-            );
-            groups.extend(fix_note(f));
-        }
-    }
-    let drawn = renderer.render(&groups);
+        Place::File => title
+            .element(Origin::path(path))
+            .elements(field)
+            .elements(excerpt)
+            .elements(fix.map(|t| Level::HELP.message(t)))
+            .elements(applies),
+    };
+    let drawn = renderer.render(&[group]);
     match column {
         Some((from, to)) => put_column(drawn, &from, &to),
         None => drawn,
     }
 }
-
-const FIX_HELP: &str = "poa check --fix applies it";
 
 /// Puts the file's column in the first place line (the one after the title).
 fn put_column(drawn: String, from: &str, to: &str) -> String {
@@ -541,45 +530,6 @@ fn put_column(drawn: String, from: &str, to: &str) -> String {
         }
         None => drawn,
     }
-}
-
-/// A fix said in words, where it cannot be shown on the file's line.
-fn fix_note(f: &Finding) -> Option<Group<'_>> {
-    f.fix.as_ref().map(|fix| {
-        Level::HELP
-            .secondary_title(FIX_HELP)
-            .element(Level::NOTE.no_name().message(format!("write: {fix}")))
-    })
-}
-
-/// The line a patch is shown on: the renderer prints a patch's lines
-/// whole, so the line is cut to fit `width` around the change, with "..."
-/// where it was cut.
-fn patch_line(text: &str, mark: &Range<usize>, fix: &str, width: usize) -> (String, Range<usize>) {
-    let used = text[mark.clone()].chars().count() + fix.chars().count() + 12;
-    let room = width.saturating_sub(used).max(20);
-    // Half the room on each side, and what one side does not need to the
-    // other; a cut that would save no more than "..." takes is not made.
-    let mut before = text[..mark.start].chars().count();
-    if before > room / 2 + 3 {
-        before = room / 2;
-    }
-    let start = back(text, mark.start, before);
-    let mut end = forward(text, mark.end, room.saturating_sub(before));
-    if text[end..].chars().nth(3).is_none() {
-        end = text.len();
-    }
-    let mut line = String::with_capacity(end - start + 6);
-    if start > 0 {
-        line.push_str("...");
-    }
-    let offset = line.len();
-    line.push_str(&text[start..end]);
-    if end < text.len() {
-        line.push_str("...");
-    }
-    let s = mark.start - start + offset;
-    (line, s..s + mark.len())
 }
 
 #[cfg(test)]
@@ -630,7 +580,7 @@ mod tests {
         assert!(t001.len() >= 1000, "{}", t001.len());
         assert_eq!(out.matches("warning[T001]").count(), t001.len());
         assert_eq!(
-            out.matches("help: poa check --fix applies it").count(),
+            out.matches("= help: poa check --fix applies it").count(),
             t001.len()
         );
         // Root cause 150's second line of `why`: file line 6 + 4 * 150 + 3.
@@ -640,7 +590,7 @@ mod tests {
             "the `weren't` of root cause 150"
         );
         assert!(out.contains(&format!("{line} |     It's late, we weren't ready")));
-        assert!(out.contains(&format!("{line} +     It's late, we were not ready")));
+        assert!(out.contains("^^^^^^^ write: were not\n"));
         let (e, w, i) = (report.errors, report.warnings, report.infos);
         assert!(out.ends_with(&format!("big.poa.yaml: {}\n", tally(e, w, i))));
     }
@@ -669,10 +619,10 @@ mod tests {
         };
         write_text(&mut out, &report, Source::Draft(&text), style).unwrap();
         let out = String::from_utf8(out).unwrap();
-        // The long line, as shown and as patched, fits the width.
+        // The long line, as shown, fits the width.
         let widest = out
             .lines()
-            .filter(|l| ["2 |", "2 -", "2 +"].iter().any(|g| l.starts_with(g)))
+            .filter(|l| l.starts_with("2 |"))
             .map(|l| l.chars().count())
             .max()
             .unwrap();
@@ -748,9 +698,5 @@ mod tests {
         assert_eq!(mark, 100..104);
         let (cut, mark) = window("short line", &(0..5), 100);
         assert_eq!((cut, mark), (0..10, 0..5));
-        let (line, span) = patch_line(&text, &(5000..5004), "yyyyyyy", 60);
-        assert!(line.starts_with("...") && line.ends_with("..."), "{line}");
-        assert!(line.len() < 70, "{}", line.len());
-        assert_eq!(&line[span], "xxxx");
     }
 }
