@@ -133,14 +133,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut out: Vec<u8> = Vec::new();
     let mut reports = Vec::with_capacity(checked.len());
     for c in checked {
+        // Each file's text report is written as it comes, not gathered.
         if let Some(text) = c.text {
-            out.extend_from_slice(&text);
+            super::emit(&String::from_utf8_lossy(&text))?;
         }
         reports.push(c.report);
     }
+    let mut out: Vec<u8> = Vec::new();
     match args.format {
         Format::Json => report::write_json(&mut out, &reports)?,
         Format::Text => report::write_total(&mut out, &reports)?,
