@@ -29,3 +29,4 @@ pub mod markup;
 pub mod notice;
 pub mod pdf;
 pub mod playbook;
+pub mod report;

@@ -520,11 +520,70 @@ fn check_text_output_points_at_the_line_and_span() {
     );
     let o = poa(&["check", "d.md", "--today", "2026-11-22"], dir.path());
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("warning[T001]"), "{out}");
+    // The code and the message, the place, the line with the words marked,
+    // and the fix written under them.
+    assert!(
+        out.contains(
+            "warning[T001]: A contraction reads as casual. Write the full form: \"did not\"."
+        ),
+        "{out}"
+    );
     assert!(out.contains("--> d.md:4:4"), "{out}");
     assert!(out.contains("4 | We didn't check"), "{out}");
-    assert!(out.contains("|    ^^^^^^"), "{out}");
-    assert!(out.contains("= fix: did not"), "{out}");
+    assert!(out.contains("  |    ^^^^^^ write: did not\n"), "{out}");
+    assert!(out.contains("= help: poa check --fix applies it"), "{out}");
+    assert!(
+        out.ends_with("d.md: 2 errors, 1 warning, 0 infos\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when not a terminal: {out}"
+    );
+}
+
+#[test]
+fn check_text_output_points_into_a_case_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "The packer did not scan the label. ".repeat(12);
+    write(
+        dir.path(),
+        "c.poa.yaml",
+        &format!(
+            "{GOOD_HEAD}root_causes:\n- summary: Packers skipped the scan on 12 orders\n  why: |\n    No second check.\n    {long}We didn't check the 12 orders.\n"
+        ),
+    );
+    let o = poa(
+        &["check", "c.poa.yaml", "--today", "2026-11-22"],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    // A word on the second line of a block scalar, far along a long line:
+    // the file's own line and column, the line cut to the width around it.
+    let col = 5 + long.len() + 3;
+    assert!(out.contains(&format!("--> c.poa.yaml:14:{col}")), "{out}");
+    assert!(out.contains("= field: root_causes[0].why"), "{out}");
+    assert!(
+        out.contains("14 | ...") && out.contains("We didn't check the 12 orders."),
+        "{out}"
+    );
+    assert!(out.contains("^^^^^^ write: did not"), "{out}");
+    assert!(
+        out.lines()
+            .filter(|l| l.starts_with("14 "))
+            .all(|l| l.chars().count() <= 100),
+        "the long line fits the width of 100: {out}"
+    );
+    // A key that is not written points at its item; a section that is not
+    // written is named without a line.
+    assert!(
+        out.contains("--> c.poa.yaml:11:3\n = field: root_causes[0].what"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> c.poa.yaml\n = field: corrective_actions"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -912,7 +971,7 @@ fn an_unknown_violation_names_the_likely_one_and_check_fix_applies_it() {
     let o = poa(&["check", "--today", "2026-11-22", name], dir.path());
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("Did you mean `late-shipment-rate`?"), "{out}");
-    assert!(out.contains("fix: late-shipment-rate"), "{out}");
+    assert!(out.contains("write: late-shipment-rate"), "{out}");
     let o = poa(
         &["check", "--fix", "--today", "2026-11-22", name],
         dir.path(),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Case, VERSION};
+use super::{Case, Spans, VERSION};
 
 /// The largest file `poa` reads: far above any real case or draft, far below
 /// a file that was picked by mistake.
@@ -264,6 +264,23 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
             code: c as u32,
         });
     }
+    // One parse when the file is right. The version is looked at on its own
+    // only when the case does not parse or has no version this poa reads,
+    // so that a file from a newer poa is named as such before its new keys
+    // are called unknown.
+    let parsed = serde_yaml::from_str::<Case>(source);
+    let readable = matches!(&parsed, Ok(c) if (1..=VERSION).contains(&c.version));
+    if !readable {
+        probe_version(source, name)?;
+    }
+    let mut case = parsed.map_err(|e| explain(&e, source, name))?;
+    case.migrate();
+    Ok(case)
+}
+
+/// The messages for a file whose version is missing, newer or not a
+/// number, or that is not a mapping of keys at all.
+fn probe_version(source: &str, name: &str) -> Result<(), LoadError> {
     match serde_yaml::from_str::<VersionProbe>(source) {
         Ok(probe) => check_version(probe.version, source, name)?,
         Err(e)
@@ -274,11 +291,16 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
                 path: name.to_string(),
             });
         }
-        Err(_) => {} // the strict parse below reports it with its place
+        Err(_) => {} // the strict parse reports it with its place
     }
-    let mut case = serde_yaml::from_str::<Case>(source).map_err(|e| explain(&e, source, name))?;
-    case.migrate();
-    Ok(case)
+    Ok(())
+}
+
+/// Parses the text of a case file, and finds where each of its values is
+/// written ([`Spans`]), for messages and the report that point at lines.
+pub fn from_yaml_with_spans(source: &str, name: &str) -> Result<(Case, Spans), LoadError> {
+    let case = from_yaml(source, name)?;
+    Ok((case, Spans::new(source)))
 }
 
 fn check_version(
@@ -444,6 +466,22 @@ mod tests {
         assert!(err("version: 3\n").contains("version 3 case file, written by a newer poa"));
         assert!(err("version: one\n").contains("`version: one` is not a version"));
         assert!(err("just some words\n").contains("is not a case file"));
+        // A newer file's new keys are not called unknown.
+        assert!(
+            err("version: 3\nfuture_key: x\n").contains("written by a newer poa"),
+            "{}",
+            err("version: 3\nfuture_key: x\n")
+        );
+        assert!(err("version: 0\n").contains("`version: 0` is not a version"));
+    }
+
+    #[test]
+    fn a_case_loads_with_its_spans() {
+        let (case, spans) =
+            from_yaml_with_spans("version: 1\nseller:\n  legal_name: Acme\n", "x").unwrap();
+        assert_eq!(case.seller.legal_name, "Acme");
+        let p = super::super::FieldPath::key(super::super::Section::Seller, "legal_name");
+        assert_eq!(spans.get(&p).map(|p| (p.line, p.column)), Some((3, 15)));
     }
 
     #[test]

@@ -1,14 +1,20 @@
 //! Where each value of a case file sits in its text, so that messages can
-//! say "line 14" for `root_causes[0].why`.
+//! say "line 14" for `root_causes[0].why` and the report can underline a
+//! word inside it.
 //!
-//! A small scanner for the block-style YAML that `poa` writes and people
-//! write by hand (mappings, sequences, block scalars, one-line flow lists).
-//! It never fails: a line it does not understand is skipped, and a path it
-//! did not see has no position.
+//! [`Spans`] is built once per loaded file, by a small scanner for the
+//! block-style YAML that `poa` writes and people write by hand (mappings,
+//! sequences, block scalars, one-line flow lists), and is keyed by
+//! [`FieldPath`]. It never fails: a line it does not understand is skipped,
+//! a key that is not part of a case (`version`, `check`) is not kept, and a
+//! path it did not see has no position. It reads no YAML library and does
+//! not check the content.
 
 use std::collections::HashMap;
 
-/// A position in the file, 1-based.
+use super::field::{FieldPath, Section};
+
+/// A position in the file: 1-based line, and 1-based column in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
     pub line: usize,
@@ -18,10 +24,15 @@ pub struct Pos {
     pub block: bool,
 }
 
-/// Paths (`root_causes[0].why`) to the positions of their values.
+/// The positions of a case file's values, sections and items, by path.
+///
+/// Keys: a section (`FieldPath::top(Section::RootCauses)`), an item (a path
+/// with an index and an empty key: `root_causes[0]`), a key
+/// (`root_causes[0].why`, `notice.asks`) and an entry of a list key
+/// (`notice.asks[1]`).
 #[derive(Debug, Clone, Default)]
-pub struct Locator {
-    map: HashMap<String, Pos>,
+pub struct Spans {
+    map: HashMap<FieldPath, Pos>,
 }
 
 struct Frame {
@@ -31,11 +42,57 @@ struct Frame {
     next_index: usize,
 }
 
-impl Locator {
-    pub fn new(source: &str) -> Locator {
-        let mut map = HashMap::new();
+/// What the scanner saw, by its path text, before it is turned into a
+/// `FieldPath`.
+struct Found {
+    map: HashMap<FieldPath, Pos>,
+}
+
+impl Found {
+    fn insert(&mut self, path: &str, pos: Pos) {
+        if let Some(p) = field_path(path) {
+            self.map.insert(p, pos);
+        }
+    }
+}
+
+/// The `FieldPath` of a path the scanner built, when it is part of a case.
+fn field_path(path: &str) -> Option<FieldPath> {
+    if let Ok(p) = path.parse() {
+        return Some(p);
+    }
+    // A list section on its own (`root_causes`) is not a field: read it as
+    // its first item and keep the section.
+    if path.contains(['.', '[']) {
+        return None;
+    }
+    let item: FieldPath = format!("{path}[0]").parse().ok()?;
+    Some(FieldPath::top(item.section))
+}
+
+/// The path one step up: entry → key → item → section.
+fn parent(path: &FieldPath) -> Option<FieldPath> {
+    let mut up = *path;
+    if up.sub.is_some() {
+        up.sub = None;
+    } else if !up.key.is_empty() {
+        up.key = "";
+    } else if up.index.is_some() {
+        up.index = None;
+    } else {
+        return None;
+    }
+    Some(up)
+}
+
+impl Spans {
+    /// Scans `source` once.
+    pub fn new(source: &str) -> Spans {
+        let mut found = Found {
+            map: HashMap::new(),
+        };
         let mut stack: Vec<Frame> = Vec::new();
-        // A block scalar waiting for its first line: (path, indent of its key).
+        // A block scalar waiting for its first line: (path, indent of its key, seen).
         let mut block: Option<(String, usize, bool)> = None;
         for (n, raw) in source.lines().enumerate() {
             let line_no = n + 1;
@@ -47,8 +104,8 @@ impl Locator {
                 }
                 if ind > *key_indent {
                     if !*seen {
-                        map.insert(
-                            path.clone(),
+                        found.insert(
+                            path,
                             Pos {
                                 line: line_no,
                                 column: ind + 1,
@@ -71,7 +128,8 @@ impl Locator {
                 }
                 stack.pop();
             }
-            let (mut rest, mut col, mut parent) = (content, ind, parent_path(&stack));
+            let (mut rest, mut col) = (content, ind);
+            let mut parent = stack.last().map(|f| f.path.clone()).unwrap_or_default();
             if is_item {
                 let index = match stack.last_mut() {
                     Some(top) => {
@@ -83,21 +141,15 @@ impl Locator {
                 let path = format!("{parent}[{index}]");
                 rest = rest[1..].trim_start();
                 col = ind + (content.len() - rest.len());
-                map.insert(
-                    path.clone(),
-                    Pos {
-                        line: line_no,
-                        column: col + 1,
-                        block: false,
-                    },
-                );
+                let scalar = !rest.is_empty() && split_key(rest).is_none();
+                found.insert(&path, value_pos(line_no, col, rest, scalar));
                 stack.push(Frame {
                     path: path.clone(),
                     indent: ind,
                     is_item: true,
                     next_index: 0,
                 });
-                if rest.is_empty() || split_key(rest).is_none() {
+                if rest.is_empty() || scalar {
                     continue;
                 }
                 parent = path;
@@ -112,8 +164,8 @@ impl Locator {
             };
             let vcol = col + value_at;
             if value.is_empty() {
-                map.insert(
-                    path.clone(),
+                found.insert(
+                    &path,
                     Pos {
                         line: line_no,
                         column: col + 1,
@@ -127,8 +179,8 @@ impl Locator {
                     next_index: 0,
                 });
             } else if value.starts_with('|') || value.starts_with('>') {
-                map.insert(
-                    path.clone(),
+                found.insert(
+                    &path,
                     Pos {
                         line: line_no,
                         column: vcol + 1,
@@ -137,70 +189,98 @@ impl Locator {
                 );
                 block = Some((path, col, false));
             } else {
-                map.insert(
-                    path.clone(),
-                    Pos {
-                        line: line_no,
-                        column: vcol + 1,
-                        block: false,
-                    },
-                );
+                found.insert(&path, value_pos(line_no, vcol, value, true));
                 if let Some(inner) = value.strip_prefix('[') {
                     let mut offset = vcol + 1;
                     for (i, item) in inner.split(',').enumerate() {
                         let lead = item.len() - item.trim_start().len();
-                        map.insert(
-                            format!("{path}[{i}]"),
-                            Pos {
-                                line: line_no,
-                                column: offset + lead + 1,
-                                block: false,
-                            },
+                        found.insert(
+                            &format!("{path}[{i}]"),
+                            value_pos(line_no, offset + lead, item.trim_start(), true),
                         );
                         offset += item.len() + 1;
                     }
                 }
             }
         }
-        Locator { map }
+        Spans { map: found.map }
     }
 
-    /// The position of the value at `path`.
-    pub fn find(&self, path: &str) -> Option<Pos> {
+    /// The position of the value at `path` (for a section or an item, of
+    /// its first line).
+    pub fn get(&self, path: &FieldPath) -> Option<Pos> {
         self.map.get(path).copied()
     }
 
+    /// The position of a section's key.
+    pub fn section(&self, section: Section) -> Option<Pos> {
+        self.get(&FieldPath::top(section))
+    }
+
     /// The position of `path`, or of the nearest enclosing path that the
-    /// file has (for a key that is missing).
-    pub fn nearest(&self, path: &str) -> Option<(String, Pos)> {
-        let mut p = path.to_string();
+    /// file has (for a key that is missing): entry, key, item, section.
+    pub fn nearest(&self, path: &FieldPath) -> Option<(FieldPath, Pos)> {
+        let mut p = *path;
         loop {
-            if let Some(pos) = self.find(&p) {
+            if let Some(pos) = self.get(&p) {
                 return Some((p, pos));
             }
-            let cut = p.rfind(['.', '['])?;
-            p.truncate(cut);
+            p = parent(&p)?;
         }
     }
 
-    /// The file line and column of byte `offset` inside the value at `path`.
-    pub fn offset(&self, path: &str, text: &str, offset: usize) -> Option<(usize, usize)> {
-        let pos = self.find(path)?;
-        let before = &text[..offset.min(text.len())];
-        let line_in_value = before.matches('\n').count();
-        let col_in_line = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
-        if pos.block {
-            Some((pos.line + line_in_value, pos.column + col_in_line))
+    /// The file line and byte column (1-based) of a place inside the value
+    /// at `path`, given as its line in the value (0-based) and its byte in
+    /// that line. A place past the first line of a value that is not a
+    /// block scalar is given the value's own position.
+    pub fn at(&self, path: &FieldPath, line_in_value: usize, byte_in_line: usize) -> Option<Pos> {
+        let pos = self.get(path)?;
+        Some(if pos.block {
+            Pos {
+                line: pos.line + line_in_value,
+                column: pos.column + byte_in_line,
+                block: true,
+            }
         } else if line_in_value == 0 {
-            Some((pos.line, pos.column + col_in_line))
+            Pos {
+                column: pos.column + byte_in_line,
+                ..pos
+            }
         } else {
-            Some((pos.line, pos.column))
-        }
+            pos
+        })
+    }
+
+    /// The file line and byte column (1-based) of byte `offset` of `text`,
+    /// the value at `path`. Reads `text` up to `offset`; the report, which
+    /// places many findings, keeps its own count with [`Spans::at`].
+    pub fn offset(&self, path: &FieldPath, text: &str, offset: usize) -> Option<(usize, usize)> {
+        let before = &text[..floor_boundary(text, offset)];
+        let line_in_value = before.matches('\n').count();
+        let byte_in_line = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+        self.at(path, line_in_value, byte_in_line)
+            .map(|p| (p.line, p.column))
     }
 }
 
-fn parent_path(stack: &[Frame]) -> String {
-    stack.last().map(|f| f.path.clone()).unwrap_or_default()
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The position of a scalar value written at byte `col` of line `line`:
+/// the text of a quoted value starts after its quote.
+fn value_pos(line: usize, col: usize, value: &str, scalar: bool) -> Pos {
+    let quoted = scalar && (value.starts_with('"') || value.starts_with('\''));
+    Pos {
+        line,
+        column: col + 1 + usize::from(quoted),
+        block: false,
+    }
 }
 
 /// `key: value` → (key, value, byte offset of the value in `s`).
@@ -251,6 +331,7 @@ fn strip_comment(v: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Section::*;
 
     const SRC: &str = "version: 1
 seller:
@@ -258,10 +339,10 @@ seller:
   store_name: 'Acme: Home'
 notice:
   violation: late-shipment-rate
-  asins: [B0ABCDE123, B0ABCDE124]
+  asins: [B0ABCDE123, 'B0ABCDE124']
   asks:
   - First question
-  - Second question
+  - \"Second question\"
   text: |
     Dear seller,
     your rate is high.
@@ -277,38 +358,113 @@ corrective_actions:
     causes:
       - 1
 explanation: ''
+closing: >
+  Folded
+  text.
+check:
+  allow: [T001]
 ";
 
-    #[test]
-    fn finds_values_in_block_yaml() {
-        let l = Locator::new(SRC);
-        let at = |p: &str| l.find(p).map(|p| (p.line, p.column));
-        assert_eq!(at("version"), Some((1, 10)));
-        assert_eq!(at("seller.legal_name"), Some((3, 15)));
-        assert_eq!(at("seller.store_name"), Some((4, 15)));
-        assert_eq!(at("notice.asins[1]"), Some((7, 23)));
-        assert_eq!(at("notice.asks[1]"), Some((10, 5)));
-        assert_eq!(at("notice.text"), Some((12, 5)));
-        assert_eq!(at("root_causes[0].summary"), Some((15, 12)));
-        assert_eq!(at("root_causes[0].why"), Some((17, 5)));
-        assert_eq!(at("root_causes[0].how"), Some((19, 8)));
-        assert_eq!(at("root_causes[1].summary"), Some((20, 12)));
-        assert_eq!(at("corrective_actions[0].action"), Some((22, 13)));
-        assert_eq!(at("corrective_actions[0].causes[0]"), Some((24, 9)));
-        assert_eq!(at("explanation"), Some((25, 14)));
+    fn at(s: &Spans, p: FieldPath) -> Option<(usize, usize)> {
+        s.get(&p).map(|p| (p.line, p.column))
     }
 
     #[test]
-    fn maps_offsets_inside_block_scalars() {
-        let l = Locator::new(SRC);
-        let text = "Because\nof this.";
-        assert_eq!(l.offset("root_causes[0].why", text, 11), Some((18, 8)));
+    fn finds_every_kind_of_path() {
+        let s = Spans::new(SRC);
+        // Sections, keys and quoted values (the column is the text's, after the quote).
+        assert_eq!(at(&s, FieldPath::top(Seller)), Some((2, 1)));
+        assert_eq!(at(&s, FieldPath::key(Seller, "legal_name")), Some((3, 15)));
+        assert_eq!(at(&s, FieldPath::key(Seller, "store_name")), Some((4, 16)));
+        assert_eq!(at(&s, FieldPath::key(Notice, "asks")), Some((8, 3)));
+        // Entries of a flow list and of a block list.
+        assert_eq!(at(&s, FieldPath::entry(Notice, "asins", 0)), Some((7, 11)));
+        assert_eq!(at(&s, FieldPath::entry(Notice, "asins", 1)), Some((7, 24)));
+        assert_eq!(at(&s, FieldPath::entry(Notice, "asks", 0)), Some((9, 5)));
+        assert_eq!(at(&s, FieldPath::entry(Notice, "asks", 1)), Some((10, 6)));
+        // A block scalar starts on its first line of text.
+        assert_eq!(at(&s, FieldPath::key(Notice, "text")), Some((12, 5)));
+        // A list section, its items (empty key) and their keys.
+        assert_eq!(at(&s, FieldPath::top(RootCauses)), Some((14, 1)));
+        assert_eq!(at(&s, FieldPath::item(RootCauses, 0, "")), Some((15, 3)));
+        assert_eq!(
+            at(&s, FieldPath::item(RootCauses, 0, "summary")),
+            Some((15, 12))
+        );
+        assert_eq!(at(&s, FieldPath::item(RootCauses, 0, "why")), Some((17, 5)));
+        assert_eq!(at(&s, FieldPath::item(RootCauses, 0, "how")), Some((19, 8)));
+        assert_eq!(at(&s, FieldPath::item(RootCauses, 1, "")), Some((20, 3)));
+        assert_eq!(
+            at(&s, FieldPath::item(RootCauses, 1, "summary")),
+            Some((20, 12))
+        );
+        assert_eq!(
+            at(&s, FieldPath::item(CorrectiveActions, 0, "action")),
+            Some((22, 13))
+        );
+        let cause = FieldPath {
+            sub: Some(0),
+            ..FieldPath::item(CorrectiveActions, 0, "causes")
+        };
+        assert_eq!(at(&s, cause), Some((24, 9)));
+        // Sections that are one text.
+        assert_eq!(at(&s, FieldPath::top(Explanation)), Some((25, 15)));
+        assert_eq!(at(&s, FieldPath::top(Closing)), Some((27, 3)));
+        // Keys that are not part of a case are not kept.
+        assert_eq!(s.map.len(), 26, "{:?}", s.map.keys());
     }
 
     #[test]
-    fn nearest_falls_back_to_the_parent() {
-        let l = Locator::new(SRC);
-        let (p, pos) = l.nearest("seller.merchant_token").unwrap();
-        assert_eq!((p.as_str(), pos.line), ("seller", 2));
+    fn maps_offsets_inside_values() {
+        let s = Spans::new(SRC);
+        let why = FieldPath::item(RootCauses, 0, "why");
+        assert_eq!(s.offset(&why, "Because\nof this.", 11), Some((18, 8)));
+        assert_eq!(s.offset(&why, "Because\nof this.", 0), Some((17, 5)));
+        let text = FieldPath::key(Notice, "text");
+        assert_eq!(
+            s.offset(&text, "Dear seller,\nyour rate is high.\n", 18),
+            Some((13, 10))
+        );
+        let summary = FieldPath::item(RootCauses, 1, "summary");
+        assert_eq!(s.offset(&summary, "Two", 1), Some((20, 13)));
+        let store = FieldPath::key(Seller, "store_name");
+        assert_eq!(s.offset(&store, "Acme: Home", 6), Some((4, 22)));
+        // Past the first line of a value that is not a block: the value.
+        let closing = FieldPath::top(Closing);
+        assert_eq!(s.at(&closing, 0, 3).map(|p| p.line), Some(27));
+    }
+
+    #[test]
+    fn nearest_falls_back_from_entry_to_key_to_item_to_section() {
+        let s = Spans::new(SRC);
+        let found = |p: FieldPath| s.nearest(&p).map(|(p, pos)| (p.to_string(), pos.line));
+        assert_eq!(
+            found(FieldPath::key(Seller, "merchant_token")),
+            Some(("seller".into(), 2))
+        );
+        assert_eq!(
+            found(FieldPath::entry(Notice, "asks", 5)),
+            Some(("notice.asks".into(), 8))
+        );
+        assert_eq!(
+            found(FieldPath::item(RootCauses, 1, "why")),
+            Some(("root_causes[1]".into(), 20))
+        );
+        assert_eq!(
+            found(FieldPath::item(RootCauses, 7, "why")),
+            Some(("root_causes".into(), 14))
+        );
+        assert_eq!(found(FieldPath::item(Evidence, 0, "title")), None);
+        assert_eq!(
+            found(FieldPath::item(RootCauses, 0, "why")),
+            Some(("root_causes[0].why".into(), 17))
+        );
+    }
+
+    #[test]
+    fn odd_lines_are_skipped_without_failing() {
+        let s = Spans::new("version: 1\n: nothing\n- stray\nseller:\n\tlegal_name: x\n");
+        assert_eq!(s.section(Seller).map(|p| p.line), Some(4));
+        assert!(Spans::new("").get(&FieldPath::top(Seller)).is_none());
     }
 }

@@ -13,6 +13,7 @@ pub mod phrases;
 mod rules;
 pub mod text;
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -327,34 +328,96 @@ pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
 
 /// Applies the safe fixes of `findings` to a case. Returns how many were applied.
 pub fn apply_fixes(case: &mut Case, findings: &[Finding]) -> usize {
-    let mut by_field: std::collections::BTreeMap<crate::case::FieldPath, Vec<&Finding>> =
-        std::collections::BTreeMap::new();
-    for f in findings {
-        if let (FieldId::Case(p), Some(_), Some(_), Some(_)) = (f.field, f.start, f.end, &f.fix) {
+    let mut by_field: BTreeMap<crate::case::FieldPath, Vec<&Finding>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.fix.is_some()) {
+        if let FieldId::Case(p) = f.field {
             by_field.entry(p).or_default().push(f);
         }
     }
     let mut applied = 0;
-    for (path, mut list) in by_field {
-        let Some(text) = case.text_mut(&path) else {
-            continue;
-        };
-        // From the end, so earlier offsets stay valid; skip overlaps.
-        list.sort_by_key(|f| std::cmp::Reverse(f.start));
-        let mut limit = usize::MAX;
-        for f in list {
-            let (s, e) = (f.start.unwrap_or(0), f.end.unwrap_or(0));
-            if e > limit || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e)
-            {
-                continue;
-            }
-            if text[s..e] != f.excerpt {
-                continue;
-            }
-            text.replace_range(s..e, f.fix.as_deref().unwrap_or_default());
-            limit = s;
-            applied += 1;
+    for (path, list) in by_field {
+        if let Some(text) = case.text_mut(&path) {
+            applied += splice(text, list);
         }
     }
     applied
+}
+
+/// Applies the safe fixes of a draft's findings, line by line. Returns the
+/// new text and how many were applied.
+pub fn apply_draft_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
+    let mut by_line: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.fix.is_some()) {
+        if let FieldId::Line(n) = f.field {
+            by_line.entry(n).or_default().push(f);
+        }
+    }
+    if by_line.is_empty() {
+        return (text.to_string(), 0);
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut applied = 0;
+    for (n, list) in by_line {
+        if let Some(line) = n.checked_sub(1).and_then(|i| lines.get_mut(i)) {
+            applied += splice(line, list);
+        }
+    }
+    (lines.join("\n"), applied)
+}
+
+/// Puts the fixes of `list` (findings on `text`) in place, from the end so
+/// that earlier offsets stay valid. Skips overlaps, and any finding whose
+/// excerpt is no longer where it says.
+fn splice(text: &mut String, mut list: Vec<&Finding>) -> usize {
+    list.sort_by_key(|f| std::cmp::Reverse(f.start));
+    let mut limit = usize::MAX;
+    let mut applied = 0;
+    for f in list {
+        let (Some(s), Some(e), Some(fix)) = (f.start, f.end, &f.fix) else {
+            continue;
+        };
+        if e > limit || text.get(s..e) != Some(f.excerpt.as_str()) {
+            continue;
+        }
+        text.replace_range(s..e, fix);
+        limit = s;
+        applied += 1;
+    }
+    applied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(line: usize, start: usize, excerpt: &str, to: &str) -> Finding {
+        Finding {
+            code: "T001",
+            severity: Severity::Warning,
+            field: FieldId::Line(line),
+            start: Some(start),
+            end: Some(start + excerpt.len()),
+            excerpt: excerpt.into(),
+            message: String::new(),
+            fix: Some(to.into()),
+        }
+    }
+
+    #[test]
+    fn draft_fixes_go_line_by_line_and_skip_stale_ones() {
+        let text = "Root cause:\nWe didn't check. It's fixed.\r\nWe can't.\n";
+        let findings = [
+            fix(2, 3, "didn't", "did not"),
+            fix(2, 17, "It's", "It is"),
+            fix(3, 0, "can't", "cannot"), // stale: the excerpt is not at 0
+            fix(9, 0, "x", "y"),          // no such line
+        ];
+        let (fixed, n) = apply_draft_fixes(text, &findings);
+        assert_eq!(n, 2);
+        assert_eq!(
+            fixed,
+            "Root cause:\nWe did not check. It is fixed.\r\nWe can't.\n"
+        );
+        assert_eq!(apply_draft_fixes(text, &[]), (text.to_string(), 0));
+    }
 }

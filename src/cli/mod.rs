@@ -1,6 +1,7 @@
 //! The command line: parsing (clap), files, the clock, exit codes and the
-//! human output. The only module that reads the disk, the clock and the
-//! terminal for the commands (the editor's loop does its own).
+//! human output (`poa check`'s report is drawn by [`crate::report`]). The
+//! only module that reads the disk, the clock and the terminal for the
+//! commands (the editor's loop does its own).
 //!
 //! Exit status: 0 fine; 1 `check` found an error (or a warning with
 //! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 use clap::{Parser, Subcommand};
 
-use crate::case::{self, Case, Date, Locator};
+use crate::case::{self, Case, Date, FieldPath, Spans};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,18 +91,22 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// A case file read and parsed, with its text for pointing at lines.
+/// A case file read and parsed, with where its values are for pointing at lines.
 pub(crate) struct Loaded {
     pub path: PathBuf,
-    pub source: String,
     pub case: Case,
+    pub spans: Spans,
 }
 
 impl Loaded {
-    /// "FILE:LINE: " for a field, or "FILE: " when the line is unknown.
+    /// "FILE:LINE" for a field (`root_causes[0].why`), or "FILE" when the
+    /// line is unknown.
     pub fn place(&self, field: &str) -> String {
-        let locator = Locator::new(&self.source);
-        match locator.nearest(field) {
+        let at = field
+            .parse::<FieldPath>()
+            .ok()
+            .and_then(|p| self.spans.nearest(&p));
+        match at {
             Some((_, pos)) => format!("{}:{}", self.path.display(), pos.line),
             None => self.path.display().to_string(),
         }
@@ -113,11 +118,11 @@ const EMPTY_CASE_HINT: &str =
 
 pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
     let source = case::read_file(path, EMPTY_CASE_HINT)?;
-    let case = case::from_yaml(&source, &path.display().to_string())?;
+    let (case, spans) = case::from_yaml_with_spans(&source, &path.display().to_string())?;
     Ok(Loaded {
         path: path.to_path_buf(),
-        source,
         case,
+        spans,
     })
 }
 
