@@ -278,6 +278,21 @@ impl<'a> Places<'a> {
                     column: Some(self.column(pos.line, pos.column - 1)),
                 };
             }
+            // The value as the file writes it, when it does so plainly (an
+            // entry of a flow list is marked alone, not to the line's end).
+            let first = first_line(value);
+            let file_line = self.line(pos.line);
+            let byte = pos.column - 1;
+            if !first.is_empty() && file_line.get(byte..byte + first.len()) == Some(first) {
+                let column = self.column(pos.line, byte);
+                return Place::Line {
+                    text: file_line,
+                    line: pos.line,
+                    mark: byte..byte + first.len(),
+                    column,
+                    from_file: true,
+                };
+            }
             return self.rest_of_line(pos);
         };
         // The mark's line in the value, then in the file.
@@ -567,6 +582,16 @@ mod tests {
         };
         write_text(&mut out, &report, source, style).unwrap();
         (report, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn a_finding_on_an_entry_of_a_flow_list_marks_that_entry_alone() {
+        let source = "version: 2\nnotice:\n  violation: late-shipment-rate\n  received: 2026-11-18\n  orders: [111-6620493-8817254, 114-0938271-5546130]\n";
+        let (_, out) = text_report(source, Style::default());
+        let first = "\n  |            ^^^^^^^^^^^^^^^^^^^\n";
+        let second = "\n  |                                 ^^^^^^^^^^^^^^^^^^^\n";
+        assert!(out.contains(first), "{out}");
+        assert!(out.contains(second), "{out}");
     }
 
     #[test]

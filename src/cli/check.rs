@@ -80,9 +80,7 @@ fn text_style() -> Style {
     let terminal = std::io::stdout().is_terminal();
     let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = if terminal {
-        // The only use of crossterm outside the editor: the width of the
-        // terminal the report is printed on.
-        crossterm::terminal::size().map_or(report::DEFAULT_WIDTH, |(w, _)| usize::from(w))
+        crate::editor::terminal_width().map_or(report::DEFAULT_WIDTH, usize::from)
     } else {
         report::DEFAULT_WIDTH
     };

@@ -55,6 +55,12 @@ pub struct Options {
 /// The case the panic hook writes to the recovery file.
 static SNAPSHOT: Mutex<Option<(PathBuf, Case)>> = Mutex::new(None);
 
+/// The width of the terminal, in columns, for the command line's reports
+/// (only the editor talks to the terminal's driver).
+pub fn terminal_width() -> Option<u16> {
+    crossterm::terminal::size().ok().map(|(w, _)| w)
+}
+
 /// The hidden file beside a case that holds its unsaved changes.
 pub fn recovery_path(path: &Path) -> PathBuf {
     hidden(path, "recover")
