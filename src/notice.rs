@@ -7,7 +7,6 @@
 
 use crate::case::{Date, FoundDate, find_dates};
 use crate::playbook::{self, Lang};
-use std::collections::BTreeMap;
 
 /// How sure the reader is of the violation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,12 +35,6 @@ pub struct Reading {
     pub language: Lang,
     /// The marketplace the notice names (Amazon.co.uk → UK), if one.
     pub marketplace: Option<&'static str>,
-}
-
-impl Reading {
-    pub fn runner_up(&self) -> Option<&'static str> {
-        self.ranking.get(1).map(|(id, _)| *id)
-    }
 }
 
 /// Words that Amazon's notices use about a seller's account or listings.
@@ -544,11 +537,6 @@ pub fn apply(case: &mut crate::case::Case, reading: &Reading, text: &str) {
         case.notice.asks = reading.asks.clone();
     }
     case.notice.text = text.replace("\r\n", "\n").trim().to_string();
-}
-
-/// The scores as a map, for messages and tests.
-pub fn scores(reading: &Reading) -> BTreeMap<&'static str, f64> {
-    reading.ranking.iter().copied().collect()
 }
 
 #[cfg(test)]

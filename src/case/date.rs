@@ -69,13 +69,6 @@ impl Date {
         )
     }
 
-    /// The English name of a month, 1-based.
-    pub fn month_name(month: i8) -> Option<&'static str> {
-        MONTHS
-            .get(usize::try_from(month).ok()?.checked_sub(1)?)
-            .copied()
-    }
-
     /// Wraps a jiff date (used by the edges that read the clock).
     pub fn from_civil(date: jiff::civil::Date) -> Date {
         Date(date)

@@ -103,21 +103,6 @@ pub enum LoadError {
     NotMapping { path: String },
 }
 
-impl LoadError {
-    /// The line the error points at, when it has one.
-    pub fn line(&self) -> Option<usize> {
-        match self {
-            LoadError::Binary { line, .. }
-            | LoadError::ControlChar { line, .. }
-            | LoadError::Syntax { line, .. }
-            | LoadError::UnknownKey { line, .. }
-            | LoadError::BadValue { line, .. }
-            | LoadError::BadVersion { line, .. } => Some(*line),
-            _ => None,
-        }
-    }
-}
-
 /// A size for messages: "52.4 MB".
 #[derive(Debug, Clone, Copy)]
 pub struct ByteSize(pub u64);
@@ -273,7 +258,7 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
     if !readable {
         probe_version(source, name)?;
     }
-    let mut case = parsed.map_err(|e| explain(&e, source, name))?;
+    let mut case = parsed.map_err(|e| explain(&e, name))?;
     case.migrate();
     Ok(case)
 }
@@ -343,7 +328,7 @@ fn check_version(
 }
 
 /// Turns a YAML or serde error into a message a writer can act on.
-fn explain(e: &serde_yaml::Error, source: &str, name: &str) -> LoadError {
+fn explain(e: &serde_yaml::Error, name: &str) -> LoadError {
     let path = name.to_string();
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let full = e.to_string();
@@ -394,7 +379,6 @@ fn explain(e: &serde_yaml::Error, source: &str, name: &str) -> LoadError {
             message,
         };
     }
-    let _ = source;
     LoadError::Syntax {
         path,
         line,

@@ -308,7 +308,6 @@ impl Model {
             no_color: false,
             files: Vec::new(),
         };
-        m.step = m.first_open_step();
         m.load_field();
         m.recheck();
         m
@@ -324,11 +323,6 @@ impl Model {
 
     pub fn spec(&self) -> Option<FieldSpec> {
         fields(self.step).get(self.field).copied()
-    }
-
-    /// The step to start on: the first with an error, else Seller.
-    fn first_open_step(&self) -> Step {
-        Step::Seller
     }
 
     /// Puts the current field's text into the input box.

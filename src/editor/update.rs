@@ -356,17 +356,13 @@ fn changed(m: &mut Model) {
 /// The input box changed.
 fn edited(m: &mut Model) {
     let step_count_before = m.steps();
+    // A half-typed value is kept pending and changes nothing in the case.
     if m.store_field() {
         changed(m);
         // Changing the violation or the answer changes the steps.
         if m.steps() != step_count_before {
             m.recheck();
         }
-    } else if m
-        .pending
-        .contains_key(&(m.step, m.item, m.spec().map_or("", |s| s.guide)))
-    {
-        // A half-typed value is kept; nothing in the case changed.
     }
     m.underline();
 }

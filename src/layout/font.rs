@@ -155,12 +155,6 @@ pub fn width(kind: FontKind, text: &str, size: f32) -> f32 {
     measure(kind, text, size).0
 }
 
-/// The ascender of a face at `size`, in points.
-pub fn ascent(kind: FontKind, size: f32) -> f32 {
-    let f = face(kind);
-    f32::from(f.face.ascender()) * size / f.units
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,13 +46,6 @@ impl Paper {
             Paper::A4 => (595.28, 841.89),
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Paper::Letter => "letter",
-            Paper::A4 => "a4",
-        }
-    }
 }
 
 /// What a document needs besides its Markdown.
