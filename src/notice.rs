@@ -80,8 +80,7 @@ const NOTICE_MARKERS: [&str; 38] = [
 ];
 
 fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace(['\r', '\u{a0}', '\t', '\u{3000}'], " ")
+    crate::case::line_breaks(text).replace(['\u{a0}', '\t', '\u{3000}'], " ")
 }
 
 fn language(text: &str) -> Lang {
@@ -536,7 +535,7 @@ pub fn apply(case: &mut crate::case::Case, reading: &Reading, text: &str) {
     if reading.language == Lang::En {
         case.notice.asks = reading.asks.clone();
     }
-    case.notice.text = text.replace("\r\n", "\n").trim().to_string();
+    case.notice.text = crate::case::line_breaks(text).trim().to_string();
 }
 
 #[cfg(test)]

@@ -1026,3 +1026,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_notice_with_its_own_short_deadline_is_overdue_on_its_own_date() {
+    // A 72-hour notice: received 25 November, answer by 28 November.
+    let mut c = base();
+    c.notice.received = "2026-11-25".parse().ok();
+    c.notice.deadline = "2026-11-28".parse().ok();
+    let on = |c: &Case, day: &str| -> BTreeSet<&'static str> {
+        Checker::standard()
+            .check_case(c, day.parse().unwrap())
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    };
+    assert!(
+        on(&c, "2026-11-30").contains("D006"),
+        "two days past its own deadline"
+    );
+    assert!(
+        !on(&c, "2026-11-28").contains("D006"),
+        "the last day is not late"
+    );
+    // Without a deadline of its own, 17 days count: 30 November is in time.
+    c.notice.deadline = None;
+    assert!(!on(&c, "2026-11-30").contains("D006"));
+    // The form text's "Appeal by" reads the same date.
+    c.notice.deadline = "2026-11-28".parse().ok();
+    let letter = poa::compose::letter(&c, "2026-11-26".parse().unwrap()).unwrap();
+    assert_eq!(letter.deadline, "28 November 2026");
+}

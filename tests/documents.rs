@@ -317,3 +317,15 @@ fn the_pdf_export_names_each_field_whose_characters_it_cannot_print() {
         doc.warnings
     );
 }
+
+#[test]
+fn a_version_1_case_file_loads_as_the_same_case_and_saves_as_version_2() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old = load(&dir.join("tests/fixtures/late-shipment-version-1.poa.yaml"));
+    let new = load(&dir.join("examples/late-shipment.poa.yaml"));
+    assert_eq!(old, new, "positions 1 and 2 become R1 and R2");
+    let saved = case::to_yaml(&old);
+    assert!(saved.contains("version: 2\n"), "{saved}");
+    assert!(saved.contains("- id: R2\n"), "{saved}");
+    assert!(!saved.contains("causes:\n    - 1"), "{saved}");
+}

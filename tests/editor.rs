@@ -626,3 +626,26 @@ fn leaving_a_step_with_changes_saves() {
     let cmds = update(&mut m, Msg::NextStep);
     assert!(cmds.is_empty(), "nothing new to save: {cmds:?}");
 }
+
+#[test]
+fn a_notice_pasted_with_cr_line_breaks_keeps_its_lines_and_is_read() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/notices/restricted-products-72-hours.txt"
+    ))
+    .unwrap();
+    let lines = text.trim_end().lines().count();
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    m.start = Some(Start::PasteNotice);
+    m.input = Default::default();
+    // As a terminal sends a paste: CR for each line break.
+    update(&mut m, Msg::Paste(text.trim_end().replace('\n', "\r")));
+    assert_eq!(m.input.lines().len(), lines, "every line break is kept");
+    update(&mut m, Msg::StartContinue);
+    assert!(
+        matches!(&m.start, Some(Start::NameFile { violation, .. }) if violation == "restricted-products"),
+        "{:?} / {}",
+        m.start,
+        m.status
+    );
+}

@@ -122,3 +122,32 @@ fn every_test_notice_is_read_right() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_notice_pasted_with_cr_line_breaks_reads_as_the_same_notice() {
+    // Terminals send each line break of a paste as CR; files from Windows
+    // end lines with CRLF.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/notices");
+    let mut checked = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        // Some fixtures are CRLF already: start from plain line feeds.
+        let text = std::fs::read_to_string(&p).unwrap().replace("\r\n", "\n");
+        let lf = notice::read(&text);
+        for breaks in ["\r", "\r\n"] {
+            let pasted = notice::read(&text.replace('\n', breaks));
+            let name = p.display();
+            assert_eq!(pasted.violation, lf.violation, "{name}");
+            assert_eq!(pasted.received, lf.received, "{name}");
+            assert_eq!(pasted.deadline, lf.deadline, "{name}");
+            assert_eq!(pasted.asins, lf.asins, "{name}");
+            assert_eq!(pasted.orders, lf.orders, "{name}");
+            assert_eq!(pasted.asks, lf.asks, "{name}: the questions survive");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8);
+}

@@ -24,6 +24,12 @@ pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, read_
 pub use locate::{Pos, Spans};
 pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
 
+/// Text with every line break as `\n`: terminals send a paste's line breaks
+/// as CR, Windows files end lines with CRLF, old Mac files with CR.
+pub fn line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// Parses data written in YAML (playbooks, phrase lists, the catalogue), so
 /// that only this module knows the YAML crate.
 pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
@@ -334,9 +340,13 @@ impl Case {
         self.notice.response == Response::Dispute
     }
 
-    /// The last day to appeal: 17 days after the notice arrived.
+    /// The last day to appeal: the notice's own deadline when it names one
+    /// ("within 72 hours", "by 2 December"), else 17 days after it arrived.
+    /// The letter, the editor's countdown and D006 all read this one date.
     pub fn appeal_deadline(&self) -> Option<Date> {
-        self.notice.received.map(|d| d.add_days(APPEAL_WINDOW_DAYS))
+        self.notice
+            .deadline
+            .or_else(|| self.notice.received.map(|d| d.add_days(APPEAL_WINDOW_DAYS)))
     }
 
     /// US Letter for the Americas, A4 elsewhere.
@@ -370,5 +380,13 @@ mod tests {
         let mut case = Case::new();
         case.notice.received = "2026-11-18".parse().ok();
         assert_eq!(case.appeal_deadline().unwrap().to_string(), "2026-12-05");
+    }
+
+    #[test]
+    fn the_notices_own_deadline_wins() {
+        let mut case = Case::new();
+        case.notice.received = "2026-11-25".parse().ok();
+        case.notice.deadline = "2026-11-28".parse().ok();
+        assert_eq!(case.appeal_deadline().unwrap().to_string(), "2026-11-28");
     }
 }

@@ -154,7 +154,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Input(key) => input(m, key),
         Msg::Paste(text) => {
             let text = match m.spec().map(|s| s.kind) {
-                Some(k) if k.is_multiline() => text.replace("\r\n", "\n").replace('\r', "\n"),
+                Some(k) if k.is_multiline() => crate::case::line_breaks(&text),
                 _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             if m.spec().is_some() && m.input.insert_str(&text) {
@@ -603,7 +603,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             Start::PasteNotice
         }
         (Start::PasteNotice, Msg::Paste(text)) => {
-            m.input.insert_str(text.replace("\r\n", "\n"));
+            m.input.insert_str(crate::case::line_breaks(&text));
             Start::PasteNotice
         }
         (Start::PasteNotice, Msg::StartContinue) => {

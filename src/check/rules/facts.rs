@@ -24,14 +24,11 @@ impl Rule for NoConcreteData {
             let sections: [(Section, Vec<&str>, bool); 4] = [
                 (
                     Section::RootCauses,
-                    case.root_causes
+                    cx.doc
+                        .fields
                         .iter()
-                        .flat_map(|r| {
-                            [
-                                &r.summary, &r.what, &r.when, &r.where_, &r.who, &r.why, &r.how,
-                            ]
-                        })
-                        .map(String::as_str)
+                        .filter(|f| f.role == Role::Cause)
+                        .map(|f| f.text)
                         .collect(),
                     false,
                 ),
