@@ -281,19 +281,10 @@ impl<'a> Places<'a> {
             // The value as the file writes it, when it does so plainly (an
             // entry of a flow list is marked alone, not to the line's end).
             let first = first_line(value);
-            let file_line = self.line(pos.line);
-            let byte = pos.column - 1;
-            if !first.is_empty() && file_line.get(byte..byte + first.len()) == Some(first) {
-                let column = self.column(pos.line, byte);
-                return Place::Line {
-                    text: file_line,
-                    line: pos.line,
-                    mark: byte..byte + first.len(),
-                    column,
-                    from_file: true,
-                };
-            }
-            return self.rest_of_line(pos);
+            return match self.written_at(pos.line, pos.column - 1, first) {
+                Some(place) if !first.is_empty() => place,
+                _ => self.rest_of_line(pos),
+            };
         };
         // The mark's line in the value, then in the file.
         let (line_in_value, line_start, _) = self.in_value.to(path, value, start);
@@ -307,17 +298,10 @@ impl<'a> Places<'a> {
             .at(&path, line_in_value, in_value_line.start)
             .unwrap_or(pos);
         let file_line = self.line(at.line);
-        let byte = at.column - 1;
-        let wanted = &value_line[in_value_line.clone()];
-        if file_line.get(byte..byte + wanted.len()) == Some(wanted) {
-            let column = self.column(at.line, byte);
-            return Place::Line {
-                text: file_line,
-                line: at.line,
-                mark: byte..byte + wanted.len(),
-                column,
-                from_file: true,
-            };
+        if let Some(place) =
+            self.written_at(at.line, at.column - 1, &value_line[in_value_line.clone()])
+        {
+            return place;
         }
         // The file writes this value differently (escapes, folded lines):
         // show the value's own line, placed where the value starts on the
@@ -335,6 +319,23 @@ impl<'a> Places<'a> {
             column,
             from_file: false,
         }
+    }
+
+    /// `wanted` marked where the file's line `line` writes it, at `byte`;
+    /// `None` when the file writes it otherwise (quoted, escaped, folded).
+    fn written_at(&mut self, line: usize, byte: usize, wanted: &str) -> Option<Place<'a>> {
+        let text = self.line(line);
+        if text.get(byte..byte + wanted.len()) != Some(wanted) {
+            return None;
+        }
+        let column = self.column(line, byte);
+        Some(Place::Line {
+            text,
+            line,
+            mark: byte..byte + wanted.len(),
+            column,
+            from_file: true,
+        })
     }
 
     /// The file's line at `pos`, marked from `pos` to its end.

@@ -48,13 +48,19 @@ impl Kind {
     }
 }
 
-/// What a field is in the letter.
+/// What a text is in the letter. A case's fields have one of these by the
+/// table; a draft's lines are read into them, and only a draft has
+/// headings and an introduction of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// Names, ids, dates, owners, links: only identifier rules read them.
     Data,
     /// The notice as received: no rule reads it, the letter never shows it.
     Notice,
+    /// A heading of a draft.
+    Heading,
+    /// A draft's opening, before its first section.
+    Intro,
     Cause,
     Action,
     Measure,
@@ -66,7 +72,7 @@ pub enum Role {
 impl Role {
     /// The writer's own prose for the letter.
     pub fn is_prose(self) -> bool {
-        !matches!(self, Role::Data | Role::Notice)
+        !matches!(self, Role::Data | Role::Notice | Role::Heading)
     }
 }
 

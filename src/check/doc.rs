@@ -26,51 +26,31 @@ pub enum Scope {
     NotCauses,
 }
 
-/// What a field is in the letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Names, ids and owners: only identifier rules read them.
-    Data,
-    /// The notice as received: no rule reads it.
-    Notice,
-    /// A heading of a draft.
-    Heading,
-    Intro,
-    Cause,
-    Action,
-    Measure,
-    Explanation,
-    Evidence,
-    Closing,
+/// What a text is in the letter: the field table's roles.
+pub use crate::case::schema::Role;
+
+/// Does a phrase of `scope` count in a text of this role?
+pub fn in_scope(role: Role, scope: Scope) -> bool {
+    role.is_prose()
+        && match scope {
+            Scope::Prose => true,
+            Scope::Causes => role == Role::Cause,
+            Scope::Actions => role == Role::Action,
+            Scope::Plan => matches!(role, Role::Action | Role::Measure),
+            Scope::NotCauses => role != Role::Cause,
+        }
 }
 
-impl Role {
-    /// The writer's own prose for the letter.
-    pub fn is_prose(self) -> bool {
-        !matches!(self, Role::Data | Role::Notice | Role::Heading)
-    }
-
-    pub fn in_scope(self, scope: Scope) -> bool {
-        self.is_prose()
-            && match scope {
-                Scope::Prose => true,
-                Scope::Causes => self == Role::Cause,
-                Scope::Actions => self == Role::Action,
-                Scope::Plan => matches!(self, Role::Action | Role::Measure),
-                Scope::NotCauses => self != Role::Cause,
-            }
-    }
-
-    pub fn of_section(kind: SectionKind) -> Role {
-        match kind {
-            SectionKind::Intro => Role::Intro,
-            SectionKind::RootCause => Role::Cause,
-            SectionKind::Corrective => Role::Action,
-            SectionKind::Preventive => Role::Measure,
-            SectionKind::Evidence => Role::Evidence,
-            SectionKind::Explanation => Role::Explanation,
-            SectionKind::Closing => Role::Closing,
-        }
+/// The role of a draft's lines under a section of this kind.
+fn of_section(kind: SectionKind) -> Role {
+    match kind {
+        SectionKind::Intro => Role::Intro,
+        SectionKind::RootCause => Role::Cause,
+        SectionKind::Corrective => Role::Action,
+        SectionKind::Preventive => Role::Measure,
+        SectionKind::Evidence => Role::Evidence,
+        SectionKind::Explanation => Role::Explanation,
+        SectionKind::Closing => Role::Closing,
     }
 }
 
@@ -145,7 +125,7 @@ impl<'a> Doc<'a> {
                 role: if l.heading {
                     Role::Heading
                 } else {
-                    Role::of_section(l.section)
+                    of_section(l.section)
                 },
                 text: l.text,
                 item: l.item,
@@ -171,15 +151,5 @@ impl<'a> Doc<'a> {
 
 /// A field's role, as the field table gives it.
 fn role_of(path: &FieldPath) -> Role {
-    use crate::case::schema::Role as R;
-    match path.field().map_or(R::Data, |f| f.role) {
-        R::Data => Role::Data,
-        R::Notice => Role::Notice,
-        R::Cause => Role::Cause,
-        R::Action => Role::Action,
-        R::Measure => Role::Measure,
-        R::Explanation => Role::Explanation,
-        R::Evidence => Role::Evidence,
-        R::Closing => Role::Closing,
-    }
+    path.field().map_or(Role::Data, |f| f.role)
 }

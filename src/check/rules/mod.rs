@@ -11,7 +11,7 @@ mod policy;
 mod required;
 mod tone;
 
-use super::doc::{Field, FieldId};
+use super::doc::{Field, FieldId, in_scope};
 use super::phrases::Hit;
 use super::text::match_case;
 use super::{Cx, Finding, Meta, Registered, Rule, Severity};
@@ -124,7 +124,7 @@ pub(super) fn hits<'c>(
         .zip(cx.hits.iter())
         .flat_map(move |(f, hs)| {
             hs.iter()
-                .filter(move |h| h.code == code && f.role.in_scope(h.scope))
+                .filter(move |h| h.code == code && in_scope(f.role, h.scope))
                 .map(move |h| (f, h))
         })
 }
