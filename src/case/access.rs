@@ -173,6 +173,8 @@ fn slot_mut<'a>(case: &'a mut Case, path: &FieldPath) -> Option<SlotMut<'a>> {
 pub struct TextField<'a> {
     pub path: FieldPath,
     pub text: &'a str,
+    /// Its row of the field table.
+    pub field: &'static schema::Field,
 }
 
 /// A value that the editor's text does not hold yet (a date half typed).
@@ -233,7 +235,7 @@ impl Case {
                 return;
             }
             match self.get(&path) {
-                Some(Value::Text(text)) => out.push(TextField { path, text }),
+                Some(Value::Text(text)) => out.push(TextField { path, text, field }),
                 Some(Value::List(list)) => {
                     for (j, text) in list.iter().enumerate() {
                         out.push(TextField {
@@ -242,6 +244,7 @@ impl Case {
                                 ..path
                             },
                             text,
+                            field,
                         });
                     }
                 }

@@ -712,12 +712,32 @@ pub static FIELDS: &[Field] = &[
 
 /// The fields of a section, in the editor's order.
 pub fn of_section(section: Section) -> impl Iterator<Item = &'static Field> {
-    FIELDS.iter().filter(move |f| f.section == section)
+    section_fields(section).iter()
+}
+
+/// The rows of a section: the table keeps each section's rows together (a
+/// test sees to it), so a lookup reads only a handful of keys.
+fn section_fields(section: Section) -> &'static [Field] {
+    static RANGES: std::sync::OnceLock<Vec<(Section, usize, usize)>> = std::sync::OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        let mut v: Vec<(Section, usize, usize)> = Vec::new();
+        for (i, f) in FIELDS.iter().enumerate() {
+            match v.last_mut() {
+                Some((s, _, end)) if *s == f.section => *end = i + 1,
+                _ => v.push((f.section, i, i + 1)),
+            }
+        }
+        v
+    });
+    ranges
+        .iter()
+        .find(|(s, _, _)| *s == section)
+        .map_or(&[], |&(_, a, b)| &FIELDS[a..b])
 }
 
 /// The field at a path (its item and entry aside).
 pub fn field(section: Section, key: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.section == section && f.key == key)
+    section_fields(section).iter().find(|f| f.key == key)
 }
 
 /// The field a path names.

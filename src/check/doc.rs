@@ -102,7 +102,7 @@ impl<'a> Doc<'a> {
             .into_iter()
             .map(|f| Field {
                 id: FieldId::Case(f.path),
-                role: role_of(&f.path),
+                role: f.field.role,
                 text: f.text,
                 item: f.path.index,
             })
@@ -147,9 +147,4 @@ impl<'a> Doc<'a> {
     pub fn is_dispute(&self) -> bool {
         self.case.is_some_and(Case::is_dispute)
     }
-}
-
-/// A field's role, as the field table gives it.
-fn role_of(path: &FieldPath) -> Role {
-    path.field().map_or(Role::Data, |f| f.role)
 }
