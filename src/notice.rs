@@ -280,15 +280,28 @@ fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date>
         }
     }
     let received = received?;
-    if let Some(c) = unicode!(r"(?i)(?:within|in the next)\s+(\d{1,3})\s+(?:calendar\s+|business\s+)?(days?|hours?)|(\d{1,3})\s*(天|小时|個小時|个小时)\s*内|在\s*(\d{1,3})\s*(天|小时)").captures(text) {
-        let (n, unit) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
-            (Some(n), Some(u), ..) => (n.as_str(), u.as_str()),
-            (_, _, Some(n), Some(u), ..) => (n.as_str(), u.as_str()),
-            (.., Some(n), Some(u)) => (n.as_str(), u.as_str()),
-            _ => return None,
+    // "within 17 days", "72 小时内", "请在 17 天内": the first such span that
+    // is not the metric's window ("在过去 60 天内", "within the past 60
+    // days", "最近 30 天内"), which ODR notices state too.
+    let relative = unicode!(
+        r"(?i)(?:within|in the next)\s+(\d{1,3})\s+(?:calendar\s+|business\s+)?(days?|hours?)|(\d{1,3})\s*(天|小时|個小時|个小时)\s*内|在\s*(\d{1,3})\s*(天|小时)|\b(\d{1,3})\s+(days?|hours?)\s+to\s+(?:submit|send|provide|respond|reply|appeal)"
+    );
+    for c in relative.captures_iter(text) {
+        let whole = c.get(0)?;
+        let mut from = whole.start().saturating_sub(12);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..whole.start()].trim_end();
+        if ["过去", "最近", "近"].iter().any(|w| before.ends_with(w)) {
+            continue;
+        }
+        let (n, unit) = match (1..=7).step_by(2).find_map(|i| c.get(i).zip(c.get(i + 1))) {
+            Some((n, u)) => (n.as_str(), u.as_str()),
+            None => continue,
         };
         let n: i64 = n.parse().ok()?;
-        let days = if unit.starts_with("hour") || unit.contains('时') {
+        let days = if unit.to_ascii_lowercase().starts_with("hour") || unit.contains('时') {
             (n + 23) / 24
         } else {
             n
@@ -553,6 +566,29 @@ mod tests {
             assert_eq!(r.confidence, Confidence::NotANotice, "{t}");
             assert!(r.violation.is_none() && r.asins.is_empty());
         }
+    }
+
+    #[test]
+    fn the_metric_window_is_not_the_deadline() {
+        let zh = "通知日期：2026年11月29日\n我们停用了您的销售权限，因为在过去 60 天内的订单缺陷率超过了 1%。\n请在 17 天内向我们提交行动计划。";
+        let r = read(zh);
+        assert_eq!(
+            r.received.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-29")
+        );
+        assert_eq!(
+            r.deadline.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-16")
+        );
+        let en = "Date: November 25, 2026\nYour order defect rate over the past 60 days is 2.1%, above our target of 1%. You have 72 hours to submit a plan of action to Seller Performance.";
+        let r = read(en);
+        assert_eq!(
+            r.deadline.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-28")
+        );
+        // Only the window: no deadline of the notice's own.
+        let window = "Date: November 25, 2026\n最近 30 天内的迟发率为 7.9%。Seller Performance, account health, plan of action.";
+        assert_eq!(read(window).deadline, None);
     }
 
     #[test]
