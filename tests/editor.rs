@@ -649,3 +649,26 @@ fn a_notice_pasted_with_cr_line_breaks_keeps_its_lines_and_is_read() {
         m.status
     );
 }
+
+#[test]
+fn the_terminal_cursor_sits_where_the_writer_types_for_an_input_method() {
+    let mut m = model("late-shipment.poa.yaml", Lang::Zh);
+    go(&mut m, Step::Seller);
+    while m.spec().unwrap().guide != "seller.contact_name" {
+        update(&mut m, Msg::NextField);
+    }
+    m.input = Default::default();
+    typ(&mut m, "李伟");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| view::view(&m, f)).unwrap();
+    let at = term.get_cursor_position().unwrap();
+    let buffer = term.backend().buffer().clone();
+    // A wide character takes two cells: 伟 is drawn just left of the cursor.
+    assert_eq!(buffer[(at.x - 2, at.y)].symbol(), "伟", "cursor at {at:?}");
+    assert_eq!(buffer[(at.x - 4, at.y)].symbol(), "李");
+    // With the help open, the cursor is not placed on the field behind it.
+    update(&mut m, Msg::Help);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| view::view(&m, f)).unwrap();
+    assert_ne!(term.get_cursor_position().unwrap(), at);
+}

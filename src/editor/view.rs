@@ -317,6 +317,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         let inner = block.inner(input_area);
         f.render_widget(block, input_area);
         f.render_widget(&m.input, inner);
+        place_cursor(m, f, inner);
     }
     if one_line && overview_area.height > 2 {
         overview_view(m, f, overview_area, theme);
@@ -485,6 +486,7 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         let inner = block.inner(input_area);
         f.render_widget(block, input_area);
         f.render_widget(&m.input, inner);
+        place_cursor(m, f, inner);
     }
     f.render_widget(
         Paragraph::new(Span::styled(t(m.lang, S::ExportHint), theme.accent())),
@@ -748,6 +750,7 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             let inner = block.inner(input);
             f.render_widget(block, input);
             f.render_widget(&m.input, inner);
+            place_cursor(m, f, inner);
         }
         Start::NameFile { .. } => {
             let [hint, input, _] = Layout::vertical([
@@ -761,6 +764,7 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             let inner = block.inner(input);
             f.render_widget(block, input);
             f.render_widget(&m.input, inner);
+            place_cursor(m, f, inner);
         }
     }
     // A message when there is one, else the keys of this screen.
@@ -775,4 +779,24 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
         m.status.as_str()
     };
     f.render_widget(Paragraph::new(Span::styled(line, theme.dim())), status);
+}
+
+/// Tells the terminal where the text cursor is, so that an input method
+/// (pinyin and the like) opens its candidate window at the place being
+/// typed, not in a corner. Only while nothing covers the field.
+fn place_cursor(m: &Model, f: &mut Frame, area: Rect) {
+    if m.overlay.is_some() {
+        return;
+    }
+    let cursor = m.input.screen_cursor();
+    let (top, left) = m.input.scroll_offset();
+    let row = u16::try_from(cursor.row)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(top);
+    let col = u16::try_from(cursor.col)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(left);
+    if row < area.height && col < area.width {
+        f.set_cursor_position((area.x + col, area.y + row));
+    }
 }
