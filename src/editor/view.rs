@@ -256,6 +256,13 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
                     ("total", &n.to_string()),
                 ],
             );
+            // A root cause shows the id that actions and measures link to.
+            if m.step == Step::RootCauses
+                && let Some(r) = m.case.root_causes.get(m.item)
+                && !r.id.is_empty()
+            {
+                title = format!("{title} · {}", r.id);
+            }
         }
     }
     let empty_list = m.step.is_list() && item_count(&m.case, m.step) == 0;

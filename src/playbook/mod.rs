@@ -229,12 +229,16 @@ pub struct Playbook {
 }
 
 impl Playbook {
-    /// The question, hint and example for a field (`metrics.count`); a
-    /// section's guide (`metrics`) serves the fields that have none of their own.
+    /// The question, hint and example for a field (`metrics.count`): the
+    /// playbook's own for the field, else its guide for the field's section
+    /// (`metrics`), else the shared interview's.
     pub fn guide(&self, field: &str, lang: Lang) -> Option<&Guide> {
-        let find = |key: &str| self.guide.get(key).or_else(|| interview().get(key));
-        find(field)
-            .or_else(|| field.split_once('.').and_then(|(section, _)| find(section)))
+        let section = field.split_once('.').map(|(s, _)| s);
+        self.guide
+            .get(field)
+            .or_else(|| section.and_then(|s| self.guide.get(s)))
+            .or_else(|| interview().get(field))
+            .or_else(|| section.and_then(|s| interview().get(s)))
             .map(|g| g.get(lang))
     }
 
