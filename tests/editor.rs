@@ -672,3 +672,35 @@ fn the_terminal_cursor_sits_where_the_writer_types_for_an_input_method() {
     term.draw(|f| view::view(&m, f)).unwrap();
     assert_ne!(term.get_cursor_position().unwrap(), at);
 }
+
+#[test]
+fn keys_typed_while_the_window_is_too_small_do_not_reach_a_field() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let before = m.case.clone();
+    update(
+        &mut m,
+        Msg::Resized {
+            width: 60,
+            height: 20,
+        },
+    );
+    typ(&mut m, "typed blind");
+    update(&mut m, Msg::Paste("pasted blind".into()));
+    update(&mut m, Msg::NextStep);
+    assert_eq!(m.case, before, "nothing typed into a field nobody can see");
+    assert_eq!(m.step, Step::RootCauses);
+    assert!(screen(&m, 60, 20).contains("too small"));
+    // Quitting still works, and saves.
+    assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Save, Cmd::Quit]);
+    m.quit = false;
+    update(
+        &mut m,
+        Msg::Resized {
+            width: 80,
+            height: 24,
+        },
+    );
+    typ(&mut m, "!");
+    assert_ne!(m.case, before, "at 80×24 typing works again");
+}

@@ -236,6 +236,15 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
         last_save: Instant::now(),
     };
     let mut last_rev = m.revision;
+    if let Ok(size) = terminal.size() {
+        update::update(
+            &mut m,
+            Msg::Resized {
+                width: size.width,
+                height: size.height,
+            },
+        );
+    }
     let result = loop {
         if let Err(e) = terminal.draw(|f| view::view(&m, f)) {
             break Err(e.into());
@@ -247,6 +256,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             Ok(true) => match event::read() {
                 Ok(Event::Key(k)) => keys::to_msg(&m, k),
                 Ok(Event::Paste(s)) => Some(Msg::Paste(s)),
+                Ok(Event::Resize(width, height)) => Some(Msg::Resized { width, height }),
                 Ok(_) => None,
                 Err(e) => break Err(e.into()),
             },

@@ -279,7 +279,13 @@ pub struct Model {
     pub no_color: bool,
     /// Case files in the folder, for the start screen.
     pub files: Vec<PathBuf>,
+    /// The terminal's size (columns, lines), as the loop last reported it.
+    pub screen: (u16, u16),
 }
+
+/// The smallest terminal the editor draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 impl Model {
     /// A model for a case file.
@@ -307,6 +313,7 @@ impl Model {
             quit: false,
             no_color: false,
             files: Vec::new(),
+            screen: (MIN_WIDTH, MIN_HEIGHT),
         };
         m.load_field();
         m.recheck();
@@ -494,6 +501,11 @@ impl Model {
                 .filter(|f| f.kind != Kind::Choice)
                 .all(|f| get(&self.case, f, 0).trim().is_empty()),
         }
+    }
+
+    /// The window is too small to show a field: keys must not type blind.
+    pub fn too_small(&self) -> bool {
+        self.screen.0 < MIN_WIDTH || self.screen.1 < MIN_HEIGHT
     }
 
     pub fn dirty(&self) -> bool {

@@ -68,6 +68,11 @@ pub enum Msg {
         path: PathBuf,
         violation: String,
     },
+    /// The terminal's new size, in columns and lines.
+    Resized {
+        width: u16,
+        height: u16,
+    },
     /// The writer chose the file over its recovery copy: the file's case.
     RecoveryDiscarded(Option<Box<Case>>),
     /// Start screen.

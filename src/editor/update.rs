@@ -20,6 +20,11 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
     }
+    // A window too small to show the field takes no text: it would be typed
+    // where the writer cannot see it. Quitting still saves.
+    if m.too_small() && !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Exported(_)) {
+        return Vec::new();
+    }
     if m.start.is_some() {
         return update_start(m, msg);
     }
@@ -41,11 +46,13 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             recovered,
             locked,
         } => {
-            let (files, lang, today, no_color) = (m.files.clone(), m.lang, m.today, m.no_color);
+            let (files, lang, today, no_color, screen) =
+                (m.files.clone(), m.lang, m.today, m.no_color, m.screen);
             let shown = recovered.as_deref().unwrap_or(case).clone();
             *m = Model::new(path.clone(), shown, lang, today);
             m.files = files;
             m.no_color = no_color;
+            m.screen = screen;
             if recovered.is_some() {
                 m.overlay = Some(Overlay::Recovered);
             }
@@ -71,13 +78,21 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
                 notice: None,
             });
         }
+        Msg::Resized { width, height } => m.screen = (*width, *height),
         Msg::RecoveryDiscarded(original) => {
             if let Some(case) = original {
-                let (path, lang, today, no_color, files) =
-                    (m.path.clone(), m.lang, m.today, m.no_color, m.files.clone());
+                let (path, lang, today, no_color, files, screen) = (
+                    m.path.clone(),
+                    m.lang,
+                    m.today,
+                    m.no_color,
+                    m.files.clone(),
+                    m.screen,
+                );
                 *m = Model::new(path, (**case).clone(), lang, today);
                 m.no_color = no_color;
                 m.files = files;
+                m.screen = screen;
             }
         }
         _ => return None,
@@ -316,6 +331,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Opened { .. }
         | Msg::OpenFailed(_)
         | Msg::NameTaken { .. }
+        | Msg::Resized { .. }
         | Msg::RecoveryDiscarded(_) => {}
     }
     Vec::new()

@@ -18,8 +18,7 @@ use crate::check::{FieldId, Severity};
 use crate::playbook::{self, Lang};
 
 /// The smallest screen the editor draws on.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::model::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Colours, or none with NO_COLOR.
 struct Theme {
