@@ -704,3 +704,19 @@ fn keys_typed_while_the_window_is_too_small_do_not_reach_a_field() {
     typ(&mut m, "!");
     assert_ne!(m.case, before, "at 80×24 typing works again");
 }
+
+#[test]
+fn f4_on_an_asin_never_mentioned_goes_to_the_answer_not_the_notice_list() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    go(&mut m, Step::Review);
+    m.selected = m
+        .findings
+        .iter()
+        .position(|f| f.code == "C012" && f.field.to_string().starts_with("notice.asins"))
+        .expect("the weak draft never mentions its ASIN");
+    update(&mut m, Msg::JumpToFinding);
+    assert_eq!(
+        (m.step, m.item, m.spec().unwrap().guide),
+        (Step::RootCauses, 0, "root_causes.what")
+    );
+}

@@ -217,7 +217,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::JumpToFinding => {
             if let Some(f) = m.visible_findings().get(m.selected).map(|f| (*f).clone()) {
                 commit(m);
-                let (step, item, field) = place_of(&m.case, &f.field);
+                let (step, item, field) = place_of(&m.case, &answer_of(m, &f));
                 m.step = if m.steps().contains(&step) {
                     step
                 } else {
@@ -351,6 +351,19 @@ fn name_box(stem: &str) -> TextArea<'static> {
 
 fn no_fix(lang: Lang) -> &'static str {
     t(lang, S::NoFix)
+}
+
+/// Where the writer fixes a finding. Mostly its own place; an ASIN or
+/// order of the notice that the appeal never mentions (C012) is fixed by
+/// writing about it, in the first root cause or the explanation, not by
+/// deleting it from the notice's list.
+fn answer_of(m: &Model, f: &check::Finding) -> check::FieldId {
+    use crate::case::{FieldPath, Section};
+    match f.code {
+        "C012" if m.case.is_dispute() => check::FieldId::Case(FieldPath::top(Section::Explanation)),
+        "C012" => check::FieldId::Case(FieldPath::item(Section::RootCauses, 0, "what")),
+        _ => f.field,
+    }
 }
 
 /// Stores the field being edited; re-checks if the case changed.
