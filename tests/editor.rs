@@ -720,3 +720,43 @@ fn f4_on_an_asin_never_mentioned_goes_to_the_answer_not_the_notice_list() {
         (Step::RootCauses, 0, "root_causes.what")
     );
 }
+
+#[test]
+fn the_editor_looks_for_evidence_files_as_poa_check_does() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    let mut case = example("late-shipment.poa.yaml");
+    case.evidence[0].file = Some("evidence/pickup-log.pdf".into());
+    let cmds = update(
+        &mut m,
+        Msg::Opened {
+            path: PathBuf::from("x.poa.yaml"),
+            case: Box::new(case),
+            recovered: None,
+            locked: false,
+        },
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::LookForFiles],
+        "an opened case's files are looked for"
+    );
+    let c007 = |m: &Model| {
+        m.findings
+            .iter()
+            .filter(|f| f.code == "C007" && f.message.contains("pickup-log.pdf"))
+            .count()
+    };
+    assert_eq!(c007(&m), 0);
+    update(
+        &mut m,
+        Msg::FilesMissing(vec!["evidence/pickup-log.pdf".into()]),
+    );
+    assert_eq!(c007(&m), 1, "{:?}", m.findings);
+    // Typing another file name asks the loop to look again.
+    go(&mut m, Step::Evidence);
+    while m.spec().unwrap().guide != "evidence.file" {
+        update(&mut m, Msg::NextField);
+    }
+    let cmds = update(&mut m, Msg::Input(key(KeyCode::Char('x'))));
+    assert!(cmds.contains(&Cmd::LookForFiles), "{cmds:?}");
+}

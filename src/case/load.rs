@@ -163,6 +163,22 @@ pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadEr
     decode_text(&name, bytes, empty_hint)
 }
 
+/// The evidence files a case names (relative to its file) that are not on
+/// disk. The checker reads no disk: `poa check` and the editor's loop ask
+/// this and pass the answer in (C007).
+pub fn missing_evidence_files(case: &Case, case_path: &Path) -> Vec<String> {
+    let dir = match case_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    case.evidence
+        .iter()
+        .filter_map(|e| e.file.as_deref().map(str::trim))
+        .filter(|f| !f.is_empty() && !dir.join(f).exists())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Checks bytes that claim to be text and returns them as a string.
 pub fn decode_text(
     name: &str,

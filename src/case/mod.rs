@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 pub use access::{BadValue, TextField, Value, normal_cause_id};
 pub use date::{Date, DateError, FoundDate, find_dates};
 pub use field::{FieldPath, Part, Section};
-pub use load::{LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, read_file};
+pub use load::{
+    LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, missing_evidence_files, read_file,
+};
 pub use locate::{Pos, Spans};
 pub use save::{SaveError, save_atomic, to_yaml, write_atomic};
 

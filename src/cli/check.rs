@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{parse_date_arg, today};
-use crate::case::{self, Case, Date};
+use crate::case::{self, Date};
 use crate::check::{self, Checker, Draft};
 use crate::report::{self, FileReport, Source, Style, plural};
 
@@ -61,17 +61,6 @@ fn is_case_path(path: &Path, text: &str) -> bool {
     text.lines()
         .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .is_some_and(|l| l.starts_with("version:"))
-}
-
-/// Evidence files named in a case that are not on disk (relative to the case).
-fn missing_files(case: &Case, case_path: &Path) -> Vec<String> {
-    let dir = case_path.parent().unwrap_or(Path::new("."));
-    case.evidence
-        .iter()
-        .filter_map(|e| e.file.as_deref().map(str::trim))
-        .filter(|f| !f.is_empty() && !dir.join(f).exists())
-        .map(str::to_string)
-        .collect()
 }
 
 /// How the text report looks on this standard output: colour for a
@@ -218,7 +207,7 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
     if is_case_path(path, &text) {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;
         let mut settings = check::settings_of(&case);
-        settings.missing_files = missing_files(&case, path);
+        settings.missing_files = case::missing_evidence_files(&case, path);
         let mut findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
         let mut source = text;
         if fix {

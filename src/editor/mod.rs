@@ -222,11 +222,12 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let mut lock = None;
     let mut original: Option<Case> = None;
+    let mut first = Vec::new();
     if let Some((path, case)) = open {
         let (l, held) = Lock::take(&path);
         lock = Some(l);
         original = Some(case.clone());
-        update::update(&mut m, opened(path, case, held));
+        first = update::update(&mut m, opened(path, case, held));
         snapshot(&m);
     }
     let mut clock = Clock {
@@ -235,7 +236,6 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
         last_journal: Instant::now(),
         last_save: Instant::now(),
     };
-    let mut last_rev = m.revision;
     if let Ok(size) = terminal.size() {
         update::update(
             &mut m,
@@ -245,6 +245,16 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             },
         );
     }
+    let mut world = World {
+        terminal: &mut terminal,
+        lock: &mut lock,
+        original: &mut original,
+        clock: &mut clock,
+    };
+    for cmd in first {
+        run_cmd(cmd, &mut m, &mut world);
+    }
+    let mut last_rev = m.revision;
     let result = loop {
         if let Err(e) = terminal.draw(|f| view::view(&m, f)) {
             break Err(e.into());
@@ -346,6 +356,9 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
         }
         // `update` already marked the model as quitting.
         Cmd::Quit => None,
+        Cmd::LookForFiles => Some(Msg::FilesMissing(case::missing_evidence_files(
+            &m.case, &m.path,
+        ))),
         Cmd::Export(formats) => Some(Msg::Exported(export(m, &formats))),
         Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
         Cmd::DiscardRecovery => {

@@ -281,6 +281,8 @@ pub struct Model {
     pub files: Vec<PathBuf>,
     /// The terminal's size (columns, lines), as the loop last reported it.
     pub screen: (u16, u16),
+    /// Evidence files the case names that the loop did not find on disk.
+    pub missing_files: Vec<String>,
 }
 
 /// The smallest terminal the editor draws in.
@@ -314,6 +316,7 @@ impl Model {
             no_color: false,
             files: Vec::new(),
             screen: (MIN_WIDTH, MIN_HEIGHT),
+            missing_files: Vec::new(),
         };
         m.load_field();
         m.recheck();
@@ -398,7 +401,14 @@ impl Model {
 
     /// Runs the checker again.
     pub fn recheck(&mut self) {
-        self.findings = check::Checker::standard().check_case(&self.case, self.today);
+        // The same rules as `poa check`, with the files the loop looked for.
+        let mut settings = check::settings_of(&self.case);
+        settings.missing_files = self.missing_files.clone();
+        self.findings = check::Checker::standard().check_doc(
+            &check::Doc::from_case(&self.case),
+            self.today,
+            &settings,
+        );
         let n = self.step_findings().len();
         if self.selected >= n {
             self.selected = n.saturating_sub(1);

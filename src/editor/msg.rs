@@ -68,6 +68,8 @@ pub enum Msg {
         path: PathBuf,
         violation: String,
     },
+    /// The evidence files of the case that are not on disk.
+    FilesMissing(Vec<String>),
     /// The terminal's new size, in columns and lines.
     Resized {
         width: u16,
@@ -86,6 +88,8 @@ pub enum Msg {
 /// An effect for the loop to run.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
+    /// Look on disk for the evidence files the case names.
+    LookForFiles,
     Save,
     Export(Vec<Format>),
     EditExternally(String),

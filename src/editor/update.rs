@@ -29,12 +29,21 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         return update_start(m, msg);
     }
     let step_before = m.step;
+    let files_before = evidence_files(&m.case);
     let mut cmds = update_case(m, msg);
+    if evidence_files(&m.case) != files_before {
+        cmds.push(Cmd::LookForFiles);
+    }
     // Leaving a step saves what was written in it.
     if m.step != step_before && m.dirty() && !cmds.contains(&Cmd::Save) {
         cmds.push(Cmd::Save);
     }
     cmds
+}
+
+/// The evidence files a case names.
+fn evidence_files(case: &Case) -> Vec<Option<String>> {
+    case.evidence.iter().map(|e| e.file.clone()).collect()
 }
 
 /// The results of opening, creating and restoring a case, on any screen.
@@ -79,6 +88,12 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             });
         }
         Msg::Resized { width, height } => m.screen = (*width, *height),
+        Msg::FilesMissing(files) => {
+            if m.missing_files != *files {
+                m.missing_files = files.clone();
+                m.recheck();
+            }
+        }
         Msg::RecoveryDiscarded(original) => {
             if let Some(case) = original {
                 let (path, lang, today, no_color, files, screen) = (
@@ -97,7 +112,13 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
         }
         _ => return None,
     }
-    Some(Vec::new())
+    // A case just opened: its evidence files are looked for on disk.
+    let opened = matches!(msg, Msg::Opened { .. } | Msg::RecoveryDiscarded(Some(_)));
+    Some(if opened {
+        vec![Cmd::LookForFiles]
+    } else {
+        Vec::new()
+    })
 }
 
 fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
@@ -332,6 +353,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         | Msg::OpenFailed(_)
         | Msg::NameTaken { .. }
         | Msg::Resized { .. }
+        | Msg::FilesMissing(_)
         | Msg::RecoveryDiscarded(_) => {}
     }
     Vec::new()
