@@ -760,3 +760,30 @@ fn the_editor_looks_for_evidence_files_as_poa_check_does() {
     let cmds = update(&mut m, Msg::Input(key(KeyCode::Char('x'))));
     assert!(cmds.contains(&Cmd::LookForFiles), "{cmds:?}");
 }
+
+#[test]
+fn a_suggestion_adds_to_what_is_written_says_what_else_it_filled_and_undoes() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Preventive);
+    update(&mut m, Msg::AddItem);
+    typ(&mut m, "Our own first line.");
+    let before = m.case.preventive_measures.last().unwrap().measure.clone();
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    let p = m.case.preventive_measures.last().unwrap().clone();
+    assert!(
+        p.measure.starts_with("Our own first line.\n"),
+        "nothing written is lost: {}",
+        p.measure
+    );
+    assert!(!p.owner.is_empty() && !p.cadence.is_empty());
+    assert!(
+        m.status.contains("Owner (a role)") && m.status.contains("How often"),
+        "the writer is told which other fields were filled: {}",
+        m.status
+    );
+    // One Ctrl+Z takes the suggestion back out of the text.
+    let undo = keys::to_msg(&m, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    update(&mut m, undo.expect("Ctrl+Z is bound"));
+    assert_eq!(m.input.lines().join("\n"), before);
+}

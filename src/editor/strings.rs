@@ -74,6 +74,8 @@ pub enum S {
     /// `{path}`.
     FileExists,
     HelpLegend,
+    /// `{fields}`: the labels, separated by commas.
+    AlsoFilled,
 }
 
 /// The text in the language.
@@ -218,6 +220,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileExists => (
             "{path} already exists: choose another name",
             "{path} 已存在，请换一个名称",
+        ),
+        S::AlsoFilled => (
+            "The suggestion also filled: {fields}. Check them before you type there.",
+            "参考写法同时填好了：{fields}。在那里输入之前请先看一下。",
         ),
         S::HelpLegend => (
             "* in lists of items   † on the Review step   Other keys type text.",

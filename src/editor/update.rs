@@ -4,12 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::model::{
-    self, Kind, Model, Overlay, Start, Step, choices, fields, item_count, place_of,
-};
+use super::model::{self, Model, Overlay, Start, Step, choices, fields, item_count, place_of};
 use super::msg::{Cmd, Msg};
 use super::strings::{S, fill, t};
-use crate::case::{Case, Response};
+use crate::case::{Case, Response, Section};
 use crate::check;
 use crate::compose::{self, Templates};
 use crate::playbook::{self, Lang};
@@ -523,14 +521,20 @@ fn insert_suggestion(m: &mut Model, text: &str) {
         m.item = model::add_item(&mut m.case, m.step);
         m.load_field();
     }
+    // The suggestion goes into the text box as an edit, so Ctrl+Z takes it
+    // back: after what is written in a text or a list, in place of a
+    // one-line value.
     let current = m.input.lines().join("\n");
-    let new = if current.trim().is_empty() || spec.kind != Kind::Text {
-        text.to_string()
+    if current.trim().is_empty() || !spec.kind.is_multiline() {
+        m.input.select_all();
+        m.input.insert_str(text);
     } else {
-        format!("{}\n{text}", current.trim_end())
-    };
-    m.input = TextArea::new(new.split('\n').map(String::from).collect());
+        m.input.move_cursor(CursorMove::Bottom);
+        m.input.move_cursor(CursorMove::End);
+        m.input.insert_str(format!("\n{text}"));
+    }
     edited(m);
+    let mut filled: Vec<&'static str> = Vec::new();
     // An action's or measure's owner and cadence come with it.
     if let Some(pb) = m.playbook() {
         let i = m.item;
@@ -538,18 +542,22 @@ fn insert_suggestion(m: &mut Model, text: &str) {
             && let Some(s) = pb.corrective.iter().find(|s| s.action.en == text)
             && let Some(a) = m.case.corrective_actions.get_mut(i)
             && a.owner.trim().is_empty()
+            && !s.owner.en.trim().is_empty()
         {
             a.owner = s.owner.en.clone();
+            filled.push(label_of(Section::CorrectiveActions, "owner", m.lang));
         }
         if spec.guide == "preventive_measures.measure"
             && let Some(s) = pb.preventive.iter().find(|s| s.measure.en == text)
             && let Some(p) = m.case.preventive_measures.get_mut(i)
         {
-            if p.owner.trim().is_empty() {
+            if p.owner.trim().is_empty() && !s.owner.en.trim().is_empty() {
                 p.owner = s.owner.en.clone();
+                filled.push(label_of(Section::PreventiveMeasures, "owner", m.lang));
             }
-            if p.cadence.trim().is_empty() {
+            if p.cadence.trim().is_empty() && !s.cadence.en.trim().is_empty() {
                 p.cadence = s.cadence.en.clone();
+                filled.push(label_of(Section::PreventiveMeasures, "cadence", m.lang));
             }
         }
         if spec.guide == "evidence.title"
@@ -560,11 +568,20 @@ fn insert_suggestion(m: &mut Model, text: &str) {
             && let Some(e) = m.case.evidence.get_mut(i)
         {
             e.kind = s.kind;
+            filled.push(label_of(Section::Evidence, "kind", m.lang));
         }
     }
     changed(m);
-    m.load_field();
+    if !filled.is_empty() {
+        // Said, so that a writer who goes on to those fields sees they hold text.
+        m.status = fill(m.lang, S::AlsoFilled, &[("fields", &filled.join(", "))]);
+    }
     select_placeholder(m, false);
+}
+
+/// A field's label in the editor, from the field table.
+fn label_of(section: Section, key: &str, lang: Lang) -> &'static str {
+    crate::case::schema::field(section, key).map_or("", |f| f.label(lang))
 }
 
 /// Selects the next `{placeholder}` after the cursor (from the start when
