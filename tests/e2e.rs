@@ -330,3 +330,40 @@ fn a_whole_case_from_new_to_pdf() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn a_change_made_on_disk_while_editing_is_not_overwritten_and_the_text_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case.poa.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml"),
+        &case,
+    )
+    .unwrap();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 100, 30);
+    t.wait_for("Harbor Lane Goods LLC");
+    // Another program changes the file while it is open.
+    let other = std::fs::read_to_string(&case).unwrap().replace(
+        "store_name: Harbor Lane Home",
+        "store_name: Changed Elsewhere",
+    );
+    std::fs::write(&case, &other).unwrap();
+    t.send("\x1b[F");
+    t.send(" Inc");
+    // The save that follows the pause asks instead of writing.
+    t.wait_for("changed outside this editor");
+    t.send("n");
+    t.wait_for("Not saved");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    assert_eq!(
+        std::fs::read_to_string(&case).unwrap(),
+        other,
+        "the other change stands"
+    );
+    let kept = std::fs::read_to_string(dir.path().join(".case.poa.yaml.recover")).unwrap();
+    assert!(
+        kept.contains("legal_name: Harbor Lane Goods LLC Inc"),
+        "{kept}"
+    );
+}

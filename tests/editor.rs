@@ -787,3 +787,30 @@ fn a_suggestion_adds_to_what_is_written_says_what_else_it_filled_and_undoes() {
     update(&mut m, undo.expect("Ctrl+Z is bound"));
     assert_eq!(m.input.lines().join("\n"), before);
 }
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    typ(&mut m, " Inc");
+    // The loop found the file changed since it was read, and did not save.
+    update(&mut m, Msg::ChangedOnDisk);
+    assert_eq!(m.overlay, Some(Overlay::ChangedOnDisk));
+    assert!(screen(&m, 100, 30).contains("changed outside this editor"));
+    // y: the writer's version is saved over it.
+    assert_eq!(update(&mut m, Msg::Answer(true)), vec![Cmd::SaveAnyway]);
+    // n: no more saves until asked; the text stays.
+    update(&mut m, Msg::ChangedOnDisk);
+    update(&mut m, Msg::Answer(false));
+    assert!(m.hold_saves && m.dirty());
+    assert!(m.status.contains("Not saved"), "{}", m.status);
+    // Quitting then does not write over the other change.
+    assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Quit]);
+    m.quit = false;
+    // Ctrl+S asks again.
+    assert_eq!(update(&mut m, Msg::Save), vec![Cmd::Save]);
+    assert!(!m.hold_saves);
+    // A question asked while quitting keeps the editor open for the answer.
+    m.quit = true;
+    update(&mut m, Msg::ChangedOnDisk);
+    assert!(!m.quit);
+}

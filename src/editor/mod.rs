@@ -223,7 +223,9 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     let mut lock = None;
     let mut original: Option<Case> = None;
     let mut first = Vec::new();
+    let mut disk: Option<String> = None;
     if let Some((path, case)) = open {
+        disk = std::fs::read_to_string(&path).ok();
         let (l, held) = Lock::take(&path);
         lock = Some(l);
         original = Some(case.clone());
@@ -250,6 +252,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
         lock: &mut lock,
         original: &mut original,
         clock: &mut clock,
+        disk: &mut disk,
     };
     for cmd in first {
         run_cmd(cmd, &mut m, &mut world);
@@ -287,6 +290,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             lock: &mut lock,
             original: &mut original,
             clock: &mut clock,
+            disk: &mut disk,
         };
         for cmd in cmds {
             run_cmd(cmd, &mut m, &mut world);
@@ -294,6 +298,18 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     };
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    // Text the case file does not hold (a save refused or failed) is kept.
+    if m.start.is_none() && m.dirty() {
+        let rec = recovery_path(&m.path);
+        if case::write_atomic(&rec, case::to_yaml(&m.case).as_bytes()).is_ok() {
+            eprintln!(
+                "{} was not saved with your latest changes; they are kept in {}. Open {} again to restore them.",
+                m.path.display(),
+                rec.display(),
+                m.path.display()
+            );
+        }
+    }
     drop(lock);
     result
 }
@@ -318,22 +334,32 @@ fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
         .last_edit
         .is_some_and(|t| now.duration_since(t) >= Duration::from_secs(2));
     let overdue = now.duration_since(clock.last_save) >= Duration::from_secs(10);
-    if m.dirty() && (idle || overdue) && !cmds.contains(&Cmd::Save) {
+    if m.dirty() && !m.hold_saves && (idle || overdue) && !cmds.contains(&Cmd::Save) {
         cmds.push(Cmd::Save);
     }
 }
 
-fn save(m: &mut Model, clock: &mut Clock) {
+/// Saves the case, unless the file changed on disk since this editor last
+/// read or wrote it and the writer has not said to overwrite it (`force`).
+fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
+    let now = std::fs::read_to_string(&m.path).ok();
+    if !force && now.is_some() && now != *w.disk {
+        w.clock.last_save = Instant::now();
+        return Some(Msg::ChangedOnDisk);
+    }
     let revision = m.revision;
-    let error = case::save_atomic(&m.path, &m.case)
+    let text = case::to_yaml(&m.case);
+    let error = case::write_atomic(&m.path, text.as_bytes())
         .err()
         .map(|e| e.to_string());
     if error.is_none() {
         let _ = std::fs::remove_file(recovery_path(&m.path));
-        clock.journal_rev = revision;
+        w.clock.journal_rev = revision;
+        *w.disk = Some(text);
     }
-    clock.last_save = Instant::now();
+    w.clock.last_save = Instant::now();
     update::update(m, Msg::Saved { revision, error });
+    None
 }
 
 /// What the loop owns besides the model: the terminal, the lock, the
@@ -343,17 +369,16 @@ struct World<'a> {
     lock: &'a mut Option<Lock>,
     original: &'a mut Option<Case>,
     clock: &'a mut Clock,
+    /// The case file's text as this editor last read or wrote it.
+    disk: &'a mut Option<String>,
 }
 
 /// Runs one effect and hands its result to `update` as a message.
 fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
     let result = match cmd {
-        Cmd::Save => {
-            if m.start.is_none() && m.dirty() {
-                save(m, w.clock);
-            }
-            None
-        }
+        Cmd::Save if m.start.is_none() && m.dirty() => save(m, w, false),
+        Cmd::SaveAnyway if m.start.is_none() => save(m, w, true),
+        Cmd::Save | Cmd::SaveAnyway => None,
         // `update` already marked the model as quitting.
         Cmd::Quit => None,
         Cmd::LookForFiles => Some(Msg::FilesMissing(case::missing_evidence_files(
@@ -401,6 +426,7 @@ fn take_and_open(path: PathBuf, case: Case, w: &mut World) -> Msg {
     let (lock, held) = Lock::take(&path);
     *w.lock = Some(lock);
     *w.original = Some(case.clone());
+    *w.disk = std::fs::read_to_string(&path).ok();
     opened(path, case, held)
 }
 

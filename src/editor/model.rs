@@ -225,6 +225,8 @@ pub enum Overlay {
     },
     ConfirmRemove,
     Recovered,
+    /// The case file changed on disk since this editor read or wrote it.
+    ChangedOnDisk,
     Locked,
     /// A message to read, then any key.
     Message(String),
@@ -283,6 +285,9 @@ pub struct Model {
     pub screen: (u16, u16),
     /// Evidence files the case names that the loop did not find on disk.
     pub missing_files: Vec<String>,
+    /// The writer chose not to overwrite a file changed on disk: no save
+    /// until they ask for one (Ctrl+S); the recovery copy keeps the text.
+    pub hold_saves: bool,
 }
 
 /// The smallest terminal the editor draws in.
@@ -317,6 +322,7 @@ impl Model {
             files: Vec::new(),
             screen: (MIN_WIDTH, MIN_HEIGHT),
             missing_files: Vec::new(),
+            hold_saves: false,
         };
         m.load_field();
         m.recheck();

@@ -68,6 +68,8 @@ pub enum Msg {
         path: PathBuf,
         violation: String,
     },
+    /// A save found the case file changed on disk since it was read.
+    ChangedOnDisk,
     /// The evidence files of the case that are not on disk.
     FilesMissing(Vec<String>),
     /// The terminal's new size, in columns and lines.
@@ -90,6 +92,8 @@ pub enum Msg {
 pub enum Cmd {
     /// Look on disk for the evidence files the case names.
     LookForFiles,
+    /// Save over a file that changed on disk: the writer said so.
+    SaveAnyway,
     Save,
     Export(Vec<Format>),
     EditExternally(String),

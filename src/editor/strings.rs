@@ -76,6 +76,8 @@ pub enum S {
     HelpLegend,
     /// `{fields}`: the labels, separated by commas.
     AlsoFilled,
+    DiskChanged,
+    NotSavedDiskChanged,
 }
 
 /// The text in the language.
@@ -220,6 +222,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileExists => (
             "{path} already exists: choose another name",
             "{path} 已存在，请换一个名称",
+        ),
+        S::DiskChanged => (
+            "The case file was changed outside this editor (another editor or program) since it was opened. Press y to save your version over it, or n to keep editing without saving: your text stays here and in the recovery copy, and Ctrl+S asks again.",
+            "案例文件在打开之后被其他编辑器或程序修改过。按 y 用你这里的版本覆盖它；按 n 继续编辑但不保存：你的内容会留在这里和恢复副本中，按 Ctrl+S 可以再次选择。",
+        ),
+        S::NotSavedDiskChanged => (
+            "Not saved: the file changed on disk. Ctrl+S to choose again.",
+            "未保存：文件已在别处被修改。按 Ctrl+S 重新选择。",
         ),
         S::AlsoFilled => (
             "The suggestion also filled: {fields}. Check them before you type there.",

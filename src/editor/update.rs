@@ -86,6 +86,11 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             });
         }
         Msg::Resized { width, height } => m.screen = (*width, *height),
+        Msg::ChangedOnDisk => {
+            // Quitting waits for the writer's answer.
+            m.quit = false;
+            m.overlay = Some(Overlay::ChangedOnDisk);
+        }
         Msg::FilesMissing(files) => {
             if m.missing_files != *files {
                 m.missing_files = files.clone();
@@ -266,6 +271,14 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     changed(m);
                     m.load_field();
                 }
+                Some(Overlay::ChangedOnDisk) if yes => {
+                    m.hold_saves = false;
+                    return vec![Cmd::SaveAnyway];
+                }
+                Some(Overlay::ChangedOnDisk) => {
+                    m.hold_saves = true;
+                    m.status = t(m.lang, S::NotSavedDiskChanged).into();
+                }
                 Some(Overlay::Recovered) if !yes => return vec![Cmd::DiscardRecovery],
                 Some(Overlay::Recovered) => {
                     // The restored case is already in the model; write it.
@@ -301,6 +314,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Save => {
             commit(m);
+            m.hold_saves = false;
             return vec![Cmd::Save];
         }
         Msg::EditExternally => {
@@ -323,6 +337,11 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Quit => {
             commit(m);
             m.quit = true;
+            // A file changed on disk is not overwritten on the way out: the
+            // loop keeps the text in the recovery copy and says where.
+            if m.hold_saves || m.overlay == Some(Overlay::ChangedOnDisk) {
+                return vec![Cmd::Quit];
+            }
             return vec![Cmd::Save, Cmd::Quit];
         }
         Msg::Saved { revision, error } => match error {
@@ -351,6 +370,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         | Msg::OpenFailed(_)
         | Msg::NameTaken { .. }
         | Msg::Resized { .. }
+        | Msg::ChangedOnDisk
         | Msg::FilesMissing(_)
         | Msg::RecoveryDiscarded(_) => {}
     }

@@ -663,9 +663,14 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
                 &mut state,
             );
         }
-        Overlay::ConfirmRemove | Overlay::Recovered | Overlay::Locked | Overlay::Message(_) => {
+        Overlay::ConfirmRemove
+        | Overlay::Recovered
+        | Overlay::ChangedOnDisk
+        | Overlay::Locked
+        | Overlay::Message(_) => {
             let text = match o {
                 Overlay::ConfirmRemove => t(m.lang, S::RemoveItem).to_string(),
+                Overlay::ChangedOnDisk => t(m.lang, S::DiskChanged).to_string(),
                 Overlay::Recovered => t(m.lang, S::Recovered).to_string(),
                 Overlay::Locked => t(m.lang, S::Locked).to_string(),
                 Overlay::Message(s) => format!("{s}\n\n{}", t(m.lang, S::PressAnyKey)),
