@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Case, Spans, VERSION};
+use super::{Case, Spans, VERSION, Value};
 
 /// The largest file `poa` reads: far above any real case or draft, far below
 /// a file that was picked by mistake.
@@ -52,6 +52,15 @@ pub enum LoadError {
         path: String,
         line: usize,
         column: usize,
+        code: u32,
+    },
+    #[error(
+        "{path}:{line}: {field} holds an invisible control character (U+{code:04X}), written as a YAML escape such as \\e or \\x1b. Delete it: it can change what a terminal shows and does"
+    )]
+    EscapedControl {
+        path: String,
+        line: usize,
+        field: String,
         code: u32,
     },
     #[error("{path}:{line}:{column}: the YAML is malformed: {detail}. {hint}")]
@@ -276,7 +285,45 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
     }
     let mut case = parsed.map_err(|e| explain(&e, name))?;
     case.migrate();
+    refuse_escaped_controls(&case, source, name)?;
     Ok(case)
+}
+
+/// The bytes of the file are free of control characters (checked above),
+/// but YAML's escapes (`"\e"`, `"\x1b"`, `"\u0007"`) write them inside
+/// quoted text. No value of a case may hold one: a case from a client must
+/// not clear a consultant's screen or write to the clipboard when it is
+/// printed.
+fn refuse_escaped_controls(case: &Case, source: &str, name: &str) -> Result<(), LoadError> {
+    let bad = |text: &str| text.chars().find(|&c| is_forbidden_control(c));
+    let in_value = |v: Value<'_>| match v {
+        Value::Text(t) | Value::Optional(Some(t)) => bad(t),
+        Value::List(l) => l.iter().find_map(|t| bad(t)),
+        _ => None,
+    };
+    let mut found = case
+        .fields()
+        .into_iter()
+        .find_map(|(path, _)| case.get(&path).and_then(in_value).map(|c| (Some(path), c)));
+    if found.is_none() {
+        let other = [case.notes.as_str()]
+            .into_iter()
+            .chain(case.check.allow.iter().map(String::as_str));
+        found = other.into_iter().find_map(|t| bad(t).map(|c| (None, c)));
+    }
+    let Some((path, c)) = found else {
+        return Ok(());
+    };
+    let spans = Spans::new(source);
+    let line = path
+        .and_then(|p| spans.nearest(&p))
+        .map_or(1, |(_, pos)| pos.line);
+    Err(LoadError::EscapedControl {
+        path: name.to_string(),
+        line,
+        field: path.map_or_else(|| "a value".to_string(), |p| p.to_string()),
+        code: c as u32,
+    })
 }
 
 /// The messages for a file whose version is missing, newer or not a
@@ -498,6 +545,26 @@ mod tests {
         assert!(m.contains("whole number"), "{m}");
         let m = err("version: 1\nnotice:\n  response: appeal\n");
         assert!(m.contains("Write one of: plan-of-action or dispute"), "{m}");
+    }
+
+    #[test]
+    fn control_characters_written_as_yaml_escapes_are_refused_with_place() {
+        // ESC ] 52: a clipboard write, hidden in a quoted value.
+        let m = err(
+            "version: 2\nseller:\n  legal_name: Acme\nroot_causes:\n- id: R1\n  why: \"We\\e]52;c;ZXZpbA==\\aforgot\"\n",
+        );
+        assert!(
+            m.starts_with(
+                "x.poa.yaml:6: root_causes[0].why holds an invisible control character (U+001B)"
+            ),
+            "{m}"
+        );
+        let m = err("version: 2\nnotice:\n  asins: [\"B0\\x07\"]\n");
+        assert!(m.contains("notice.asins"), "{m}");
+        let m = err("version: 2\nnotes: \"\\u0007\"\n");
+        assert!(m.contains("x.poa.yaml:1: a value holds"), "{m}");
+        // A tab or a line break written as an escape is text.
+        assert!(from_yaml("version: 2\nclosing: \"a\\tb\\nc\"\n", "x").is_ok());
     }
 
     #[test]
