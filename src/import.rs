@@ -51,7 +51,9 @@ fn split_item(text: &str) -> (String, String) {
         }
     }
     let mut owner = String::new();
-    let lower = t.to_lowercase();
+    // ASCII lower case keeps every byte where it was (İ or the Kelvin sign
+    // change length under full lower-casing, and the offset would be off).
+    let lower = t.to_ascii_lowercase();
     if let Some(i) = lower.rfind("owner:") {
         let tail = t[i + 6..].trim().trim_end_matches(['.', ')', ';']).trim();
         if !tail.is_empty() && tail.split_whitespace().count() <= 5 && !tail.contains('.') {
@@ -115,7 +117,7 @@ fn five_w(text: &str) -> RootCause {
             .trim()
             .trim_start_matches("**");
         let label = keys.iter().copied().find(|k| {
-            let lower = t.to_lowercase();
+            let lower = t.to_ascii_lowercase();
             lower.starts_with(&format!("{k}:"))
                 || lower.starts_with(&format!("{k}**:"))
                 || lower.starts_with(&format!("{k} "))
@@ -234,4 +236,26 @@ pub fn case_from_draft(text: &str, violation: Option<&str>) -> Case {
     case.notice.orders = orders;
     case.migrate();
     case
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_that_change_length_when_lower_cased_do_not_break_an_import() {
+        // İ (U+0130) lower-cases to two characters, the Kelvin sign to one
+        // shorter: offsets taken from a lower-cased copy used to cut inside a
+        // character and panic.
+        let draft = "## Root cause\n\nWhy: İİİ the K\u{212A} scale was not calibrated for 3 weeks.\n\n## Corrective actions\n\n- 2026-11-08: İstanbul ẞ team recalibrated the \u{212A}-scale. Owner: warehouse manager\n\n## Preventive measures\n\n- Weekly İ check of the scale. Owner: QA lead\n";
+        let case = case_from_draft(draft, None);
+        assert_eq!(case.corrective_actions.len(), 1);
+        assert_eq!(case.corrective_actions[0].owner, "warehouse manager");
+        assert!(
+            case.corrective_actions[0]
+                .action
+                .starts_with("İstanbul ẞ team")
+        );
+        assert!(case.root_causes[0].why.contains("K\u{212A} scale"));
+    }
 }

@@ -231,7 +231,7 @@ fn received(text: &str, day_first: bool) -> Option<Date> {
     }
     let on = ascii!(r"(?i)\b(?:on|dated)\s+(?:[A-Z][a-z]+day,?\s+)?");
     for m in on.find_iter(text) {
-        let rest = &text[m.end()..text.len().min(m.end() + 40)];
+        let rest = &text[m.end()..char_floor(text, m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
             && d.range.start == 0
             && let Some(day) = d.date
@@ -258,7 +258,7 @@ fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date>
     let by =
         ascii!(r"(?i)\b(?:by|before|no later than|not later than|until|deadline(?: is)?:?)\s+");
     for m in by.find_iter(text) {
-        let rest = &text[m.end()..text.len().min(m.end() + 40)];
+        let rest = &text[m.end()..char_floor(text, m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
             && d.range.start == 0
             && let Some(day) = d.date
@@ -487,6 +487,15 @@ fn marketplace(lower: &str) -> Option<&'static str> {
     best.map(|(c, _)| c)
 }
 
+/// The largest character boundary of `text` at or before byte `i`.
+fn char_floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Reads a notice.
 pub fn read(text: &str) -> Reading {
     let text = normalize(text);
@@ -565,6 +574,18 @@ mod tests {
             let r = read(t);
             assert_eq!(r.confidence, Confidence::NotANotice, "{t}");
             assert!(r.violation.is_none() && r.asins.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_date_word_before_wide_characters_does_not_cut_a_character() {
+        // "by" or "on" followed by text whose 40th byte falls inside a character.
+        for text in [
+            "Please answer by 二〇二六年十二月二日 或者更早的时候请提交",
+            "Your listing was removed on 星期一，我们收到了权利人的投诉。Seller Performance",
+            "Send it until ééééééééééééééééééééééééééééé plan of action",
+        ] {
+            let _ = read(text);
         }
     }
 
