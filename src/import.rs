@@ -257,5 +257,11 @@ mod tests {
                 .starts_with("İstanbul ẞ team")
         );
         assert!(case.root_causes[0].why.contains("K\u{212A} scale"));
+        let case = case_from_draft(
+            "## Root cause\nLate.\n\n## Corrective actions\n- İİİİİİ owner: x\n",
+            None,
+        );
+        assert_eq!(case.corrective_actions[0].owner, "x");
+        assert_eq!(case.corrective_actions[0].action, "İİİİİİ");
     }
 }
