@@ -194,8 +194,9 @@ fn case_files(dir: &Path) -> Vec<PathBuf> {
 /// something the file does not.
 fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
     let rec = recovery_path(&path);
-    let recovered = std::fs::read_to_string(&rec)
-        .ok()
+    let recovered = newer_recovery(&path)
+        .then(|| read_bounded(&rec))
+        .flatten()
         .and_then(|t| case::from_yaml(&t, &rec.display().to_string()).ok())
         .filter(|r| *r != case)
         .map(Box::new);
@@ -205,6 +206,30 @@ fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
         recovered,
         locked,
     }
+}
+
+/// Is the recovery copy beside `path` newer than the case file itself? A
+/// copy older than the file (left by an editor that stopped, then the file
+/// saved since) is not offered as "newer".
+fn newer_recovery(path: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(&recovery_path(path)), modified(path)) {
+        (Some(copy), Some(file)) => copy > file,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// A recovery copy's text, read no further than a case file may be long.
+fn read_bounded(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(case::MAX_FILE_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
 }
 
 /// Timers of the loop.
@@ -454,8 +479,16 @@ fn external_editor(text: &str, terminal: &mut ratatui::DefaultTerminal) -> Optio
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
-    let file = std::env::temp_dir().join(format!("poa-field-{}.txt", std::process::id()));
-    std::fs::write(&file, text).ok()?;
+    // A new file only this user can read, with a name nobody can guess,
+    // never a link someone left in the temporary folder.
+    let mut tmp = tempfile::Builder::new()
+        .prefix("poa-field-")
+        .suffix(".txt")
+        .tempfile()
+        .ok()?;
+    tmp.write_all(text.as_bytes()).ok()?;
+    tmp.flush().ok()?;
+    let file = tmp.path().to_path_buf();
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let mut parts = editor.split_whitespace();
@@ -471,9 +504,38 @@ fn external_editor(text: &str, terminal: &mut ratatui::DefaultTerminal) -> Optio
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = terminal.clear();
     let result = match status {
-        Some(Ok(s)) if s.success() => std::fs::read_to_string(&file).ok(),
+        Some(Ok(s)) if s.success() => read_bounded(&file),
         _ => None,
     };
-    let _ = std::fs::remove_file(&file);
+    drop(tmp);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recovery_copy_older_than_the_file_is_not_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("c.poa.yaml");
+        let rec = recovery_path(&case);
+        std::fs::write(&case, "version: 2\n").unwrap();
+        std::fs::write(&rec, "version: 2\nclosing: later\n").unwrap();
+        let at = |p: &Path, secs: u64| {
+            let t = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
+            std::fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+        };
+        // Two days old, and the file saved since.
+        at(&rec, 1_800_000_000);
+        at(&case, 1_800_000_000 + 2 * 86_400);
+        assert!(!newer_recovery(&case));
+        at(&rec, 1_800_000_000 + 3 * 86_400);
+        assert!(newer_recovery(&case));
+    }
 }
