@@ -983,3 +983,29 @@ fn an_unknown_violation_names_the_likely_one_and_check_fix_applies_it() {
             .contains("violation: late-shipment-rate")
     );
 }
+
+#[test]
+fn nothing_a_file_holds_or_is_named_reaches_the_terminal_as_a_control_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name with a title-changing escape, which does not exist.
+    let o = poa(&["check", "evil\x1b]0;pwned\x07.md"], dir.path());
+    let msg = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!msg.contains('\x1b') && !msg.contains('\x07'), "{msg:?}");
+    assert!(msg.contains("evil\\u{1b}]0;pwned\\u{7}.md"), "{msg}");
+    // A phrase file whose message writes to the clipboard (OSC 52).
+    write(
+        dir.path(),
+        "mine.yaml",
+        "T002:\n  say: \"\\e]52;c;ZXZpbA==\\a Write calmly.\"\n  phrases: [gutted]\n",
+    );
+    write(dir.path(), "d.md", "## Root cause\n\nWe were gutted.\n");
+    let o = poa(&["check", "--phrases", "mine.yaml", "d.md"], dir.path());
+    let msg = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{msg}");
+    assert!(
+        msg.contains("mine.yaml: holds an invisible control character (U+001B)"),
+        "{msg}"
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains('\x1b'));
+}

@@ -32,6 +32,49 @@ pub fn line_breaks(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// The first control character that a writer's YAML file holds in any of
+/// its texts, escapes included (`"\e"`): for files of the writer's own
+/// (`--phrases`) whose texts reach the terminal.
+pub fn control_in_yaml(text: &str) -> Option<char> {
+    fn walk(v: &serde_yaml::Value) -> Option<char> {
+        match v {
+            serde_yaml::Value::String(s) => s.chars().find(|&c| load::is_forbidden_control(c)),
+            serde_yaml::Value::Sequence(items) => items.iter().find_map(walk),
+            serde_yaml::Value::Mapping(m) => {
+                m.iter().find_map(|(k, v)| walk(k).or_else(|| walk(v)))
+            }
+            serde_yaml::Value::Tagged(t) => walk(&t.value),
+            _ => None,
+        }
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(text)
+        .ok()
+        .as_ref()
+        .and_then(walk)
+}
+
+/// Text for a terminal: every control character but the line break and
+/// the tab shown as `\u{1b}`, so that a name or a message can never move
+/// the cursor, change the title or write to the clipboard.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\t') {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Parses data written in YAML (playbooks, phrase lists, the catalogue), so
 /// that only this module knows the YAML crate.
 pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {

@@ -411,6 +411,10 @@ pub enum PhraseError {
         code: String,
         known: String,
     },
+    #[error(
+        "{name}: holds an invisible control character (U+{code:04X}), written as a YAML escape. Delete it: phrase messages are printed on the terminal"
+    )]
+    ControlChar { name: String, code: u32 },
     #[error("{name}: the phrase `{phrase}` has an unclosed `(`")]
     Unbalanced { name: String, phrase: String },
 }
@@ -436,6 +440,12 @@ impl PhraseSet {
             parse("templates/phrases.yaml", EMBEDDED)?,
         ));
         for (name, text) in extra {
+            if let Some(c) = crate::case::control_in_yaml(text) {
+                return Err(PhraseError::ControlChar {
+                    name: name.clone(),
+                    code: c as u32,
+                });
+            }
             lists.push((name.clone(), parse(name, text)?));
         }
         let mut trie = Trie::new();

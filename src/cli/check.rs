@@ -116,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(r) => checked.push(r),
             Err(e) => {
                 unreadable = true;
-                eprintln!("error: {e:#}");
+                eprintln!("error: {}", case::visible(&format!("{e:#}")));
             }
         }
     }

@@ -85,7 +85,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", case::visible(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
