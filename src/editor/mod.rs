@@ -284,7 +284,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     }
     let mut last_rev = m.revision;
     let result = loop {
-        if let Err(e) = terminal.draw(|f| view::view(&m, f)) {
+        if let Err(e) = world.terminal.draw(|f| view::view(&m, f)) {
             break Err(e.into());
         }
         if m.quit {
@@ -306,17 +306,10 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             .unwrap_or_default();
         if m.revision != last_rev {
             last_rev = m.revision;
-            clock.last_edit = Some(Instant::now());
+            world.clock.last_edit = Some(Instant::now());
             snapshot(&m);
         }
-        timers(&mut m, &mut clock, &mut cmds);
-        let mut world = World {
-            terminal: &mut terminal,
-            lock: &mut lock,
-            original: &mut original,
-            clock: &mut clock,
-            disk: &mut disk,
-        };
+        timers(&mut m, world.clock, &mut cmds);
         for cmd in cmds {
             run_cmd(cmd, &mut m, &mut world);
         }

@@ -338,24 +338,10 @@ impl<'a> Flow<'a> {
                     PAD + li as f32 * TABLE_LEADING + baseline_in(TABLE_LEADING, TABLE_SIZE);
                 set_line(line, cx + PAD, baseline, TABLE_SIZE, INK, &mut c.items);
             }
-            c.items.push(Item::Line {
-                x1: cx,
-                y1: 0.0,
-                x2: cx,
-                y2: height,
-                width: HAIRLINE,
-                gray: RULE_GREY,
-            });
+            c.items.push(column_rule(cx, height));
             cx += widths[i];
         }
-        c.items.push(Item::Line {
-            x1: cx,
-            y1: 0.0,
-            x2: cx,
-            y2: height,
-            width: HAIRLINE,
-            gray: RULE_GREY,
-        });
+        c.items.push(column_rule(cx, height));
         c.items.push(Item::Line {
             x1: x,
             y1: height,
@@ -390,6 +376,18 @@ fn column_widths(
     }
     let sum: f32 = w.iter().sum();
     w.iter().map(|x| x / sum * width).collect()
+}
+
+/// The hairline between two cells of a table row, `height` tall.
+fn column_rule(x: f32, height: f32) -> Item {
+    Item::Line {
+        x1: x,
+        y1: 0.0,
+        x2: x,
+        y2: height,
+        width: HAIRLINE,
+        gray: RULE_GREY,
+    }
 }
 
 #[cfg(test)]
