@@ -814,3 +814,23 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
     update(&mut m, Msg::ChangedOnDisk);
     assert!(!m.quit);
 }
+
+#[test]
+fn after_a_paste_the_writer_sees_what_was_read_before_the_case_is_made() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    m.start = Some(Start::PasteNotice);
+    m.input = Default::default();
+    let notice = "通知日期：2026年11月29日\r\r我们停用了您的销售权限，因为您的订单缺陷率超过了 1% 的目标。在过去 60 天内，您有 14 个订单出现缺陷。\r受影响的 ASIN：B0C9X2KLMP\r请在 17 天内向我们提交行动计划，其中应包括：\r• 问题的根本原因\r• 您已经采取的措施\r• 防止问题再次发生的措施";
+    update(&mut m, Msg::Paste(notice.into()));
+    update(&mut m, Msg::StartContinue);
+    let shown = screen(&m, 100, 30);
+    for line in [
+        "Violation: order-defect-rate",
+        "Notice date: 2026-11-29",
+        "Deadline: 2026-12-16 (as the notice says)",
+        "ASINs: B0C9X2KLMP",
+        "The notice's questions: 3",
+    ] {
+        assert!(shown.contains(line), "{line:?} not on the screen:\n{shown}");
+    }
+}

@@ -247,6 +247,8 @@ pub enum Start {
     NameFile {
         violation: String,
         notice: Option<String>,
+        /// What was read from the pasted notice, shown to be confirmed.
+        reading: Option<Box<crate::notice::Reading>>,
     },
 }
 

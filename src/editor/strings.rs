@@ -78,6 +78,25 @@ pub enum S {
     AlsoFilled,
     DiskChanged,
     NotSavedDiskChanged,
+    WhatWasRead,
+    NotFound,
+    /// `{violation}`.
+    ReadViolation,
+    /// `{other}`.
+    ReadNotSure,
+    /// `{date}`.
+    ReadReceived,
+    /// `{date}`.
+    ReadDeadlineOwn,
+    /// `{date}`.
+    ReadDeadlineUsual,
+    /// `{list}`.
+    ReadAsins,
+    /// `{list}`.
+    ReadOrders,
+    /// `{n}`.
+    ReadAsks,
+    ReadConfirm,
 }
 
 /// The text in the language.
@@ -222,6 +241,29 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileExists => (
             "{path} already exists: choose another name",
             "{path} 已存在，请换一个名称",
+        ),
+        S::WhatWasRead => ("Read from the notice", "从通知中读到的内容"),
+        S::NotFound => ("not found", "未找到"),
+        S::ReadViolation => ("Violation: {violation}", "违规类型：{violation}"),
+        S::ReadNotSure => (
+            "Not sure: it could also be {other}. Press Esc to choose yourself.",
+            "不太确定：也可能是 {other}。按 Esc 可以自己选择。",
+        ),
+        S::ReadReceived => ("Notice date: {date}", "通知日期：{date}"),
+        S::ReadDeadlineOwn => (
+            "Deadline: {date} (as the notice says)",
+            "截止日期：{date}（按通知所写）",
+        ),
+        S::ReadDeadlineUsual => (
+            "Deadline: {date} (17 days; the notice names no other)",
+            "截止日期：{date}（17 天；通知中没有写别的期限）",
+        ),
+        S::ReadAsins => ("ASINs: {list}", "ASIN：{list}"),
+        S::ReadOrders => ("Orders: {list}", "订单号：{list}"),
+        S::ReadAsks => ("The notice's questions: {n}", "通知里的问题：{n} 个"),
+        S::ReadConfirm => (
+            "If this is right, name the file and press Enter. If not, press Esc and choose the violation yourself; every value can be corrected in the Notice step.",
+            "如果以上内容正确，请输入文件名并按回车。不对的话按 Esc 自己选择违规类型；所有内容都可以在“通知”步骤里修改。",
         ),
         S::DiskChanged => (
             "The case file was changed outside this editor (another editor or program) since it was opened. Press y to save your version over it, or n to keep editing without saving: your text stays here and in the recovery copy, and Ctrl+S asks again.",

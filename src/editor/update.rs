@@ -83,6 +83,7 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             m.start = Some(Start::NameFile {
                 violation: violation.clone(),
                 notice: None,
+                reading: None,
             });
         }
         Msg::Resized { width, height } => m.screen = (*width, *height),
@@ -684,6 +685,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             Start::NameFile {
                 violation,
                 notice: None,
+                reading: None,
             }
         }
         (Start::PasteNotice, Msg::Input(key)) => {
@@ -704,6 +706,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     Start::NameFile {
                         violation: v.to_string(),
                         notice: Some(text),
+                        reading: Some(Box::new(reading)),
                     }
                 }
                 None => {
@@ -712,13 +715,29 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 }
             }
         }
-        (Start::NameFile { violation, notice }, Msg::Input(key)) => {
+        (
+            Start::NameFile {
+                violation,
+                notice,
+                reading,
+            },
+            Msg::Input(key),
+        ) => {
             if key.code != KeyCode::Enter {
                 m.input.input(key);
             }
-            Start::NameFile { violation, notice }
+            Start::NameFile {
+                violation,
+                notice,
+                reading,
+            }
         }
-        (Start::NameFile { violation, notice }, Msg::StartContinue) => {
+        (
+            Start::NameFile {
+                violation, notice, ..
+            },
+            Msg::StartContinue,
+        ) => {
             let typed = m.input.lines().join("");
             let stem = crate::document::case_stem(typed.trim());
             if stem.is_empty() {

@@ -763,8 +763,8 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             f.render_widget(&m.input, inner);
             place_cursor(m, f, inner);
         }
-        Start::NameFile { .. } => {
-            let [hint, input, _] = Layout::vertical([
+        Start::NameFile { reading, .. } => {
+            let [hint, input, read] = Layout::vertical([
                 Constraint::Length(2),
                 Constraint::Length(3),
                 Constraint::Min(0),
@@ -776,6 +776,16 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
             f.render_widget(block, input);
             f.render_widget(&m.input, inner);
             place_cursor(m, f, inner);
+            if let Some(r) = reading {
+                let block = Block::bordered().title(t(m.lang, S::WhatWasRead));
+                let text = what_was_read(m, r).join("\n");
+                let inner = block.inner(read);
+                f.render_widget(block, read);
+                f.render_widget(
+                    Paragraph::new(wrapped(&text, inner.width, Style::default())),
+                    inner,
+                );
+            }
         }
     }
     // A message when there is one, else the keys of this screen.
@@ -810,4 +820,62 @@ fn place_cursor(m: &Model, f: &mut Frame, area: Rect) {
     if row < area.height && col < area.width {
         f.set_cursor_position((area.x + col, area.y + row));
     }
+}
+
+/// What the notice reader found, for the writer to confirm before the case
+/// is made: the violation and how sure, the dates, the deadline, the ids
+/// and the questions.
+fn what_was_read(m: &Model, r: &crate::notice::Reading) -> Vec<String> {
+    use crate::notice::Confidence;
+    let title =
+        |id: &str| playbook::get(id).map_or(id.to_string(), |p| format!("{id} — {}", p.title));
+    let none = t(m.lang, S::NotFound);
+    let mut lines = Vec::new();
+    let violation = r.violation.map(title).unwrap_or_else(|| none.to_string());
+    lines.push(fill(m.lang, S::ReadViolation, &[("violation", &violation)]));
+    if r.confidence == Confidence::NotSure
+        && let Some(other) = r
+            .ranking
+            .iter()
+            .map(|x| x.0)
+            .find(|id| Some(*id) != r.violation)
+    {
+        lines.push(fill(m.lang, S::ReadNotSure, &[("other", &title(other))]));
+    }
+    let date = |d: Option<crate::case::Date>| d.map_or(none.to_string(), |d| d.to_string());
+    lines.push(fill(
+        m.lang,
+        S::ReadReceived,
+        &[("date", &date(r.received))],
+    ));
+    let deadline = match (r.deadline, r.received) {
+        (Some(d), _) => fill(m.lang, S::ReadDeadlineOwn, &[("date", &d.to_string())]),
+        (None, Some(d)) => fill(
+            m.lang,
+            S::ReadDeadlineUsual,
+            &[(
+                "date",
+                &d.add_days(crate::case::APPEAL_WINDOW_DAYS).to_string(),
+            )],
+        ),
+        (None, None) => fill(m.lang, S::ReadDeadlineOwn, &[("date", none)]),
+    };
+    lines.push(deadline);
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            none.to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    lines.push(fill(m.lang, S::ReadAsins, &[("list", &list(&r.asins))]));
+    lines.push(fill(m.lang, S::ReadOrders, &[("list", &list(&r.orders))]));
+    lines.push(fill(
+        m.lang,
+        S::ReadAsks,
+        &[("n", &r.asks.len().to_string())],
+    ));
+    lines.push(String::new());
+    lines.push(t(m.lang, S::ReadConfirm).to_string());
+    lines
 }
