@@ -90,45 +90,79 @@ pub fn save_atomic(path: &Path, case: &Case) -> Result<(), SaveError> {
     write_atomic(path, to_yaml(case).as_bytes())
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename.
+/// Writes `bytes` to `path` through a temporary file and a rename, so a
+/// crash or a full disk leaves the old file whole. A symbolic link is
+/// written through (the file it points to is replaced, the link stays), the
+/// file keeps its mode and, where this user may, its owner, and anything
+/// that is not a plain file (a device, a pipe, a folder) is refused rather
+/// than replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    };
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(m) = &existing
+        && !m.is_file()
+    {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a plain file (a device, a pipe or a folder), and poa writes only files",
+        )));
+    }
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "case".to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            file.set_permissions(meta.permissions())?;
+        // A new file with a name nobody can guess, created by this call only.
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // A new file gets the mode any new file gets here (0666 less the
+        // umask), as before; an existing one keeps its own, below.
+        #[cfg(unix)]
+        if existing.is_none() {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        file.write_all(bytes)?;
-        file.flush()?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)?;
+        let mut tmp = builder.tempfile_in(&dir)?;
+        if let Some(meta) = &existing {
+            tmp.as_file().set_permissions(meta.permissions())?;
+            keep_owner(tmp.path(), meta);
+        }
+        tmp.write_all(bytes)?;
+        tmp.flush()?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&target).map_err(|e| e.error)?;
         if let Ok(d) = std::fs::File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
     result.map_err(fail)
 }
+
+/// Gives the new file the old one's owner and group, when this user may
+/// (root may; others keep their own, which is what they had).
+#[cfg(unix)]
+fn keep_owner(path: &Path, meta: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::chown(path, Some(meta.uid()), Some(meta.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 
 #[cfg(test)]
 mod tests {
@@ -201,5 +235,44 @@ mod tests {
         let p = std::path::Path::new("/nonexistent-dir-poa/x.poa.yaml");
         let e = write_atomic(p, b"x").unwrap_err();
         assert!(e.to_string().contains("The file on disk is unchanged"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_writes_through_a_link_keeps_the_mode_and_never_replaces_a_device() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.poa.yaml");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.poa.yaml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link stays"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&real).unwrap(),
+            "new",
+            "written through the link"
+        );
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "the mode is kept");
+        // Nothing but the file itself is left in the folder.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        // A device is refused, not replaced (as root this once replaced /dev/full).
+        let e = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
+        assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+        let e = write_atomic(dir.path(), b"x").unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
     }
 }
