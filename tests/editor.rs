@@ -834,3 +834,27 @@ fn after_a_paste_the_writer_sees_what_was_read_before_the_case_is_made() {
         assert!(shown.contains(line), "{line:?} not on the screen:\n{shown}");
     }
 }
+
+#[test]
+fn export_with_errors_left_asks_first() {
+    let mut m = model("weak-draft.poa.yaml", Lang::En);
+    assert!(
+        poa::check::counts(&m.findings).0 > 0,
+        "the weak draft has errors"
+    );
+    go(&mut m, Step::Review);
+    let cmds = update(&mut m, Msg::Export(vec![Format::Pdf]));
+    assert_eq!(cmds, vec![Cmd::Save], "nothing exported yet");
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::ExportWithErrors(vec![Format::Pdf]))
+    );
+    assert!(screen(&m, 100, 30).contains("error(s) are left"));
+    assert_eq!(update(&mut m, Msg::Answer(false)), Vec::<Cmd>::new());
+    assert_eq!(m.overlay, None);
+    update(&mut m, Msg::Export(vec![Format::Pdf]));
+    assert_eq!(
+        update(&mut m, Msg::Answer(true)),
+        vec![Cmd::Save, Cmd::Export(vec![Format::Pdf])]
+    );
+}

@@ -385,7 +385,10 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Msg> {
         return Some(Msg::Quit);
     }
     match overlay {
-        Overlay::ConfirmRemove | Overlay::Recovered | Overlay::ChangedOnDisk => match key.code {
+        Overlay::ConfirmRemove
+        | Overlay::Recovered
+        | Overlay::ChangedOnDisk
+        | Overlay::ExportWithErrors(_) => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Msg::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Msg::Answer(false)),
             _ if matches!(overlay, Overlay::ConfirmRemove) => Some(Msg::Answer(false)),

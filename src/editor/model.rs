@@ -227,6 +227,8 @@ pub enum Overlay {
     Recovered,
     /// The case file changed on disk since this editor read or wrote it.
     ChangedOnDisk,
+    /// Export asked while errors are left: these formats, if the writer says so.
+    ExportWithErrors(Vec<crate::document::Format>),
     Locked,
     /// A message to read, then any key.
     Message(String),

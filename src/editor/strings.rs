@@ -78,6 +78,8 @@ pub enum S {
     AlsoFilled,
     DiskChanged,
     NotSavedDiskChanged,
+    /// `{n}`: the errors left.
+    ExportWithErrors,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -241,6 +243,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileExists => (
             "{path} already exists: choose another name",
             "{path} 已存在，请换一个名称",
+        ),
+        S::ExportWithErrors => (
+            "{n} error(s) are left, and errors are what gets an appeal rejected. Press y to export anyway, or n to go back and fix them (F3 goes from one to the next).",
+            "还有 {n} 个错误没有修改，这类问题最容易导致申诉被驳回。按 y 仍然导出，按 n 返回修改（按 F3 逐个查看）。",
         ),
         S::WhatWasRead => ("Read from the notice", "从通知中读到的内容"),
         S::NotFound => ("not found", "未找到"),

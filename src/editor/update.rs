@@ -272,6 +272,9 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     changed(m);
                     m.load_field();
                 }
+                Some(Overlay::ExportWithErrors(formats)) if yes => {
+                    return vec![Cmd::Save, Cmd::Export(formats)];
+                }
                 Some(Overlay::ChangedOnDisk) if yes => {
                     m.hold_saves = false;
                     return vec![Cmd::SaveAnyway];
@@ -311,6 +314,11 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Export(formats) => {
             commit(m);
+            // Errors are what gets an appeal rejected: ask before exporting.
+            if check::counts(&m.findings).0 > 0 {
+                m.overlay = Some(Overlay::ExportWithErrors(formats));
+                return vec![Cmd::Save];
+            }
             return vec![Cmd::Save, Cmd::Export(formats)];
         }
         Msg::Save => {

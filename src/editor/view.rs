@@ -666,9 +666,15 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
         Overlay::ConfirmRemove
         | Overlay::Recovered
         | Overlay::ChangedOnDisk
+        | Overlay::ExportWithErrors(_)
         | Overlay::Locked
         | Overlay::Message(_) => {
             let text = match o {
+                Overlay::ExportWithErrors(_) => fill(
+                    m.lang,
+                    S::ExportWithErrors,
+                    &[("n", &crate::check::counts(&m.findings).0.to_string())],
+                ),
                 Overlay::ConfirmRemove => t(m.lang, S::RemoveItem).to_string(),
                 Overlay::ChangedOnDisk => t(m.lang, S::DiskChanged).to_string(),
                 Overlay::Recovered => t(m.lang, S::Recovered).to_string(),
