@@ -131,7 +131,7 @@ impl Term {
 }
 
 fn days_ago(n: i64) -> String {
-    let today = jiff::Zoned::now().date();
+    let today = jiff::ZonedDateTime::now().date();
     today
         .checked_sub(jiff::Span::new().days(n))
         .unwrap()

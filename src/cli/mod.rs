@@ -154,7 +154,7 @@ pub(crate) fn lang_from_env() -> crate::playbook::Lang {
 
 /// Today's date on this machine's clock, in its time zone.
 pub(crate) fn today() -> Date {
-    Date::from_civil(jiff::Zoned::now().date())
+    Date::from_civil(jiff::ZonedDateTime::now().date())
 }
 
 pub(crate) fn parse_date_arg(s: &str) -> Result<Date, String> {
