@@ -350,6 +350,11 @@ pub fn to_msg(model: &Model, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    // A window too small to show the field: only quitting (which saves), so
+    // that nothing is typed where the writer cannot see it.
+    if model.too_small() {
+        return (ctrl(&key, 'q') || ctrl(&key, 'c')).then_some(Msg::Quit);
+    }
     if let Some(overlay) = &model.overlay {
         return overlay_key(overlay, key);
     }

@@ -18,18 +18,20 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
     }
-    // A window too small to show the field takes no text: it would be typed
-    // where the writer cannot see it. Quitting still saves.
-    if m.too_small() && !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Exported(_)) {
+    // A window too small to show the field takes no pasted text: it would
+    // land where the writer cannot see it (keys are stopped in `keys`).
+    if m.too_small() && matches!(msg, Msg::Paste(_)) {
         return Vec::new();
     }
     if m.start.is_some() {
         return update_start(m, msg);
     }
     let step_before = m.step;
-    let files_before = evidence_files(&m.case);
+    let (revision, documents) = (m.revision, m.case.evidence.len());
+    let on_file = m.spec().is_some_and(|s| s.guide == "evidence.file");
     let mut cmds = update_case(m, msg);
-    if evidence_files(&m.case) != files_before {
+    // The files to look for change only with the file field or the list.
+    if m.revision != revision && (on_file || m.case.evidence.len() != documents) {
         cmds.push(Cmd::LookForFiles);
     }
     // Leaving a step saves what was written in it.
@@ -39,9 +41,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     cmds
 }
 
-/// The evidence files a case names.
-fn evidence_files(case: &Case) -> Vec<Option<String>> {
-    case.evidence.iter().map(|e| e.file.clone()).collect()
+/// A fresh model for a case, keeping what belongs to the session: the
+/// language, the day, colours, the terminal's size and the folder's files.
+fn reopen(m: &mut Model, path: std::path::PathBuf, case: Case) {
+    let mut fresh = Model::new(path, case, m.lang, m.today);
+    fresh.no_color = m.no_color;
+    fresh.screen = m.screen;
+    fresh.files = std::mem::take(&mut m.files);
+    *m = fresh;
 }
 
 /// The results of opening, creating and restoring a case, on any screen.
@@ -53,13 +60,8 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             recovered,
             locked,
         } => {
-            let (files, lang, today, no_color, screen) =
-                (m.files.clone(), m.lang, m.today, m.no_color, m.screen);
             let shown = recovered.as_deref().unwrap_or(case).clone();
-            *m = Model::new(path.clone(), shown, lang, today);
-            m.files = files;
-            m.no_color = no_color;
-            m.screen = screen;
+            reopen(m, path.clone(), shown);
             if recovered.is_some() {
                 m.overlay = Some(Overlay::Recovered);
             }
@@ -100,18 +102,7 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
         }
         Msg::RecoveryDiscarded(original) => {
             if let Some(case) = original {
-                let (path, lang, today, no_color, files, screen) = (
-                    m.path.clone(),
-                    m.lang,
-                    m.today,
-                    m.no_color,
-                    m.files.clone(),
-                    m.screen,
-                );
-                *m = Model::new(path, (**case).clone(), lang, today);
-                m.no_color = no_color;
-                m.files = files;
-                m.screen = screen;
+                reopen(m, m.path.clone(), (**case).clone());
             }
         }
         _ => return None,
