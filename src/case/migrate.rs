@@ -11,20 +11,29 @@ use super::{Case, VERSION};
 /// number typed by hand) or ids. A number stays digits here, and
 /// `Case::migrate` turns it into the id of the cause at that position.
 pub(super) fn cause_links<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Link {
-        Number(u64),
-        Text(String),
+    Vec::<Link>::deserialize(d).map(|links| links.into_iter().map(|l| l.0).collect())
+}
+
+/// One entry of `causes:`: an id, or a number kept as its digits.
+struct Link(String);
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Link;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a root cause's id such as R1, or its number such as 1")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Link, E> {
+                Ok(Link(n.to_string()))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Link, E> {
+                Ok(Link(s.trim().to_string()))
+            }
+        }
+        d.deserialize_any(Visit)
     }
-    let links = Vec::<Link>::deserialize(d)?;
-    Ok(links
-        .into_iter()
-        .map(|l| match l {
-            Link::Number(n) => n.to_string(),
-            Link::Text(t) => t.trim().to_string(),
-        })
-        .collect())
 }
 
 impl Case {
@@ -139,6 +148,24 @@ preventive_measures:
         assert!(saved.contains("- R2"), "{saved}");
         let again = crate::case::from_yaml(&saved, "new.poa.yaml").unwrap();
         assert_eq!(again, case);
+    }
+
+    #[test]
+    fn a_link_that_is_neither_an_id_nor_a_number_says_what_to_write() {
+        let src = "version: 2\ncorrective_actions:\n- action: x\n  causes: [R1, {a: 1}]\n";
+        let m = crate::case::from_yaml(src, "x.poa.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(m.starts_with("x.poa.yaml:4:"), "{m}");
+        assert!(m.contains("corrective_actions[0].causes[1]"), "{m}");
+        assert!(
+            m.contains("a root cause's id such as R1, or its number such as 1"),
+            "{m}"
+        );
+        assert!(
+            !m.contains("untagged") && !m.contains("Link"),
+            "no Rust in it: {m}"
+        );
     }
 
     #[test]
