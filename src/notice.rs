@@ -231,7 +231,7 @@ fn received(text: &str, day_first: bool) -> Option<Date> {
     }
     let on = ascii!(r"(?i)\b(?:on|dated)\s+(?:[A-Z][a-z]+day,?\s+)?");
     for m in on.find_iter(text) {
-        let rest = &text[m.end()..char_floor(text, m.end() + 40)];
+        let rest = &text[m.end()..crate::case::floor_char_boundary(text, m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
             && d.range.start == 0
             && let Some(day) = d.date
@@ -258,7 +258,7 @@ fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date>
     let by =
         ascii!(r"(?i)\b(?:by|before|no later than|not later than|until|deadline(?: is)?:?)\s+");
     for m in by.find_iter(text) {
-        let rest = &text[m.end()..char_floor(text, m.end() + 40)];
+        let rest = &text[m.end()..crate::case::floor_char_boundary(text, m.end() + 40)];
         if let Some(d) = find_dates(rest, Some(day_first)).into_iter().next()
             && d.range.start == 0
             && let Some(day) = d.date
@@ -288,10 +288,7 @@ fn deadline(text: &str, received: Option<Date>, day_first: bool) -> Option<Date>
     );
     for c in relative.captures_iter(text) {
         let whole = c.get(0)?;
-        let mut from = whole.start().saturating_sub(12);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = crate::case::floor_char_boundary(text, whole.start().saturating_sub(12));
         let before = text[from..whole.start()].trim_end();
         if ["过去", "最近", "近"].iter().any(|w| before.ends_with(w)) {
             continue;
@@ -485,15 +482,6 @@ fn marketplace(lower: &str) -> Option<&'static str> {
         }
     }
     best.map(|(c, _)| c)
-}
-
-/// The largest character boundary of `text` at or before byte `i`.
-fn char_floor(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Reads a notice.

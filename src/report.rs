@@ -17,7 +17,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::case::{Case, FieldPath, Pos, Spans};
+use crate::case::{self, Case, FieldPath, Pos, Spans};
 use crate::check::{self, FieldId, Finding, Severity};
 
 /// The width the text report fits when it does not write to a terminal.
@@ -341,7 +341,7 @@ impl<'a> Places<'a> {
     /// The file's line at `pos`, marked from `pos` to its end.
     fn rest_of_line(&mut self, pos: Pos) -> Place<'a> {
         let text = self.line(pos.line);
-        let start = floor_boundary(text, pos.column - 1);
+        let start = case::floor_char_boundary(text, pos.column - 1);
         let end = text.trim_end().len().max(start);
         if start == end {
             return Place::At {
@@ -387,7 +387,7 @@ impl<K: PartialEq + Copy> Count<K> {
     /// (line, 0-based; byte where that line starts; characters from there
     /// to `byte`) of byte `byte` of `text`, named `key`.
     fn to(&mut self, key: K, text: &str, byte: usize) -> (usize, usize, usize) {
-        let byte = floor_boundary(text, byte);
+        let byte = case::floor_char_boundary(text, byte);
         if self.key != Some(key) || byte < self.byte {
             *self = Count {
                 key: Some(key),
@@ -414,17 +414,8 @@ fn first_line(s: &str) -> &str {
 
 /// `start..end` inside `text`, on character boundaries.
 fn clamp(text: &str, start: usize, end: usize) -> Range<usize> {
-    let s = floor_boundary(text, start);
-    s..floor_boundary(text, end).max(s)
-}
-
-/// The largest character boundary of `text` at or before `i`.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+    let s = case::floor_char_boundary(text, start);
+    s..case::floor_char_boundary(text, end).max(s)
 }
 
 /// The byte `n` characters before `i` in `text` (or 0).

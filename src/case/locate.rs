@@ -255,21 +255,12 @@ impl Spans {
     /// the value at `path`. Reads `text` up to `offset`; the report, which
     /// places many findings, keeps its own count with [`Spans::at`].
     pub fn offset(&self, path: &FieldPath, text: &str, offset: usize) -> Option<(usize, usize)> {
-        let before = &text[..floor_boundary(text, offset)];
+        let before = &text[..super::floor_char_boundary(text, offset)];
         let line_in_value = before.matches('\n').count();
         let byte_in_line = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
         self.at(path, line_in_value, byte_in_line)
             .map(|p| (p.line, p.column))
     }
-}
-
-/// The largest char boundary of `text` at or before `i`.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The position of a scalar value written at byte `col` of line `line`:

@@ -32,6 +32,16 @@ pub fn line_breaks(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// The largest character boundary of `text` at or before byte `i`, for
+/// cutting a window of bytes out of text of any script.
+pub fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The first control character that a writer's YAML file holds in any of
 /// its texts, escapes included (`"\e"`): for files of the writer's own
 /// (`--phrases`) whose texts reach the terminal.

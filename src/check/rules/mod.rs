@@ -17,28 +17,30 @@ use super::text::match_case;
 use super::{Cx, Finding, Meta, Registered, Rule, Severity};
 use crate::case::{FieldPath, Section};
 
-/// A rule whose findings are its own logic.
-const fn rule(code: &'static str, severity: Severity, rule: &'static dyn Rule) -> Registered {
+const fn registered(
+    code: &'static str,
+    severity: Severity,
+    phrases: bool,
+    rule: &'static dyn Rule,
+) -> Registered {
     Registered {
         meta: Meta {
             code,
             severity,
-            phrases: false,
+            phrases,
         },
         rule,
     }
 }
 
+/// A rule whose findings are its own logic.
+const fn rule(code: &'static str, severity: Severity, rule: &'static dyn Rule) -> Registered {
+    registered(code, severity, false, rule)
+}
+
 /// A rule whose findings are its phrase list and nothing else.
 const fn phrase(code: &'static str, severity: Severity) -> Registered {
-    Registered {
-        meta: Meta {
-            code,
-            severity,
-            phrases: true,
-        },
-        rule: &phrase::PhraseRule,
-    }
+    registered(code, severity, true, &phrase::PhraseRule)
 }
 
 /// A rule with its own logic that reads a phrase list as well.
@@ -47,14 +49,7 @@ const fn reads_phrases(
     severity: Severity,
     rule: &'static dyn Rule,
 ) -> Registered {
-    Registered {
-        meta: Meta {
-            code,
-            severity,
-            phrases: true,
-        },
-        rule,
-    }
+    registered(code, severity, true, rule)
 }
 
 /// The rules, sorted by code: the one list of codes and severities.
