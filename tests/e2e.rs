@@ -367,3 +367,22 @@ fn a_change_made_on_disk_while_editing_is_not_overwritten_and_the_text_is_kept()
         "{kept}"
     );
 }
+
+#[test]
+fn the_language_may_be_given_before_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml"),
+        dir.path().join("case.poa.yaml"),
+    )
+    .unwrap();
+    let mut t = Term::spawn(
+        dir.path(),
+        &["--lang", "zh", "edit", "case.poa.yaml"],
+        100,
+        30,
+    );
+    t.wait_for("卖家信息");
+    t.send(CTRL_Q);
+    t.wait_exit();
+}

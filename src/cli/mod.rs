@@ -74,7 +74,11 @@ pub fn run() -> ExitCode {
         None => edit::start(cli.lang.as_deref()),
         Some(command) => match command {
             Command::New(args) => new::run(args),
-            Command::Edit(args) => edit::run(args),
+            // `poa --lang zh edit FILE` means the same as `poa edit FILE --lang zh`.
+            Command::Edit(mut args) => {
+                args.lang = args.lang.or(cli.lang);
+                edit::run(args)
+            }
             Command::Check(args) => check::run(args),
             Command::Render(args) => render::run(args),
             Command::Import(args) => import::run(args),
