@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::draft::{Draft, SectionKind};
+use super::draft::{Draft, LineKind, SectionKind};
+use super::sense;
 use crate::case::{Case, FieldPath, Section};
 use crate::playbook::{self, Playbook};
 
@@ -51,6 +52,38 @@ fn of_section(kind: SectionKind) -> Role {
         SectionKind::Evidence => Role::Evidence,
         SectionKind::Explanation => Role::Explanation,
         SectionKind::Closing => Role::Closing,
+        SectionKind::Plan => Role::Action,
+    }
+}
+
+/// The role of a draft's line: its section's, unless what the line is or
+/// says decides ("Dear Amazon" is no root cause; a plan under "Plan of
+/// action" is a measure, a done thing an action; a standing rule among
+/// the corrective actions is a measure).
+fn role_of_line(kind: LineKind, section: SectionKind, text: &str) -> Role {
+    match kind {
+        LineKind::Heading => Role::Heading,
+        LineKind::Reference | LineKind::Info => Role::Data,
+        LineKind::Attachment => Role::Evidence,
+        LineKind::Salutation | LineKind::Closing => Role::Closing,
+        LineKind::Blank | LineKind::LeadIn | LineKind::Text => {
+            let role = of_section(section);
+            if kind == LineKind::Text && matches!(section, SectionKind::Plan | SectionKind::Corrective)
+            {
+                let m = sense::mood(text);
+                let rule_only = m.rule && m.plan.is_none() && !m.imperative;
+                // Under "Plan of action", a plan with a role and a rhythm is a
+                // measure; a bare "we will" or to-do stays an action that is
+                // not done (C010).
+                let measure = section == SectionKind::Plan
+                    && (m.plan.is_some() || m.imperative)
+                    && (sense::names_owner(text) || sense::names_cadence(text));
+                if !m.done && (rule_only || measure) {
+                    return Role::Measure;
+                }
+            }
+            role
+        }
     }
 }
 
@@ -82,6 +115,8 @@ pub struct Field<'a> {
     pub id: FieldId,
     pub role: Role,
     pub text: &'a str,
+    /// What the line is, in a draft; `Text` for a case's fields.
+    pub kind: LineKind,
     /// The item it belongs to: the root cause, action or measure index in a
     /// case, the item number inside its section in a draft.
     pub item: Option<usize>,
@@ -104,6 +139,7 @@ impl<'a> Doc<'a> {
                 id: FieldId::Case(f.path),
                 role: f.field.role,
                 text: f.text,
+                kind: LineKind::Text,
                 item: f.path.index,
             })
             .collect();
@@ -122,12 +158,9 @@ impl<'a> Doc<'a> {
             .filter(|l| !l.text.trim().is_empty())
             .map(|l| Field {
                 id: FieldId::Line(l.n),
-                role: if l.heading {
-                    Role::Heading
-                } else {
-                    of_section(l.section)
-                },
+                role: role_of_line(l.kind, l.section, l.text),
                 text: l.text,
+                kind: l.kind,
                 item: l.item,
             })
             .collect();
@@ -142,6 +175,14 @@ impl<'a> Doc<'a> {
     /// The fields the writer composed as prose.
     pub fn prose(&self) -> impl Iterator<Item = &Field<'a>> {
         self.fields.iter().filter(|f| f.role.is_prose())
+    }
+
+    /// A statement the writer composed: prose that is not a heading, a
+    /// lead-in, an attachment line, a greeting or a closing.
+    pub fn statements(&self) -> impl Iterator<Item = &Field<'a>> {
+        self.fields
+            .iter()
+            .filter(|f| f.role.is_prose() && f.kind == LineKind::Text)
     }
 
     pub fn is_dispute(&self) -> bool {

@@ -14,6 +14,32 @@ pub enum SectionKind {
     Evidence,
     Explanation,
     Closing,
+    /// Corrective actions and preventive measures under one heading
+    /// ("Plan of action:", "Corrective and preventive actions"): each line
+    /// is an action or a measure by what it says.
+    Plan,
+}
+
+/// What a line of a draft is, whatever its section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Heading,
+    /// A sentence that introduces what follows and ends in ":".
+    LeadIn,
+    /// A statement: what happened, what was done, what will be.
+    Text,
+    /// An attachment or a document listed as evidence.
+    Attachment,
+    /// Mostly identifiers (ASINs, orders, tracking numbers), a web address
+    /// or a policy's title.
+    Reference,
+    /// A "Label: value" line of an account or company block.
+    Info,
+    /// "Dear Amazon", "Hello".
+    Salutation,
+    /// "Thank you", "Sincerely", and the name under them.
+    Closing,
 }
 
 impl SectionKind {
@@ -26,6 +52,7 @@ impl SectionKind {
             SectionKind::Evidence => "Supporting documents",
             SectionKind::Explanation => "Explanation",
             SectionKind::Closing => "Closing",
+            SectionKind::Plan => "Plan of action",
         }
     }
 }
@@ -37,6 +64,7 @@ pub struct DraftLine<'a> {
     pub n: usize,
     pub text: &'a str,
     pub heading: bool,
+    pub kind: LineKind,
     pub section: SectionKind,
     /// The item (list item or paragraph) of its section, counted from 0.
     pub item: Option<usize>,
@@ -54,61 +82,120 @@ pub struct Draft<'a> {
 
 impl<'a> Draft<'a> {
     pub fn parse(text: &'a str) -> Draft<'a> {
+        let raw: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
         let mut lines = Vec::new();
         let mut sections = Vec::new();
         let mut section = SectionKind::Intro;
         let mut item: Option<usize> = None;
         let mut in_item = false;
-        for (i, raw) in text.lines().enumerate() {
+        let mut closed = false;
+        let mut continues_heading = false;
+        for (i, &line) in raw.iter().enumerate() {
             let n = i + 1;
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                in_item = false;
+            let push = |lines: &mut Vec<DraftLine<'a>>, kind, section, item| {
                 lines.push(DraftLine {
                     n,
                     text: line,
-                    heading: false,
+                    heading: kind == LineKind::Heading,
+                    kind,
                     section,
-                    item: None,
-                });
+                    item,
+                })
+            };
+            if line.trim().is_empty() {
+                in_item = false;
+                continues_heading = false;
+                push(&mut lines, LineKind::Blank, section, None);
                 continue;
             }
-            if let Some(kind) = heading_kind(line) {
+            // The second line of a heading copied from a notice, wrapped:
+            // "-- Greater detail on the actions you have taken to resolve the
+            // Drop" / "Shipping Policy violations."
+            if continues_heading && line.split_whitespace().count() <= 8 {
+                continues_heading = false;
+                push(&mut lines, LineKind::Heading, section, None);
+                continue;
+            }
+            continues_heading = false;
+            let after_causes = sections.iter().any(|(k, _)| *k == SectionKind::RootCause);
+            let heading = if plan_heading(line) && after_causes && section != SectionKind::Plan {
+                Some(Some(SectionKind::Plan))
+            } else {
+                heading_kind(line).or_else(|| question_heading(line))
+            };
+            if let Some(kind) = heading {
                 // A heading that names no section (a title, a sub-heading)
-                // keeps the section it is in.
+                // keeps the section it is in; "Plan of action" after the
+                // causes opens the plan.
                 if let Some(kind) = kind {
                     section = kind;
                     sections.push((kind, n));
                 }
                 item = None;
                 in_item = false;
-                lines.push(DraftLine {
-                    n,
-                    text: line,
-                    heading: true,
-                    section,
-                    item: None,
-                });
+                let t = line.trim();
+                continues_heading = (t.starts_with("--") || t.to_lowercase().starts_with("greater detail"))
+                    && !t.ends_with(['.', ':', '?']);
+                push(&mut lines, LineKind::Heading, section, None);
                 continue;
             }
-            if let Some(kind) = inline_heading(line) {
+            if let Some(kind) = inline_heading(line).or_else(|| {
+                // A paragraph before any section that reports what was found
+                // is the root cause ("What we found is that ...").
+                (section == SectionKind::Intro && !in_item && finds_cause(line))
+                    .then_some(SectionKind::RootCause)
+            }) {
                 section = kind;
                 sections.push((kind, n));
                 item = None;
                 in_item = false;
+            }
+            let kind = line_kind(line, section, closed);
+            // A line of several sentences that ends in ":" is a statement
+            // that also opens the section its last sentence names.
+            let opens = kind == LineKind::Text && line.trim_end().ends_with([':', '：']);
+            if opens {
+                if let Some(k) = lead_in_section(line) {
+                    if k != section {
+                        lines.push(DraftLine {
+                            n,
+                            text: line,
+                            heading: false,
+                            kind,
+                            section,
+                            item: None,
+                        });
+                        section = k;
+                        sections.push((k, n));
+                        item = None;
+                        in_item = false;
+                        continue;
+                    }
+                }
+            }
+            if kind == LineKind::LeadIn {
+                // "We found these reasons for the high cancellation rate:"
+                // opens the section it names.
+                push(&mut lines, kind, section, None);
+                if let Some(k) = lead_in_section(line) {
+                    if k != section {
+                        section = k;
+                        sections.push((k, n));
+                    }
+                }
+                item = None;
+                in_item = false;
+                continue;
+            }
+            if kind == LineKind::Closing {
+                closed = true;
             }
             let starts_item = is_list_item(line) || !in_item;
             if starts_item {
                 item = Some(item.map_or(0, |i| i + 1));
             }
             in_item = true;
-            lines.push(DraftLine {
-                n,
-                text: line,
-                heading: false,
-                section,
-                item,
-            });
+            push(&mut lines, kind, section, item);
         }
         Draft {
             lines,
@@ -127,8 +214,14 @@ impl<'a> Draft<'a> {
         })
     }
 
+    /// Does the draft have a section of this kind? A merged plan section
+    /// holds both the corrective actions and the preventive measures.
     pub fn has(&self, kind: SectionKind) -> bool {
-        self.sections.iter().any(|(k, _)| *k == kind)
+        self.sections.iter().any(|(k, _)| {
+            *k == kind
+                || (*k == SectionKind::Plan
+                    && matches!(kind, SectionKind::Corrective | SectionKind::Preventive))
+        })
     }
 
     /// The items of a section: (item number, its lines' text joined, first line number).
@@ -190,6 +283,11 @@ fn heading_text(line: &str) -> (String, bool, bool) {
             }
         }
     }
+    // "A) What went wrong", "B. Actions taken".
+    let b = t.as_bytes();
+    if b.len() > 3 && b[0].is_ascii_uppercase() && matches!(b[1], b')' | b'.') && b[2] == b' ' {
+        t = t[2..].trim_start();
+    }
     let n = t.bytes().take_while(u8::is_ascii_digit).count();
     if n > 0 && n <= 2 && t[n..].starts_with(['.', ')', ' ', ':']) {
         t = t[n..].trim_start_matches(['.', ')', ' ', ':', '-']);
@@ -216,6 +314,14 @@ fn classify(text: &str) -> Option<SectionKind> {
     let t = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if has(&[
+        "corrective and preventive",
+        "corrective and preventative",
+        "corrective & preventive",
+        "corrective/preventive",
+    ]) {
+        return Some(SectionKind::Plan);
+    }
+    if has(&[
         "prevent",
         "future",
         "recur",
@@ -224,12 +330,17 @@ fn classify(text: &str) -> Option<SectionKind> {
         "going forward",
         "from happening again",
         "happen again",
+        "happening again",
+        "stop it",
+        "stop this",
+        "avoid this",
     ]) {
         return Some(SectionKind::Preventive);
     }
     if has(&[
         "corrective",
         "correction",
+        "solution",
         "action taken",
         "actions taken",
         "actions we have taken",
@@ -239,6 +350,8 @@ fn classify(text: &str) -> Option<SectionKind> {
         "steps we took",
         "what we have done",
         "what we did",
+        "what we do",
+        "our actions",
         "what we've done",
         "immediate",
         "resolve",
@@ -259,6 +372,7 @@ fn classify(text: &str) -> Option<SectionKind> {
         "what happened",
         "what went wrong",
         "reason",
+        "problem",
         "investigation",
         "analysis",
     ]) {
@@ -350,6 +464,183 @@ pub fn heading_kind(line: &str) -> Option<Option<SectionKind>> {
     }
 }
 
+/// Amazon's own questions used as headings, in any punctuation: "--
+/// Greater detail on the root cause(s) that led to the violation .",
+/// "The actions you have taken to resolve the issue".
+fn question_heading(line: &str) -> Option<Option<SectionKind>> {
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '*', '#', '>', ' '])
+        .trim_start();
+    let lower = t.to_lowercase();
+    let asks = [
+        "greater detail on",
+        "greater details on",
+        "the root cause(s)",
+        "the actions you have taken",
+        "the steps you have taken",
+        "the steps you will take",
+        "the actions you will take",
+        "what steps you",
+        "how you will prevent",
+    ];
+    // A question that names a section, as the notice asks it: "What
+    // actions have you taken to resolve the complaint?"
+    let asked = t.ends_with('?')
+        && t.split_whitespace().count() <= 20
+        && lower.split_whitespace().any(|w| matches!(w, "you" | "your"));
+    if t.split_whitespace().count() > 30 || !(asked || asks.iter().any(|a| lower.starts_with(a))) {
+        return None;
+    }
+    if asked {
+        return classify(&lower).map(Some);
+    }
+    Some(classify(&lower))
+}
+
+/// "Plan of action", "Action plan", "Our plan": a heading that, after the
+/// causes, holds the actions and the measures together.
+fn plan_heading(line: &str) -> bool {
+    let (text, _, _) = heading_text(line);
+    let t = text.to_lowercase();
+    ["plan of action", "action plan", "our plan", "the plan"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && t.split_whitespace().count() <= 6
+}
+
+/// A paragraph that reports what the writer found: the root cause of a
+/// letter without headings.
+fn finds_cause(line: &str) -> bool {
+    let t = line.to_lowercase();
+    [
+        "what we found",
+        "we found that",
+        "we found out that",
+        "we discovered that",
+        "we have found that",
+        "the reason for",
+        "the reasons for",
+        "the reason why",
+        "this happened because",
+        "the root cause",
+        "the cause of",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+}
+
+/// The section a lead-in names ("we found these reasons:", "our solutions
+/// are as follows:", "we list the attachments:").
+fn lead_in_section(line: &str) -> Option<SectionKind> {
+    let last = line
+        .rsplit(['.', '!', '?'])
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(line);
+    classify(last)
+}
+
+fn starts_with_any(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.starts_with(w))
+}
+
+/// What a line that is not a heading is.
+fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let terminal = t.ends_with(['.', '!', '?', ';']);
+    if starts_with_any(&lower, &["dear ", "hello", "hi ", "to whom", "greetings"]) && words <= 8 {
+        return LineKind::Salutation;
+    }
+    if starts_with_any(
+        &lower,
+        &[
+            "sincerely", "best regards", "kind regards", "regards", "yours", "respectfully",
+            "best wishes", "warm regards", "thank you", "thanks",
+        ],
+    ) && words <= 25
+    {
+        return LineKind::Closing;
+    }
+    if closed && words <= 8 && !terminal {
+        return LineKind::Closing;
+    }
+    if t.ends_with([':', '：']) && words <= 30 {
+        let sentences = t
+            .split(['.', '!', '?'])
+            .filter(|s| s.split_whitespace().count() >= 2)
+            .count();
+        if sentences <= 1 {
+            return LineKind::LeadIn;
+        }
+    }
+    let body = t.trim_start_matches(['-', '*', '•', '+', ' ']);
+    let body_lower = body.to_lowercase();
+    let numbered = {
+        let b = body.trim_start_matches('(');
+        let d = b.bytes().take_while(u8::is_ascii_digit).count();
+        d > 0 && d <= 3 && b[d..].starts_with([')', '.'])
+    };
+    if starts_with_any(
+        &body_lower,
+        &["attachment", "exhibit", "annex", "appendix", "enclosure", "enclosed:"],
+    ) || evidence_label(body)
+        || (section == SectionKind::Evidence && (numbered || words <= 12 || !terminal))
+    {
+        return LineKind::Attachment;
+    }
+    if is_reference(body) {
+        return LineKind::Reference;
+    }
+    if let Some((key, value)) = body.split_once([':', '：']) {
+        let key_words = key.split_whitespace().count();
+        let value_words = value.split_whitespace().count();
+        if (1..=5).contains(&key_words)
+            && (1..=14).contains(&value_words)
+            && !value.trim_end().ends_with(['.', '!', '?'])
+            && !value.contains("//")
+            && key.chars().next().is_some_and(char::is_uppercase)
+        {
+            return LineKind::Info;
+        }
+    }
+    LineKind::Text
+}
+
+/// "E1:", "E2 -", "Document 3:" open a line of the evidence list.
+fn evidence_label(t: &str) -> bool {
+    let b = t.as_bytes();
+    (b.first() == Some(&b'E')
+        && b.get(1).is_some_and(u8::is_ascii_digit)
+        && t[1..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with([':', ' ', '.', ')']))
+        || t.to_lowercase().starts_with("document ")
+            && t[9..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A web address alone, or a line that is mostly identifiers.
+fn is_reference(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.len() <= 3 && words.iter().any(|w| w.contains("://") || w.starts_with("www.")) {
+        return true;
+    }
+    let ids = words
+        .iter()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            w.len() >= 8
+                && w.bytes().any(|c| c.is_ascii_digit())
+                && w.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        })
+        .count();
+    words.len() >= 2 && ids * 2 >= words.len()
+}
+
 /// "Root cause: we ..." opens a section and goes on with its text.
 fn inline_heading(line: &str) -> Option<SectionKind> {
     let t = line.trim().trim_start_matches("**");
@@ -361,6 +652,12 @@ fn inline_heading(line: &str) -> Option<SectionKind> {
     let (text, _, _) = heading_text(head);
     let lower = text.to_lowercase();
     let known = [
+        "problem",
+        "the problem",
+        "issue",
+        "reason",
+        "reasons",
+        "what happened",
         "root cause",
         "root causes",
         "cause",

@@ -9,6 +9,7 @@
 mod catalog;
 pub mod doc;
 pub mod draft;
+pub mod sense;
 pub mod phrases;
 mod rules;
 pub mod text;

@@ -41,6 +41,10 @@ struct CodeList {
     phrases: Vec<Entry>,
     #[serde(default)]
     except: Vec<String>,
+    /// A phrase under "not", "no", "never" in its clause does not count
+    /// ("we do not offer any incentive for a review").
+    #[serde(default)]
+    negatable: bool,
 }
 
 /// One compiled pattern.
@@ -398,6 +402,8 @@ pub struct PhraseSet {
     says: BTreeMap<&'static str, String>,
     /// The phrases of each code as written (before expansion).
     sources: BTreeMap<&'static str, Vec<String>>,
+    /// The codes whose phrases a negation cancels.
+    negatable: Vec<&'static str>,
 }
 
 /// Why a phrase file could not be used.
@@ -452,6 +458,7 @@ impl PhraseSet {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut says = BTreeMap::new();
         let mut sources: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut negatable = Vec::new();
         for (name, list) in &lists {
             for (code, entry) in list {
                 let code = static_code(code).ok_or_else(|| PhraseError::UnknownCode {
@@ -462,6 +469,9 @@ impl PhraseSet {
                 let default_scope = entry.scope.unwrap_or(Scope::Prose);
                 if let Some(say) = &entry.say {
                     says.insert(code, say.clone());
+                }
+                if entry.negatable && !negatable.contains(&code) {
+                    negatable.push(code);
                 }
                 let items = entry
                     .phrases
@@ -508,6 +518,7 @@ impl PhraseSet {
             patterns,
             says,
             sources,
+            negatable,
         })
     }
 
@@ -586,6 +597,17 @@ impl PhraseSet {
                 }
             }
         }
+        // Words quoted from a notice, a policy or a buyer are not the
+        // writer's; a negated phrase of a negatable code says the opposite.
+        let quotes = if text.contains(['"', '“', '„', '«', '「', '『']) {
+            super::sense::quoted(text)
+        } else {
+            Vec::new()
+        };
+        hits.retain(|h| {
+            !super::sense::inside(&quotes, &(h.start..h.end))
+                && !(self.negatable.contains(&h.code) && super::sense::negated(text, h.start))
+        });
         hits.retain(|h| {
             !excepts
                 .iter()

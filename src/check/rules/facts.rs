@@ -66,6 +66,8 @@ impl Rule for NoConcreteData {
                 }
             }
         } else if let Some(draft) = cx.doc.draft {
+            let mut bare = Vec::new();
+            let mut any_data = false;
             for (kind, line) in &draft.sections {
                 if !matches!(
                     kind,
@@ -73,6 +75,7 @@ impl Rule for NoConcreteData {
                         | SectionKind::Corrective
                         | SectionKind::Preventive
                         | SectionKind::Explanation
+                        | SectionKind::Plan
                 ) {
                     continue;
                 }
@@ -83,17 +86,45 @@ impl Rule for NoConcreteData {
                     .map(|l| l.text)
                     .collect();
                 let words: usize = body.iter().map(|t| word_count(t)).sum();
-                if words >= 8 && !body.iter().any(|t| has_concrete_data(t)) {
-                    out.push(Finding::whole(
-                        me,
-                        FieldId::Line(*line),
-                        &shorten(body.first().copied().unwrap_or(""), 60),
-                        message(kind.title()),
-                    ));
+                if body.iter().any(|t| line_data(t)) {
+                    any_data = true;
+                } else if words >= 8 {
+                    bare.push((*kind, *line, body.first().copied().unwrap_or("")));
                 }
+            }
+            let anywhere = draft.lines.iter().any(|l| line_data(l.text));
+            if !any_data && !anywhere && !bare.is_empty() {
+                // A letter with no figure anywhere reads as a template: one
+                // finding for the letter, not one per section.
+                out.push(missing(
+                    me,
+                    FieldId::Document,
+                    "The letter has no number, date, rate, ASIN or order id anywhere, so it reads as a template. Add the facts a reviewer can check: the metric, how many orders, which ASINs, the day each action was done.".into(),
+                ));
+                return;
+            }
+            for (kind, line, first) in bare {
+                out.push(Finding::whole(
+                    me,
+                    FieldId::Line(line),
+                    &shorten(first, 60),
+                    message(kind.title()),
+                ));
             }
         }
     }
+}
+
+/// Does a draft's line hold data, its list number ("1.", "(2)", "3)") aside?
+fn line_data(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches(['(', '-', '*', '•', ' ']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let body = if digits > 0 && digits <= 2 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else {
+        t
+    };
+    has_concrete_data(body)
 }
 
 /// C015: a placeholder from a suggestion that is still in the text.
@@ -117,6 +148,30 @@ impl Rule for PlaceholderLeft {
                     format!("Replace the placeholder {{{name}}} with the real {name}."),
                 ));
             }
+            // A template's own blanks: "XXX store", "[STORE NAME]", "____",
+            // "(name)".
+            for m in template_blank().find_iter(f.text) {
+                if f.text[m.end()..].starts_with('(') {
+                    continue; // a Markdown link: [text](address)
+                }
+                out.push(Finding::span(
+                    me,
+                    f,
+                    m.start(),
+                    m.end(),
+                    format!(
+                        "\"{}\" is a blank of a template that was never filled in. Write the real fact here (the name, the number, the date), or delete the sentence.",
+                        m.as_str()
+                    ),
+                ));
+            }
         }
     }
+}
+
+/// A template's blank, as sellers receive templates.
+pub(super) fn template_blank() -> &'static regex::Regex {
+    unicode!(
+        r"\[(?:[A-Za-z][A-Za-z /'-]{1,30}|\.{3}|…)\]|\bX{2,}\b|_{3,}|\((?i:name|date|number|amount|store|store name|asin|order id|your name|company name|xx+)\)|\b(?:xxx+)\b"
+    )
 }

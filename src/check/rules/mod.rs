@@ -8,6 +8,7 @@ mod notice;
 mod phrase;
 mod plan;
 mod policy;
+mod reading;
 mod required;
 mod tone;
 
@@ -65,12 +66,13 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("C007", Warning, &evidence::EvidenceMismatch),
         rule("C008", Warning, &plan::FewerThanPlaybookMinimum),
         rule("C009", Warning, &plan::MeasureRepeatsAction),
-        phrase("C010", Warning),
+        reads_phrases("C010", Warning, &plan::ActionWrittenAsPlan),
         rule("C011", Warning, &plan::UnansweredRootCause),
         rule("C012", Warning, &notice::NoticeItemNotAddressed),
-        phrase("C013", Warning),
+        reads_phrases("C013", Warning, &reading::ClicheRootCause),
         rule("C014", Warning, &facts::NoConcreteData),
         rule("C015", Error, &facts::PlaceholderLeft),
+        rule("C016", Error, &reading::NotACause),
         rule("D001", Error, &dates::FutureDate),
         rule("D002", Error, &dates::ImpossibleMetric),
         rule("D003", Info, &dates::MetricWithinTarget),
@@ -89,21 +91,24 @@ pub(super) fn registry() -> &'static [Registered] {
         phrase("T001", Warning),
         phrase("T002", Warning),
         phrase("T003", Warning),
-        phrase("T004", Warning),
+        reads_phrases("T004", Warning, &reading::Blame),
         phrase("T005", Error),
-        phrase("T006", Warning),
+        reads_phrases("T006", Warning, &reading::Hedge),
         phrase("T007", Warning),
         rule("T008", Warning, &tone::ExclamationOrShouting),
         reads_phrases("T009", Warning, &tone::RepeatedApology),
         phrase("T010", Warning),
         phrase("T011", Warning),
         phrase("T012", Warning),
-        reads_phrases("T013", Warning, &tone::BareDenial),
+        reads_phrases("T013", Warning, &reading::Denial),
         reads_phrases("T014", Info, &tone::FirstPersonSingular),
         rule("T015", Info, &tone::PassiveHidesActor),
         rule("T016", Info, &tone::LongSentence),
         phrase("T017", Warning),
         phrase("T018", Warning),
+        rule("T019", Warning, &reading::Minimising),
+        rule("T020", Warning, &reading::DamagingDisclosure),
+        rule("T021", Warning, &reading::CopiedFromNotice),
     ];
     RULES
 }

@@ -9,7 +9,9 @@ use super::item_at;
 use super::missing;
 use crate::case::Section;
 use crate::check::doc::FieldId;
-use crate::check::draft::SectionKind;
+use crate::check::doc::Role;
+use crate::check::draft::LineKind;
+use crate::check::sense;
 use crate::check::text::{content_words, dates, overlap, word_count};
 use crate::check::{Cx, Finding, Meta, Rule, Severity};
 
@@ -77,28 +79,141 @@ impl Rule for ActionWithoutDateOrOwner {
                     );
                 }
             }
-        } else if let Some(draft) = cx.doc.draft {
-            for (_, text, line) in draft.items(SectionKind::Corrective) {
-                if word_count(&text) >= 4 && dates(&text).is_empty() {
-                    out.push(Finding::whole(
-
-                        me,
-                        FieldId::Line(line),
-                        &text,
-                        "This corrective action has no date. Say on which day it was done (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.".into(),
-                    ));
-                }
+        } else if cx.doc.draft.is_some() {
+            let actions = draft_items(cx, Role::Action);
+            let undated: Vec<&(FieldId, String)> = actions
+                .iter()
+                .filter(|(_, t)| word_count(t) >= 4 && dates(t).is_empty())
+                .collect();
+            if undated.is_empty() {
+                return;
+            }
+            if undated.len() == actions.len() && actions.len() > 1 {
+                // Not one action is dated: one finding says so, not one per line.
+                out.push(missing(
+                    me,
+                    FieldId::Document,
+                    format!(
+                        "None of the {} corrective actions says when it was done. Put the date on each (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.",
+                        actions.len()
+                    ),
+                ));
+                return;
+            }
+            for (id, text) in undated {
+                out.push(Finding::whole(
+                    me,
+                    *id,
+                    text,
+                    "This corrective action has no date. Say on which day it was done (\"On 19 November 2026 we ...\"): Amazon wants actions that are already finished.".into(),
+                ));
             }
         }
     }
 }
 
-/// C005: a preventive measure without an owner, a start date or a cadence.
+/// The items of a draft whose statements have `role`: (the place of the
+/// item's first line, the item's text).
+fn draft_items(cx: &Cx, role: Role) -> Vec<(FieldId, String)> {
+    let mut out: Vec<(FieldId, String, Option<usize>)> = Vec::new();
+    let mut last_role = None;
+    for f in &cx.doc.fields {
+        let continues = out
+            .last()
+            .is_some_and(|(_, _, item)| f.item.is_some() && *item == f.item)
+            && last_role == Some(f.role);
+        last_role = Some(f.role);
+        if f.role != role || f.kind != LineKind::Text {
+            continue;
+        }
+        if continues {
+            let last = out.last_mut().expect("an item");
+            last.1.push(' ');
+            last.1.push_str(f.text);
+        } else {
+            out.push((f.id, f.text.to_string(), f.item));
+        }
+    }
+    out.into_iter().map(|(id, t, _)| (id, t)).collect()
+}
+
+/// C010: a corrective action written as a plan ("we will", "going to"),
+/// or as a to-do ("Add staff to check orders"), with nothing in it done.
+pub struct ActionWrittenAsPlan;
+
+impl Rule for ActionWrittenAsPlan {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let mut plans = Vec::new();
+        super::phrase_findings(me, cx, &mut plans);
+        for p in plans {
+            let Some(f) = cx.doc.fields.iter().find(|f| f.id == p.field) else {
+                continue;
+            };
+            let start = p.start.unwrap_or(0);
+            let sentence = cx
+                .doc
+                .fields
+                .iter()
+                .position(|g| g.id == f.id)
+                .and_then(|i| sense::sentence_at(&cx.sentences[i], start))
+                .unwrap_or(0..f.text.len());
+            let m = sense::mood(&f.text[sentence]);
+            // "Closed and will never be used again": done, with a rule;
+            // "there will be no shortage again" is a promise (T007), not a plan.
+            let after = f.text[p.end.unwrap_or(start)..].to_lowercase();
+            let before = f.text[..start].trim_end().to_lowercase();
+            let rule = after
+                .split_whitespace()
+                .take(3)
+                .any(|w| matches!(w, "not" | "never" | "no"))
+                || before.ends_with("there");
+            if f.kind == LineKind::Text && !m.done && !rule {
+                out.push(p);
+            }
+        }
+        if cx.doc.draft.is_none() {
+            return;
+        }
+        for f in cx.doc.statements().filter(|f| f.role == Role::Action) {
+            let m = sense::mood(f.text);
+            if m.imperative && !m.done && m.plan.is_none() && word_count(f.text) >= 3 {
+                out.push(Finding::whole(
+                    me,
+                    f.id,
+                    f.text,
+                    "This reads as a to-do, not as something done. Corrective actions must be finished before you appeal: write what you did, in the past tense, with the date. Move plans to the preventive measures.".into(),
+                ));
+            }
+        }
+    }
+}
+
 pub struct MeasureWithoutOwnerStartOrCadence;
 
 impl Rule for MeasureWithoutOwnerStartOrCadence {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let Some(case) = cx.doc.case else { return };
+        let Some(case) = cx.doc.case else {
+            // A draft's measure: neither who runs it nor how often.
+            for (id, text) in draft_items(cx, Role::Measure) {
+                // A measure reads as one: a plan, a rule or a to-do, not a
+                // report of something done or a sentence about the letter.
+                let m = sense::mood(&text);
+                let measure = !m.done && (m.plan.is_some() || m.rule || m.imperative);
+                if measure
+                    && word_count(&text) >= 5
+                    && !sense::names_owner(&text)
+                    && !sense::names_cadence(&text)
+                {
+                    out.push(Finding::whole(
+                        me,
+                        id,
+                        &text,
+                        "This measure says neither who runs it nor how often, so it reads as a wish. Name the role and the rhythm (\"our shipping lead checks the pickup scans every day at 16:00\").".into(),
+                    ));
+                }
+            }
+            return;
+        };
         for (i, m) in case.preventive_measures.iter().enumerate() {
             if m.measure.trim().is_empty() {
                 continue;

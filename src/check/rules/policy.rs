@@ -5,6 +5,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::phrase_findings;
+use crate::check::doc::{FieldId, Role};
 use crate::check::{Cx, Finding, Meta, Rule};
 
 /// A shape of contact data: its pattern (built on first need), the parts
@@ -159,7 +160,13 @@ impl Rule for ExternalContact {
                 "a messaging-app contact. Amazon contacts sellers through Seller Central only: delete it",
             ),
         ];
-        for f in cx.doc.prose() {
+        // A draft's account block ("Email address: ...") is data, and read too.
+        let lines = cx
+            .doc
+            .fields
+            .iter()
+            .filter(|f| f.role == Role::Data && matches!(f.id, FieldId::Line(_)));
+        for f in cx.doc.prose().chain(lines) {
             let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
             for (re, windows, what) in checks {
                 for w in windows(f.text) {

@@ -41,6 +41,10 @@ impl Rule for ExclamationOrShouting {
                 continue;
             }
             for m in caps().find_iter(f.text) {
+                // "[STORE NAME]" is a template's blank (C015), not shouting.
+                if f.text[..m.start()].ends_with('[') {
+                    continue;
+                }
                 let shouted = m
                     .as_str()
                     .split(|c: char| c.is_whitespace() || c == ',')
@@ -71,19 +75,6 @@ impl Rule for RepeatedApology {
         let mut apologies = Vec::new();
         phrase_findings(me, cx, &mut apologies);
         out.extend(apologies.into_iter().skip(1));
-    }
-}
-
-/// T013: a bare denial. In a dispute that lists evidence, a denial carried
-/// by the evidence is the point, so it is not reported there.
-pub struct BareDenial;
-
-impl Rule for BareDenial {
-    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        if cx.doc.is_dispute() && cx.doc.case.is_some_and(|c| !c.evidence.is_empty()) {
-            return;
-        }
-        phrase_findings(me, cx, out);
     }
 }
 
