@@ -116,6 +116,15 @@ fn count(hay: &str, needle: &str) -> usize {
     n
 }
 
+/// The violation a letter's title or opening names ("Plan of Action -
+/// Order Defect Rate"), when one stands out.
+pub fn violation_named(text: &str) -> Option<&'static str> {
+    let ranking = rank(&normalize(text).to_lowercase());
+    let top = ranking.first()?;
+    let second = ranking.get(1).map_or(0.0, |r| r.1);
+    (top.1 > second * 1.5).then_some(top.0)
+}
+
 /// Scores each playbook by its notice keywords; longer keywords weigh more.
 fn rank(lower: &str) -> Vec<(&'static str, f64)> {
     let mut scores: Vec<(&'static str, f64)> = playbook::all()

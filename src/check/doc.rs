@@ -68,7 +68,8 @@ fn role_of_line(kind: LineKind, section: SectionKind, text: &str) -> Role {
         LineKind::Salutation | LineKind::Closing => Role::Closing,
         LineKind::Blank | LineKind::LeadIn | LineKind::Text => {
             let role = of_section(section);
-            if kind == LineKind::Text && matches!(section, SectionKind::Plan | SectionKind::Corrective)
+            if kind == LineKind::Text
+                && matches!(section, SectionKind::Plan | SectionKind::Corrective)
             {
                 let m = sense::mood(text);
                 let rule_only = m.rule && m.plan.is_none() && !m.imperative;

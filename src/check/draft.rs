@@ -134,7 +134,8 @@ impl<'a> Draft<'a> {
                 item = None;
                 in_item = false;
                 let t = line.trim();
-                continues_heading = (t.starts_with("--") || t.to_lowercase().starts_with("greater detail"))
+                continues_heading = (t.starts_with("--")
+                    || t.to_lowercase().starts_with("greater detail"))
                     && !t.ends_with(['.', ':', '?']);
                 push(&mut lines, LineKind::Heading, section, None);
                 continue;
@@ -197,10 +198,19 @@ impl<'a> Draft<'a> {
             in_item = true;
             push(&mut lines, kind, section, item);
         }
+        // The violation the letter says it answers, from its title and
+        // opening lines.
+        let opening: Vec<&str> = raw
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .take(4)
+            .copied()
+            .collect();
+        let violation = crate::notice::violation_named(&opening.join("\n"));
         Draft {
             lines,
             sections,
-            violation: None,
+            violation,
         }
     }
 
@@ -488,7 +498,9 @@ fn question_heading(line: &str) -> Option<Option<SectionKind>> {
     // actions have you taken to resolve the complaint?"
     let asked = t.ends_with('?')
         && t.split_whitespace().count() <= 20
-        && lower.split_whitespace().any(|w| matches!(w, "you" | "your"));
+        && lower
+            .split_whitespace()
+            .any(|w| matches!(w, "you" | "your"));
     if t.split_whitespace().count() > 30 || !(asked || asks.iter().any(|a| lower.starts_with(a))) {
         return None;
     }
@@ -556,8 +568,16 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
     if starts_with_any(
         &lower,
         &[
-            "sincerely", "best regards", "kind regards", "regards", "yours", "respectfully",
-            "best wishes", "warm regards", "thank you", "thanks",
+            "sincerely",
+            "best regards",
+            "kind regards",
+            "regards",
+            "yours",
+            "respectfully",
+            "best wishes",
+            "warm regards",
+            "thank you",
+            "thanks",
         ],
     ) && words <= 25
     {
@@ -584,7 +604,14 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
     };
     if starts_with_any(
         &body_lower,
-        &["attachment", "exhibit", "annex", "appendix", "enclosure", "enclosed:"],
+        &[
+            "attachment",
+            "exhibit",
+            "annex",
+            "appendix",
+            "enclosure",
+            "enclosed:",
+        ],
     ) || evidence_label(body)
         || (section == SectionKind::Evidence && (numbered || words <= 12 || !terminal))
     {
@@ -626,7 +653,11 @@ fn is_reference(t: &str) -> bool {
     if words.is_empty() {
         return false;
     }
-    if words.len() <= 3 && words.iter().any(|w| w.contains("://") || w.starts_with("www.")) {
+    if words.len() <= 3
+        && words
+            .iter()
+            .any(|w| w.contains("://") || w.starts_with("www."))
+    {
         return true;
     }
     let ids = words

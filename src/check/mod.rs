@@ -9,9 +9,9 @@
 mod catalog;
 pub mod doc;
 pub mod draft;
-pub mod sense;
 pub mod phrases;
 mod rules;
+pub mod sense;
 pub mod text;
 
 use std::collections::BTreeMap;

@@ -81,16 +81,13 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
-            (None, '"' | '“' | '„' | '«' | '「' | '『') => open = Some((i + c.len_utf8(), c)),
+            (None, '"' | '“' | '„' | '«' | '「' | '『') => {
+                open = Some((i + c.len_utf8(), c))
+            }
             (Some((s, o)), _)
                 if matches!(
                     (o, c),
-                    ('"', '"')
-                        | ('“', '”')
-                        | ('„', '“')
-                        | ('«', '»')
-                        | ('「', '」')
-                        | ('『', '』')
+                    ('"', '"') | ('“', '”') | ('„', '“') | ('«', '»') | ('「', '」') | ('『', '』')
                 ) =>
             {
                 if text[s..i].split_whitespace().count() >= 2 {
@@ -127,12 +124,70 @@ pub struct Mood {
 
 /// Past forms that do not end in "-ed".
 const PAST: [&str; 64] = [
-    "made", "took", "sent", "gave", "found", "built", "bought", "set", "put", "wrote", "held",
-    "ran", "met", "told", "paid", "began", "chose", "kept", "left", "brought", "taught", "spent",
-    "sold", "did", "got", "went", "had", "was", "were", "been", "done", "given", "taken", "written",
-    "chosen", "begun", "shown", "known", "seen", "saw", "knew", "thought", "understood", "sought",
-    "won", "lost", "cut", "shut", "hired", "read", "rebuilt", "rewrote", "undertook", "withdrew",
-    "drew", "froze", "stole", "led", "fed", "spoke", "became", "came", "let", "gotten",
+    "made",
+    "took",
+    "sent",
+    "gave",
+    "found",
+    "built",
+    "bought",
+    "set",
+    "put",
+    "wrote",
+    "held",
+    "ran",
+    "met",
+    "told",
+    "paid",
+    "began",
+    "chose",
+    "kept",
+    "left",
+    "brought",
+    "taught",
+    "spent",
+    "sold",
+    "did",
+    "got",
+    "went",
+    "had",
+    "was",
+    "were",
+    "been",
+    "done",
+    "given",
+    "taken",
+    "written",
+    "chosen",
+    "begun",
+    "shown",
+    "known",
+    "seen",
+    "saw",
+    "knew",
+    "thought",
+    "understood",
+    "sought",
+    "won",
+    "lost",
+    "cut",
+    "shut",
+    "hired",
+    "read",
+    "rebuilt",
+    "rewrote",
+    "undertook",
+    "withdrew",
+    "drew",
+    "froze",
+    "stole",
+    "led",
+    "fed",
+    "spoke",
+    "became",
+    "came",
+    "let",
+    "gotten",
 ];
 
 /// Words in "-ed" that are not past forms.
@@ -156,13 +211,66 @@ const NOT_YET: [&str; 14] = [
 
 /// Verbs a to-do item starts with.
 const BASE_VERBS: [&str; 60] = [
-    "add", "turn", "check", "review", "train", "hire", "use", "ensure", "make", "provide", "set",
-    "implement", "establish", "update", "remove", "create", "improve", "strengthen", "increase",
-    "monitor", "keep", "send", "move", "stop", "start", "contact", "reach", "verify", "inspect",
-    "hold", "assign", "introduce", "adopt", "change", "replace", "install", "build", "run", "do",
-    "take", "work", "learn", "study", "read", "communicate", "reply", "respond", "refund",
-    "contract", "switch", "enable", "register", "obtain", "ask", "require", "audit", "apply",
-    "pay", "be", "try",
+    "add",
+    "turn",
+    "check",
+    "review",
+    "train",
+    "hire",
+    "use",
+    "ensure",
+    "make",
+    "provide",
+    "set",
+    "implement",
+    "establish",
+    "update",
+    "remove",
+    "create",
+    "improve",
+    "strengthen",
+    "increase",
+    "monitor",
+    "keep",
+    "send",
+    "move",
+    "stop",
+    "start",
+    "contact",
+    "reach",
+    "verify",
+    "inspect",
+    "hold",
+    "assign",
+    "introduce",
+    "adopt",
+    "change",
+    "replace",
+    "install",
+    "build",
+    "run",
+    "do",
+    "take",
+    "work",
+    "learn",
+    "study",
+    "read",
+    "communicate",
+    "reply",
+    "respond",
+    "refund",
+    "contract",
+    "switch",
+    "enable",
+    "register",
+    "obtain",
+    "ask",
+    "require",
+    "audit",
+    "apply",
+    "pay",
+    "be",
+    "try",
 ];
 
 fn is_past(t: &str) -> bool {
@@ -180,8 +288,23 @@ pub fn mood(sentence: &str) -> Mood {
         !t.lower.chars().all(|c| c.is_ascii_digit())
             && !matches!(
                 t.lower.as_str(),
-                "first" | "firstly" | "then" | "also" | "and" | "next" | "finally" | "secondly"
-                    | "second" | "third" | "lastly" | "a" | "b" | "c" | "d" | "i" | "ii"
+                "first"
+                    | "firstly"
+                    | "then"
+                    | "also"
+                    | "and"
+                    | "next"
+                    | "finally"
+                    | "secondly"
+                    | "second"
+                    | "third"
+                    | "lastly"
+                    | "a"
+                    | "b"
+                    | "c"
+                    | "d"
+                    | "i"
+                    | "ii"
             )
             || t.lower == "i" && toks.len() == 1
     });
@@ -190,7 +313,8 @@ pub fn mood(sentence: &str) -> Mood {
         let next = toks.get(f + 1).map(|t| t.lower.as_str());
         // "Check every order" is a to-do; "Check of listings" and "Review
         // showed" are nouns.
-        if BASE_VERBS.contains(&w) && !matches!(next, Some("of" | "showed" | "found" | "is" | "was"))
+        if BASE_VERBS.contains(&w)
+            && !matches!(next, Some("of" | "showed" | "found" | "is" | "was"))
         {
             m.imperative = true;
         }
@@ -206,7 +330,9 @@ pub fn mood(sentence: &str) -> Mood {
         let month = |j: usize| {
             toks[j].lower == "may"
                 && (sentence[toks[j].start..].starts_with('M')
-                    || toks.get(j.wrapping_sub(1)).is_some_and(|p| p.lower.chars().all(|c| c.is_ascii_digit())))
+                    || toks
+                        .get(j.wrapping_sub(1))
+                        .is_some_and(|p| p.lower.chars().all(|c| c.is_ascii_digit())))
         };
         match w {
             "will" | "shall" | "'ll" => {
@@ -232,8 +358,18 @@ pub fn mood(sentence: &str) -> Mood {
                 if toks.get(i + 1).is_some_and(|n| {
                     matches!(
                         n.lower.as_str(),
-                        "day" | "week" | "month" | "monday" | "morning" | "time" | "order"
-                            | "shipment" | "batch" | "listing" | "new" | "quarter"
+                        "day"
+                            | "week"
+                            | "month"
+                            | "monday"
+                            | "morning"
+                            | "time"
+                            | "order"
+                            | "shipment"
+                            | "batch"
+                            | "listing"
+                            | "new"
+                            | "quarter"
                     )
                 }) =>
             {
@@ -264,7 +400,10 @@ pub fn mood(sentence: &str) -> Mood {
     // "We provide refunds", "Our team checks": a habit, stated in the present.
     if !m.done && m.plan.is_none() {
         for (i, t) in toks.iter().enumerate() {
-            let subject = matches!(t.lower.as_str(), "we" | "team" | "staff" | "manager" | "lead");
+            let subject = matches!(
+                t.lower.as_str(),
+                "we" | "team" | "staff" | "manager" | "lead"
+            );
             if subject
                 && toks.get(i + 1).is_some_and(|n| {
                     let n = n.lower.as_str();
@@ -316,20 +455,46 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
                 if !matches!(
                     next,
                     Some(
-                        "have" | "be" | "cause" | "make" | "lead" | "result" | "explain" | "happen"
-                            | "appear" | "look" | "seem" | "possibly" | "also" | "interpret"
+                        "have"
+                            | "be"
+                            | "cause"
+                            | "make"
+                            | "lead"
+                            | "result"
+                            | "explain"
+                            | "happen"
+                            | "appear"
+                            | "look"
+                            | "seem"
+                            | "possibly"
+                            | "also"
+                            | "interpret"
                     )
-                ) || matches!(toks.get(i + 2).map(|t| t.lower.as_str()), Some("read" | "seen" | "understood" | "mistaken" | "confused")) =>
+                ) || matches!(
+                    toks.get(i + 2).map(|t| t.lower.as_str()),
+                    Some("read" | "seen" | "understood" | "mistaken" | "confused")
+                ) =>
             {
                 false
             }
             "may" | "might" | "could" => {
-                !matches!(next, None | Some("not" | "never" | "no" | "i" | "we" | "you"))
-                    && !matches!(
-                        prev,
-                        Some("so" | "that" | "you" | "amazon" | "if" | "what" | "which" | "how" | "anything" | "whatever")
+                !matches!(
+                    next,
+                    None | Some("not" | "never" | "no" | "i" | "we" | "you")
+                ) && !matches!(
+                    prev,
+                    Some(
+                        "so" | "that"
+                            | "you"
+                            | "amazon"
+                            | "if"
+                            | "what"
+                            | "which"
+                            | "how"
+                            | "anything"
+                            | "whatever"
                     )
-                    && !matches!(prev2, Some("so" | "in" | "that"))
+                ) && !matches!(prev2, Some("so" | "in" | "that"))
                     && !(w == "may" && t.start > 0 && text[..t.start].ends_with(char::is_numeric))
                     && !text[t.start..t.end].starts_with('M')
             }
@@ -340,7 +505,15 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
             }
             "possible" => matches!(
                 next,
-                Some("issues" | "causes" | "reasons" | "problems" | "cause" | "reason" | "explanation")
+                Some(
+                    "issues"
+                        | "causes"
+                        | "reasons"
+                        | "problems"
+                        | "cause"
+                        | "reason"
+                        | "explanation"
+                )
             ),
             "probably" | "possibly" | "perhaps" | "maybe" | "presumably" => true,
             _ => false,
@@ -436,21 +609,54 @@ fn owns(toks: &[Token]) -> bool {
         (matches!(a, "we" | "i")
             && matches!(
                 b,
-                "did" | "didn't" | "failed" | "had" | "lacked" | "relied" | "should" | "chose"
-                    | "never" | "forgot" | "missed" | "allowed" | "let" | "made" | "trusted"
+                "did"
+                    | "didn't"
+                    | "failed"
+                    | "had"
+                    | "lacked"
+                    | "relied"
+                    | "should"
+                    | "chose"
+                    | "never"
+                    | "forgot"
+                    | "missed"
+                    | "allowed"
+                    | "let"
+                    | "made"
+                    | "trusted"
             ))
             || (a == "our"
                 && matches!(
                     b,
-                    "process" | "procedure" | "system" | "workflow" | "checklist" | "mistake"
-                        | "error" | "fault" | "failure" | "control" | "sop" | "rules"
+                    "process"
+                        | "procedure"
+                        | "system"
+                        | "workflow"
+                        | "checklist"
+                        | "mistake"
+                        | "error"
+                        | "fault"
+                        | "failure"
+                        | "control"
+                        | "sop"
+                        | "rules"
                 ))
             || (a == "because" && matches!(b, "our" | "we"))
             || (matches!(a, "no" | "without")
                 && matches!(
                     b,
-                    "check" | "second" | "backup" | "process" | "procedure" | "review" | "control"
-                        | "step" | "rule" | "training" | "one" | "verification"
+                    "check"
+                        | "second"
+                        | "backup"
+                        | "process"
+                        | "procedure"
+                        | "review"
+                        | "control"
+                        | "step"
+                        | "rule"
+                        | "training"
+                        | "one"
+                        | "verification"
                 ))
     })
 }
@@ -469,12 +675,13 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
         // "the negligence of the staff", "a mistake from the employee".
         if failure(w) {
             let after: Vec<&Token> = toks[i + 1..].iter().take(4).collect();
-            if matches!(after.first().map(|t| t.lower.as_str()), Some("of" | "from" | "by"))
-                && !matches!(
-                    i.checked_sub(1).map(|j| toks[j].lower.as_str()),
-                    Some("our" | "my")
-                )
-            {
+            if matches!(
+                after.first().map(|t| t.lower.as_str()),
+                Some("of" | "from" | "by")
+            ) && !matches!(
+                i.checked_sub(1).map(|j| toks[j].lower.as_str()),
+                Some("our" | "my")
+            ) {
                 for a in &after[1..] {
                     if let Some(p) = party(&a.lower) {
                         return Some((p, t.start..a.end));
@@ -491,9 +698,12 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                 && i.checked_sub(1)
                     .is_some_and(|j| matches!(toks[j].lower.as_str(), "in" | "by"))
             {
-                if let Some(a) = toks[..i].iter().rev().take(8).find(|a| {
-                    party(&a.lower) == Some(Party::Amazon) && a.lower != "your"
-                }) {
+                if let Some(a) = toks[..i]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|a| party(&a.lower) == Some(Party::Amazon) && a.lower != "your")
+                {
                     return Some((Party::Amazon, a.start..t.end));
                 }
             }
@@ -509,10 +719,34 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
             if toks.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lower.as_str(),
-                    "account" | "accounts" | "service" | "services" | "support" | "message" | "messages"
-                        | "review" | "reviews" | "feedback" | "order" | "orders" | "claim" | "claims"
-                        | "return" | "returns" | "data" | "address" | "addresses" | "name" | "names"
-                        | "team" | "agent" | "agents" | "portal" | "contract" | "invoice" | "invoices"
+                    "account"
+                        | "accounts"
+                        | "service"
+                        | "services"
+                        | "support"
+                        | "message"
+                        | "messages"
+                        | "review"
+                        | "reviews"
+                        | "feedback"
+                        | "order"
+                        | "orders"
+                        | "claim"
+                        | "claims"
+                        | "return"
+                        | "returns"
+                        | "data"
+                        | "address"
+                        | "addresses"
+                        | "name"
+                        | "names"
+                        | "team"
+                        | "agent"
+                        | "agents"
+                        | "portal"
+                        | "contract"
+                        | "invoice"
+                        | "invoices"
                 )
             }) {
                 continue;
@@ -534,11 +768,15 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                 .find(|w| !matches!(**w, "did" | "not" | "didn't" | "failed" | "to" | "never"))
                 .copied();
             // "Staff did not know the rule" is a gap in training (C016), not blame.
-            let ignorance = matches!(after, Some("know" | "understand" | "realise" | "realize" | "notice"));
+            let ignorance = matches!(
+                after,
+                Some("know" | "understand" | "realise" | "realize" | "notice")
+            );
             if did_not
                 && !ignorance
                 && p != Party::Amazon
-                && !(p == Party::Buyer && matches!(after, Some("receive" | "get" | "want" | "like")))
+                && !(p == Party::Buyer
+                    && matches!(after, Some("receive" | "get" | "want" | "like")))
             {
                 let end = toks
                     .iter()
@@ -561,7 +799,17 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                     break;
                 }
                 let l = a.lower.as_str();
-                let adjective = matches!(l, "defective" | "faulty" | "damaged" | "broken" | "wrong" | "slow" | "lost" | "delayed");
+                let adjective = matches!(
+                    l,
+                    "defective"
+                        | "faulty"
+                        | "damaged"
+                        | "broken"
+                        | "wrong"
+                        | "slow"
+                        | "lost"
+                        | "delayed"
+                );
                 if (failure(l) && !(p == Party::Buyer && adjective))
                     || matches!(
                         (p, l),
@@ -621,7 +869,11 @@ mod tests {
         assert!(mood("We have increased manpower.").done);
         assert!(!mood("We will refund the affected buyers.").done);
         assert!(mood("We will refund the affected buyers.").plan.is_some());
-        assert!(mood("We also plan to move more listings to FBA.").plan.is_some());
+        assert!(
+            mood("We also plan to move more listings to FBA.")
+                .plan
+                .is_some()
+        );
         assert!(mood("We are going to examine every item.").plan.is_some());
         let m = mood("All accounts have been closed and will never be used again.");
         assert!(m.done && m.rule && m.plan.is_none());
@@ -639,7 +891,10 @@ mod tests {
     fn hedges_are_modals_and_guesses_not_failures_or_purposes() {
         let t = "Dirt from manufacturing could make the product look used.";
         assert_eq!(hedges(t).len(), 1);
-        assert_eq!(hedges("It would appear that some customers were unhappy.").len(), 1);
+        assert_eq!(
+            hedges("It would appear that some customers were unhappy.").len(),
+            1
+        );
         assert_eq!(hedges("We think the label was wrong.").len(), 1);
         assert!(hedges("We could not ship during the break.").is_empty());
         assert!(hedges("We added a carrier so that we could ship on Sundays.").is_empty());
@@ -650,12 +905,21 @@ mod tests {
     #[test]
     fn blame_is_an_outside_party_failing_in_a_sentence_that_owns_nothing() {
         let cases = [
-            ("Because of the negligence of the staff, orders were missed.", Party::Staff),
+            (
+                "Because of the negligence of the staff, orders were missed.",
+                Party::Staff,
+            ),
             ("It was mistake from the employee.", Party::Staff),
-            ("We must declare that you deactivated our account in error.", Party::Amazon),
+            (
+                "We must declare that you deactivated our account in error.",
+                Party::Amazon,
+            ),
             ("The carrier lost 40 parcels in its depot.", Party::Carrier),
             ("One item was lost in the mail.", Party::Carrier),
-            ("But the customer had used it before the return.", Party::Buyer),
+            (
+                "But the customer had used it before the return.",
+                Party::Buyer,
+            ),
         ];
         for (s, p) in cases {
             assert_eq!(blame(s).map(|b| b.0), Some(p), "{s}");

@@ -16,7 +16,46 @@ pub struct RequiredEvidenceMissing;
 
 impl Rule for RequiredEvidenceMissing {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let (Some(case), Some(pb)) = (cx.doc.case, cx.doc.playbook) else {
+        let Some(pb) = cx.doc.playbook else { return };
+        let Some(case) = cx.doc.case else {
+            // A draft: the documents a reviewer reads first, named nowhere.
+            let text: String = cx
+                .doc
+                .fields
+                .iter()
+                .map(|f| f.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for spec in pb.evidence.iter().filter(|s| s.required) {
+                let words: &[&str] = match spec.kind {
+                    EvidenceKind::Invoice => &["invoice", "receipt of purchase", "purchase order"],
+                    EvidenceKind::Authorization => {
+                        &["authoriz", "authoris", "letter of auth", "loa"]
+                    }
+                    EvidenceKind::TestReport => {
+                        &["test report", "lab report", "certificate", "test result"]
+                    }
+                    _ => continue,
+                };
+                // "Items we do not have invoices for" names none.
+                let named = words.iter().any(|w| {
+                    text.match_indices(w)
+                        .any(|(at, _)| !crate::check::sense::negated(&text, at))
+                });
+                if !named {
+                    out.push(Finding::whole(
+                        me,
+                        FieldId::Document,
+                        "",
+                        format!(
+                            "A {} appeal needs this document, and the letter never mentions one: {}. It must show: {}. Attach it and name it in the letter.",
+                            pb.title,
+                            spec.title.en,
+                            spec.must_show.en.join("; ")
+                        ),
+                    ));
+                }
+            }
             return;
         };
         let listed: BTreeSet<EvidenceKind> = case.evidence.iter().map(|e| e.kind).collect();

@@ -117,7 +117,9 @@ impl Rule for NoConcreteData {
 
 /// Does a draft's line hold data, its list number ("1.", "(2)", "3)") aside?
 fn line_data(line: &str) -> bool {
-    let t = line.trim_start().trim_start_matches(['(', '-', '*', '•', ' ']);
+    let t = line
+        .trim_start()
+        .trim_start_matches(['(', '-', '*', '•', ' ']);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     let body = if digits > 0 && digits <= 2 && t[digits..].starts_with(['.', ')']) {
         &t[digits + 1..]

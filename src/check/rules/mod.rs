@@ -11,6 +11,7 @@ mod policy;
 mod reading;
 mod required;
 mod tone;
+mod topic;
 
 use super::doc::{Field, FieldId, in_scope};
 use super::phrases::Hit;
@@ -73,6 +74,7 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("C014", Warning, &facts::NoConcreteData),
         rule("C015", Error, &facts::PlaceholderLeft),
         rule("C016", Error, &reading::NotACause),
+        rule("C018", Error, &topic::WrongViolation),
         rule("D001", Error, &dates::FutureDate),
         rule("D002", Error, &dates::ImpossibleMetric),
         rule("D003", Info, &dates::MetricWithinTarget),

@@ -94,7 +94,8 @@ impl Rule for NotACause {
                     && f.text.trim_end().ends_with([':', '：']));
             match f.kind {
                 _ if opens => {
-                    under_reasons = unicode!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b").is_match(f.text);
+                    under_reasons = unicode!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b")
+                        .is_match(f.text);
                     reasons_lead_in |= under_reasons && f.role == Role::Cause;
                 }
                 crate::check::draft::LineKind::Heading => under_reasons = false,
@@ -143,8 +144,7 @@ impl Rule for NotACause {
                 }
                 let r = s.start + r.start..s.start + r.end;
                 if phrase_in(cx, "C013", f, s)
-                    || phrase_in(cx, "T004", f, s)
-                        && what == "person"
+                    || phrase_in(cx, "T004", f, s) && what == "person"
                     || sense::negated(f.text, r.start)
                 {
                     continue;
@@ -246,9 +246,12 @@ impl Rule for Minimising {
             for m in re.find_iter(f.text) {
                 let before = f.text[..m.start()].trim_end().to_lowercase();
                 let after = f.text[m.end()..].trim_start().to_lowercase();
-                let compound = ["service", "support", "team", "agent", "account", "person", "carrier", "supplier"]
-                    .iter()
-                    .any(|w| after.starts_with(w));
+                let compound = [
+                    "service", "support", "team", "agent", "account", "person", "carrier",
+                    "supplier",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w));
                 if before.ends_with("not") || compound || sense::inside(&quotes, &m.range()) {
                     continue;
                 }
@@ -346,7 +349,9 @@ impl Rule for Blame {
                 let what = match party {
                     Party::Staff => "on your staff. Staff work in your process",
                     Party::Amazon => "on Amazon. Amazon holds the seller responsible",
-                    _ => "on someone else. Amazon holds the seller responsible for its buyers' experience",
+                    _ => {
+                        "on someone else. Amazon holds the seller responsible for its buyers' experience"
+                    }
                 };
                 out.push(Finding::span(
                     me,
@@ -422,9 +427,23 @@ impl Rule for Denial {
                 let said = m.as_str().to_lowercase();
                 // "We did not know the item was fake" is ignorance (C013),
                 // not denial; "not related to the notice" is no claim.
-                if ["know", "check", "realis", "realiz", "notice", "verify", "understand", "rule", "process", "system", "control", "step", "way"]
-                    .iter()
-                    .any(|w| said.contains(w))
+                if [
+                    "know",
+                    "check",
+                    "realis",
+                    "realiz",
+                    "notice",
+                    "verify",
+                    "understand",
+                    "rule",
+                    "process",
+                    "system",
+                    "control",
+                    "step",
+                    "way",
+                ]
+                .iter()
+                .any(|w| said.contains(w))
                     || sense::inside(&quotes, &m.range())
                     || phrase_in(cx, me.code, f, &m.range())
                 {
@@ -432,16 +451,13 @@ impl Rule for Denial {
                 }
                 // Start at the subject nearest the negation: "We only had one
                 // and we had no intention" is about the second clause.
+                let neg = unicode!(r"(?i)\b(?:not|never|no)\b")
+                    .find(m.as_str())
+                    .map_or(m.end(), |n| m.start() + n.start());
                 let start = unicode!(r"(?i)\b(?:we|i|our)\b")
-                    .find_iter(m.as_str())
+                    .find_iter(&f.text[m.start()..neg])
                     .map(|w| m.start() + w.start())
-                    .filter(|&p| {
-                        let neg = unicode!(r"(?i)\b(?:not|never|no)\b")
-                            .find(&f.text[p..m.end()])
-                            .map_or(m.end(), |n| p + n.start());
-                        !f.text[p..neg].contains(" and ")
-                    })
-                    .next()
+                    .last()
                     .unwrap_or(m.start());
                 out.push(Finding::span(
                     me,
