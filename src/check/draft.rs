@@ -198,6 +198,17 @@ impl<'a> Draft<'a> {
             in_item = true;
             push(&mut lines, kind, section, item);
         }
+        if !sections.iter().any(|(k, _)| {
+            matches!(
+                k,
+                SectionKind::RootCause
+                    | SectionKind::Corrective
+                    | SectionKind::Preventive
+                    | SectionKind::Plan
+            )
+        }) {
+            infer_sections(&mut lines, &mut sections);
+        }
         // The violation the letter says it answers, from its title and
         // opening lines.
         let opening: Vec<&str> = raw
@@ -474,6 +485,87 @@ pub fn heading_kind(line: &str) -> Option<Option<SectionKind>> {
     }
 }
 
+/// A letter without headings, in paragraphs: the first tells the notice,
+/// the ones before the first dated action give the cause, dated actions
+/// are the corrective actions, and what runs from a date on, at a rhythm or
+/// as a plan, the preventive measures. Nothing is inferred unless the
+/// letter has at least three paragraphs and a dated action.
+fn infer_sections(lines: &mut [DraftLine<'_>], sections: &mut Vec<(SectionKind, usize)>) {
+    use crate::check::sense;
+    // Paragraphs: (first line index, last line index, joined text).
+    let mut paras: Vec<(usize, usize, String)> = Vec::new();
+    let mut open = false;
+    for (i, l) in lines.iter().enumerate() {
+        let text_like = matches!(l.kind, LineKind::Text | LineKind::LeadIn);
+        if !text_like || l.section != SectionKind::Intro {
+            open = false;
+            continue;
+        }
+        match paras.last_mut() {
+            Some(p) if open => {
+                p.1 = i;
+                p.2.push(' ');
+                p.2.push_str(l.text);
+            }
+            _ => paras.push((i, i, l.text.to_string())),
+        }
+        open = true;
+    }
+    let dated_action = |t: &str| sense::mood(t).done && !crate::check::text::dates(t).is_empty();
+    let measure = |t: &str| {
+        let m = sense::mood(t);
+        let lower = t.trim_start().to_lowercase();
+        [
+            "in future",
+            "in the future",
+            "from now on",
+            "going forward",
+            "to prevent",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+            || ((lower.starts_with("from ") || lower.starts_with("since "))
+                && sense::names_cadence(t)
+                && !crate::check::text::dates(t).is_empty()
+                && !m.done)
+            || (m.plan.is_some() && !m.done)
+    };
+    if paras.len() < 3 || !paras[1..].iter().any(|p| dated_action(&p.2)) {
+        return;
+    }
+    // The opening tells the notice; a letter may start with the cause.
+    let opening = unicode!(
+        r"(?i)\b(?:notice|notification|received|suspend\w*|deactivat\w*|warning|appeal|plan of action|this letter|writing|our account|selling privileges)\b"
+    )
+    .is_match(&paras[0].2);
+    let first_cause = usize::from(opening);
+    let mut kind = SectionKind::Intro;
+    for (n, (first, last, text)) in paras.iter().enumerate() {
+        // The paragraph after the opening tells what happened, even when
+        // it is dated: it is the cause.
+        let next = if n < first_cause {
+            SectionKind::Intro
+        } else if n == first_cause {
+            SectionKind::RootCause
+        } else if measure(text) && kind != SectionKind::Intro {
+            SectionKind::Preventive
+        } else if dated_action(text) && kind != SectionKind::Preventive {
+            SectionKind::Corrective
+        } else if kind == SectionKind::Intro {
+            SectionKind::RootCause
+        } else {
+            kind
+        };
+        if next != kind {
+            kind = next;
+            sections.push((kind, lines[*first].n));
+        }
+        for l in &mut lines[*first..=*last] {
+            l.section = kind;
+        }
+    }
+}
+
 /// Amazon's own questions used as headings, in any punctuation: "--
 /// Greater detail on the root cause(s) that led to the violation .",
 /// "The actions you have taken to resolve the issue".
@@ -611,6 +703,11 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
             "appendix",
             "enclosure",
             "enclosed:",
+            "attached:",
+            "documents attached",
+            "attached documents",
+            "attached are",
+            "attached is",
         ],
     ) || evidence_label(body)
         || (section == SectionKind::Evidence && (numbered || words <= 12 || !terminal))
