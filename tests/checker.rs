@@ -889,6 +889,7 @@ fn the_corpus_of_drafts() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut n = 0;
     let mut good = 0;
+    let (mut checked, mut missed) = (0, 0);
     let mut failures = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -963,6 +964,24 @@ fn the_corpus_of_drafts() {
                 ));
             }
         }
+        // What the checker is known to miss: listed, so that the corpus
+        // keeps the fault and the figure stays honest; found again, it must
+        // move back to `must` or `at`.
+        for m in &expect.miss {
+            checked += 1;
+            missed += 1;
+            let now = match &m.text {
+                Some(t) => on(&m.code, line_of(t)),
+                None => got.contains(m.code.as_str()),
+            };
+            if now {
+                failures.push(format!(
+                    "{name}: {} is listed as missed but is found now ({:?}): move it to must or at",
+                    m.code, m.text
+                ));
+            }
+        }
+        checked += expect.must.len() + expect.at.len();
         if expect.good {
             good += 1;
             let (errors, warnings, _) = check::counts(&found);
@@ -978,6 +997,9 @@ fn the_corpus_of_drafts() {
             }
         }
     }
+    eprintln!(
+        "corpus: {n} letters ({good} good); {missed} of {checked} expected findings known to be missed"
+    );
     assert!(n >= 60, "the corpus has {n} drafts");
     assert!(good >= 12, "the corpus has {good} good letters");
     assert!(
@@ -999,8 +1021,20 @@ struct Expect {
     at: Vec<At>,
     #[serde(default)]
     not_at: Vec<At>,
+    #[serde(default)]
+    miss: Vec<Miss>,
     #[allow(dead_code)]
     note: String,
+}
+
+/// A finding a consultant expects that the checker does not give yet.
+#[derive(serde::Deserialize)]
+struct Miss {
+    code: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[allow(dead_code)]
+    why: String,
 }
 
 #[derive(serde::Deserialize)]

@@ -155,34 +155,26 @@ impl<'a> Draft<'a> {
             // A line of several sentences that ends in ":" is a statement
             // that also opens the section its last sentence names.
             let opens = kind == LineKind::Text && line.trim_end().ends_with([':', '：']);
-            if opens {
-                if let Some(k) = lead_in_section(line) {
-                    if k != section {
-                        lines.push(DraftLine {
-                            n,
-                            text: line,
-                            heading: false,
-                            kind,
-                            section,
-                            item: None,
-                        });
-                        section = k;
-                        sections.push((k, n));
-                        item = None;
-                        in_item = false;
-                        continue;
-                    }
-                }
+            if opens
+                && let Some(k) = lead_in_section(line)
+                && k != section
+            {
+                push(&mut lines, kind, section, None);
+                section = k;
+                sections.push((k, n));
+                item = None;
+                in_item = false;
+                continue;
             }
             if kind == LineKind::LeadIn {
                 // "We found these reasons for the high cancellation rate:"
                 // opens the section it names.
                 push(&mut lines, kind, section, None);
-                if let Some(k) = lead_in_section(line) {
-                    if k != section {
-                        section = k;
-                        sections.push((k, n));
-                    }
+                if let Some(k) = lead_in_section(line)
+                    && k != section
+                {
+                    section = k;
+                    sections.push((k, n));
                 }
                 item = None;
                 in_item = false;
@@ -205,6 +197,7 @@ impl<'a> Draft<'a> {
                     | SectionKind::Corrective
                     | SectionKind::Preventive
                     | SectionKind::Plan
+                    | SectionKind::Explanation
             )
         }) {
             infer_sections(&mut lines, &mut sections);
@@ -281,8 +274,9 @@ fn is_list_item(line: &str) -> bool {
 /// Strips Markdown heading marks, bold, numbering and a final colon.
 fn heading_text(line: &str) -> (String, bool, bool) {
     let mut t = line.trim();
-    let md = t.starts_with('#');
-    t = t.trim_start_matches('#').trim();
+    // "## Root cause", and the templates' "-- Our explanation".
+    let md = t.starts_with('#') || t.starts_with("--") || t.starts_with("==");
+    t = t.trim_start_matches(['#', '-', '=']).trim();
     let mut bold = false;
     for mark in ["**", "__"] {
         if let Some(inner) = t.strip_prefix(mark) {
@@ -372,6 +366,7 @@ fn classify(text: &str) -> Option<SectionKind> {
         "what we have done",
         "what we did",
         "what we do",
+        "solve",
         "our actions",
         "what we've done",
         "immediate",

@@ -605,8 +605,9 @@ impl PhraseSet {
             Vec::new()
         };
         hits.retain(|h| {
-            !super::sense::inside(&quotes, &(h.start..h.end))
-                && !(self.negatable.contains(&h.code) && super::sense::negated(text, h.start))
+            let quoted = super::sense::inside(&quotes, &(h.start..h.end));
+            let negated = self.negatable.contains(&h.code) && super::sense::negated(text, h.start);
+            !(quoted || negated)
         });
         hits.retain(|h| {
             !excepts

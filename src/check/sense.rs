@@ -478,10 +478,11 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
                 false
             }
             "may" | "might" | "could" => {
-                !matches!(
+                let negated_or_asked = matches!(
                     next,
                     None | Some("not" | "never" | "no" | "i" | "we" | "you")
-                ) && !matches!(
+                );
+                let purpose_or_question = matches!(
                     prev,
                     Some(
                         "so" | "that"
@@ -494,9 +495,12 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
                             | "anything"
                             | "whatever"
                     )
-                ) && !matches!(prev2, Some("so" | "in" | "that"))
-                    && !(w == "may" && t.start > 0 && text[..t.start].ends_with(char::is_numeric))
-                    && !text[t.start..t.end].starts_with('M')
+                ) || matches!(prev2, Some("so" | "in" | "that"));
+                // "3 May", "May 2026": the month.
+                let month = w == "may"
+                    && (text[..t.start].trim_end().ends_with(char::is_numeric)
+                        || text[t.start..t.end].starts_with('M'));
+                !(negated_or_asked || purpose_or_question || month)
             }
             "would" => matches!(next, Some("appear" | "seem")),
             "appears" | "seems" => matches!(next, Some("that" | "to")) && prev == Some("it"),
@@ -697,15 +701,13 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
             if matches!(w, "error" | "mistake")
                 && i.checked_sub(1)
                     .is_some_and(|j| matches!(toks[j].lower.as_str(), "in" | "by"))
-            {
-                if let Some(a) = toks[..i]
+                && let Some(a) = toks[..i]
                     .iter()
                     .rev()
                     .take(8)
                     .find(|a| party(&a.lower) == Some(Party::Amazon) && a.lower != "your")
-                {
-                    return Some((Party::Amazon, a.start..t.end));
-                }
+            {
+                return Some((Party::Amazon, a.start..t.end));
             }
         }
         // A party as the subject of a failure within four words: "the
@@ -778,11 +780,10 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                 && !(p == Party::Buyer
                     && matches!(after, Some("receive" | "get" | "want" | "like")))
             {
-                let end = toks
+                let end = toks[i + 1..]
                     .iter()
-                    .skip(i + 1)
                     .take(4)
-                    .last()
+                    .next_back()
                     .map_or(t.end, |t| t.end);
                 return Some((p, t.start..end));
             }
@@ -810,21 +811,31 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                         | "lost"
                         | "delayed"
                 );
+                // "The customer had used it" is blame; "64 buyers used the
+                // coupon" a fact.
+                let rest = sentence[a.end..].trim_start().to_lowercase();
+                if l == "used"
+                    && p == Party::Buyer
+                    && (sentence[t.end..a.start].contains("had")
+                        || rest.starts_with("it")
+                        || rest.starts_with("them"))
+                {
+                    return Some((p, t.start..a.end));
+                }
                 if (failure(l) && !(p == Party::Buyer && adjective))
                     || matches!(
                         (p, l),
-                        (Party::Buyer, "used" | "lied" | "abused")
-                            | (Party::Staff, "forgot" | "ignored")
+                        (Party::Buyer, "lied" | "abused") | (Party::Staff, "forgot" | "ignored")
                     )
                 {
                     return Some((p, t.start..a.end));
                 }
             }
             // "lost in the mail", "damaged in transit".
-            if matches!(w, "mail" | "post" | "transit") {
-                if let Some(f) = toks[..i].iter().rev().take(3).find(|a| failure(&a.lower)) {
-                    return Some((p, f.start..t.end));
-                }
+            if matches!(w, "mail" | "post" | "transit")
+                && let Some(f) = toks[..i].iter().rev().take(3).find(|a| failure(&a.lower))
+            {
+                return Some((p, f.start..t.end));
             }
         }
     }

@@ -106,7 +106,33 @@ pub struct EvidenceMismatch;
 
 impl Rule for EvidenceMismatch {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let Some(case) = cx.doc.case else { return };
+        let Some(case) = cx.doc.case else {
+            // A draft names its attachments by file: the form takes PDF and
+            // images only.
+            let file = unicode!(
+                r"(?i)\b[\w.-]+\.(docx?|xlsx?|csv|zip|rar|7z|txt|pages|numbers|key|odt|ods|heic|webp|mp4|mov)\b"
+            );
+            for f in cx
+                .doc
+                .fields
+                .iter()
+                .filter(|f| f.role.is_prose() || f.role == crate::check::doc::Role::Data)
+            {
+                for m in file.find_iter(f.text) {
+                    out.push(Finding::span(
+                        me,
+                        f,
+                        m.start(),
+                        m.end(),
+                        format!(
+                            "{} is a file type the appeal form does not take. Save it as PDF (or JPG, PNG, GIF) and attach that.",
+                            m.as_str()
+                        ),
+                    ));
+                }
+            }
+            return;
+        };
         let listed: BTreeSet<&str> = case
             .evidence
             .iter()

@@ -304,7 +304,26 @@ pub struct MeasureRepeatsAction;
 
 impl Rule for MeasureRepeatsAction {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let Some(case) = cx.doc.case else { return };
+        let Some(case) = cx.doc.case else {
+            // A draft's measure that says again what an action did.
+            let actions: Vec<Vec<u64>> = draft_items(cx, Role::Action)
+                .iter()
+                .map(|(_, t)| content_words(t))
+                .filter(|w| w.len() >= 3)
+                .collect();
+            for (id, text) in draft_items(cx, Role::Measure) {
+                let mw = content_words(&text);
+                if mw.len() >= 3 && actions.iter().any(|aw| overlap(&mw, aw) >= 0.7) {
+                    out.push(Finding::whole(
+                        me,
+                        id,
+                        &text,
+                        "This measure repeats a corrective action. A preventive measure is the lasting control: say what now happens regularly, who does it and how often.".into(),
+                    ));
+                }
+            }
+            return;
+        };
         let actions: Vec<(usize, Vec<u64>)> = case
             .corrective_actions
             .iter()

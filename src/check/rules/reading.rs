@@ -88,14 +88,14 @@ impl Rule for NotACause {
         let mut listed_reasons = std::collections::HashSet::new();
         let mut reasons_lead_in = false;
         let mut under_reasons = false;
+        let names_reasons = unicode!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b");
         for f in &cx.doc.fields {
             let opens = f.kind == crate::check::draft::LineKind::LeadIn
                 || (f.kind == crate::check::draft::LineKind::Text
                     && f.text.trim_end().ends_with([':', '：']));
             match f.kind {
                 _ if opens => {
-                    under_reasons = unicode!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b")
-                        .is_match(f.text);
+                    under_reasons = names_reasons.is_match(f.text);
                     reasons_lead_in |= under_reasons && f.role == Role::Cause;
                 }
                 crate::check::draft::LineKind::Heading => under_reasons = false,
@@ -164,7 +164,18 @@ impl Rule for NotACause {
                 out.push(Finding::span(me, f, r.start, r.end, message));
                 break;
             }
-            if out.len() == before && !cliche && !restates_violation(f.text) {
+            // A cause that blames, guesses or denies is no cause either.
+            let weak = sense::blame(f.text).is_some()
+                || !sense::hedges(f.text).is_empty()
+                || ["T004", "T006", "T013"]
+                    .iter()
+                    .any(|c| hits(cx, c).any(|(g, _)| g.id == f.id));
+            if out.len() == before
+                && !cliche
+                && !weak
+                && !restates_violation(f.text)
+                && claims_investigation(f.text).is_none()
+            {
                 real_causes += 1;
             }
         }
@@ -421,6 +432,8 @@ impl Rule for Denial {
         let re = unicode!(
             r"(?i)\b(?:we|i|our (?:account|store|company|products|items|goods|shop))\b[^.;:]{0,40}?\b(?:(?:not|never)(?:\s+\w+){0,3}?\s+(?:counterfeit|fake|fakes|inauthentic|knock-?offs?|mean to|meant to|infringe|infringing)|no\s+(?:intention|relationship|association|connection)|not\s+(?:\w+\s+)?(?:related|associated|linked|connected|ours))\b"
         );
+        let negation = unicode!(r"(?i)\b(?:not|never|no)\b");
+        let subject = unicode!(r"(?i)\b(?:we|i|our)\b");
         for f in cx.doc.statements() {
             let quotes = sense::quoted(f.text);
             for m in re.find_iter(f.text) {
@@ -451,10 +464,10 @@ impl Rule for Denial {
                 }
                 // Start at the subject nearest the negation: "We only had one
                 // and we had no intention" is about the second clause.
-                let neg = unicode!(r"(?i)\b(?:not|never|no)\b")
+                let neg = negation
                     .find(m.as_str())
                     .map_or(m.end(), |n| m.start() + n.start());
-                let start = unicode!(r"(?i)\b(?:we|i|our)\b")
+                let start = subject
                     .find_iter(&f.text[m.start()..neg])
                     .map(|w| m.start() + w.start())
                     .last()
