@@ -595,6 +595,23 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        // A late-shipment action about the listing's images answers no
+        // cause; a second pickup does.
+        "C017",
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the warehouse lead added new main images and A+ content to all 12 listings.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the warehouse lead booked a second carrier pickup at 16:00 every weekday.",
+            )
+        },
+    ),
+    (
         // The late-shipment example answering a review notice; the near miss
         // keeps its own notice and adds an aside about listing images.
         "C018",

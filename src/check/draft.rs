@@ -190,6 +190,31 @@ impl<'a> Draft<'a> {
             in_item = true;
             push(&mut lines, kind, section, item);
         }
+        // The name, role and company under the letter, with no "Regards"
+        // above them: the last block of short lines without a full stop.
+        let end = lines
+            .iter()
+            .rposition(|l| l.kind != LineKind::Blank)
+            .map_or(0, |i| i + 1);
+        let start = lines[..end]
+            .iter()
+            .rposition(|l| l.kind == LineKind::Blank)
+            .map_or(0, |i| i + 1);
+        let signature = end > start
+            && end - start <= 4
+            && start > 0
+            && lines[start..end].iter().all(|l| {
+                let t = l.text.trim();
+                matches!(l.kind, LineKind::Text | LineKind::Info | LineKind::Closing)
+                    && t.split_whitespace().count() <= 8
+                    && !t.ends_with(['.', '!', '?', ':', ';'])
+            });
+        if signature {
+            for l in &mut lines[start..end] {
+                l.kind = LineKind::Closing;
+                l.item = None;
+            }
+        }
         if !sections.iter().any(|(k, _)| {
             matches!(
                 k,
@@ -339,6 +364,7 @@ fn classify(text: &str) -> Option<SectionKind> {
     if has(&[
         "prevent",
         "future",
+        "from now",
         "recur",
         "long-term",
         "long term",
@@ -379,6 +405,9 @@ fn classify(text: &str) -> Option<SectionKind> {
         "actions",
     ]) {
         return Some(SectionKind::Corrective);
+    }
+    if t.starts_with("why ") && !t.starts_with("why we believe") {
+        return Some(SectionKind::RootCause);
     }
     if has(&[
         "root cause",
@@ -520,9 +549,8 @@ fn infer_sections(lines: &mut [DraftLine<'_>], sections: &mut Vec<(SectionKind, 
         .iter()
         .any(|p| lower.starts_with(p))
             || ((lower.starts_with("from ") || lower.starts_with("since "))
-                && sense::names_cadence(t)
-                && !crate::check::text::dates(t).is_empty()
-                && !m.done)
+                && sense::names_cadence(lower.split_once(' ').map_or("", |(_, rest)| rest))
+                && !crate::check::text::dates(t).is_empty())
             || (m.plan.is_some() && !m.done)
     };
     if paras.len() < 3 || !paras[1..].iter().any(|p| dated_action(&p.2)) {

@@ -67,10 +67,23 @@ const NEGATIONS: [&str; 9] = [
 /// "n't", "without" among the five words before it in the same clause?
 /// "We do not offer any incentive" negates "incentive".
 pub fn negated(text: &str, pos: usize) -> bool {
+    negated_within(text, pos, 7)
+}
+
+/// `negated`, with the negation among the `words` words before `pos`.
+pub fn negated_within(text: &str, pos: usize, words: usize) -> bool {
     let toks = tokens(&text[..pos.min(text.len())]);
-    toks.iter().rev().take(5).any(|t| {
-        (NEGATIONS.contains(&t.lower.as_str()) || t.lower.ends_with("n't"))
-            && !boundary_between(text, t.end, pos)
+    toks.iter().rev().take(words).any(|t| {
+        (NEGATIONS.contains(&t.lower.as_str()) || t.lower.ends_with("n't")) && {
+            // "not offer any refund, gift or discount": the list is negated
+            // whole; "did not check, so the card went out" ends the clause.
+            let between = &text[t.end..pos];
+            let list = between.contains(" or ") || between.contains(" nor ");
+            let stops = between.contains([';', ':', '—', '(', ')'])
+                || between.contains(" but ")
+                || (between.contains(',') && !list);
+            !stops
+        }
     })
 }
 

@@ -74,6 +74,7 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("C014", Warning, &facts::NoConcreteData),
         rule("C015", Error, &facts::PlaceholderLeft),
         rule("C016", Error, &reading::NotACause),
+        rule("C017", Warning, &topic::AnswersNoCause),
         rule("C018", Error, &topic::WrongViolation),
         rule("D001", Error, &dates::FutureDate),
         rule("D002", Error, &dates::ImpossibleMetric),

@@ -253,8 +253,14 @@ impl Rule for QuestionToAmazon {
             .prose()
             .filter(|(f, _, _)| f.text.contains('?') || f.text.contains('？'))
         {
+            // A buyer's question quoted in the letter is not the writer's.
+            let quotes = crate::check::sense::quoted(f.text);
             for r in sentences.iter().cloned() {
-                let s = f.text[r.clone()].trim_end_matches(['"', ')', '\'']);
+                let s = f.text[r.clone()].trim_end_matches(['"', ')', '\'', '”']);
+                let mark = r.start + s.len().saturating_sub(1);
+                if quotes.iter().any(|q| q.start <= mark && mark < q.end) {
+                    continue;
+                }
                 if s.ends_with('?') || s.ends_with('？') {
                     if out[before..].iter().any(|x| {
                         x.field == f.id && x.start.is_some_and(|st| st >= r.start && st < r.end)

@@ -49,7 +49,7 @@ fn not_a_cause(text: &str) -> Option<(Range<usize>, &'static str)> {
         r"(?i)\b(?:new|inexperienced|untrained|temporary|part-time) (?:employee|staff|worker|colleague|hire|operator|assistant|team member)s?\b|\b(?:mistake|error|negligence|fault) (?:of|from|by) (?:the |an |our |a |one )?(?:employee|staff|worker|colleague|operator|packer)s?\b|\b(?:staff|employee|employees|worker|workers|team) (?:did not|didn't) (?:know|understand|notice|realise|realize)\b|\binexperience\b|\b(?:staff|employee|employees|worker|workers|team|colleague)s? (?:is|are|was|were) (?:new|not trained|untrained|inexperienced)\b"
     );
     let outside = unicode!(
-        r"(?i)\b(?:because of|due to|caused by|owing to|as a result of|affected by)\s+(?:the |a |an |our |some )?(?:unexpected |sudden |heavy |bad |severe |long )?(?:travel|holiday|holidays|vacation|weather|storm|snow|snowstorm|rain|flood|floods|typhoon|hurricane|pandemic|covid|epidemic|strike|strikes|illness|sickness|peak|high season|busy season|chinese new year|spring festival|golden week|prime day|black friday|delay|delays|traffic|customs|port|congestion|surge|influx|large number|too many|increase in orders|lockdown)\b|\btoo many orders\b|\bpeak (?:sales |shopping |)season\b|\b(?:sudden|unexpected) (?:increase|surge|rise|spike) (?:in|of) (?:orders|sales|demand)\b|\b(?:typhoon|hurricane|snowstorm|earthquake|floods?|lockdown|pandemic|covid(?:-19)?)\b|\bstrikes? (?:of|by|at) (?:the )?\w+|\b(?:because of|due to|during) (?:the )?(?:prime day|prime big deal days|black friday|cyber monday|singles' day|double 11|christmas|holiday season|the holidays)\b|\b(?:orders|sales|demand) (?:increased|grew|rose|doubled|tripled|surged|jumped)\b"
+        r"(?i)\b(?:because of|due to|caused by|owing to|as a result of|affected by)\s+(?:the |a |an |our |some )?(?:unexpected |sudden |heavy |bad |severe |long )?(?:travel|holiday|holidays|vacation|weather|storm|snow|snowstorm|rain|flood|floods|typhoon|hurricane|pandemic|covid|epidemic|strike|strikes|illness|sickness|peak|high season|busy season|chinese new year|spring festival|golden week|prime day|black friday|delay|delays|traffic|customs|port|congestion|surge|influx|large number|too many|increase in orders|lockdown)\b(?:\s+(?:delay|delays|disruption|disruptions|closure|closures|problem|problems|issue|issues))?|\btoo many orders\b|\bpeak (?:sales |shopping |)season\b|\b(?:sudden|unexpected) (?:increase|surge|rise|spike) (?:in|of) (?:orders|sales|demand)\b|\b(?:typhoon|hurricane|snowstorm|earthquake|floods?|lockdown|pandemic|covid(?:-19)?)\b|\bstrikes? (?:of|by|at) (?:the )?\w+|\b(?:because of|due to|during) (?:the )?(?:prime day|prime big deal days|black friday|cyber monday|singles' day|double 11|christmas|holiday season|the holidays)\b|\b(?:orders|sales|demand) (?:increased|grew|rose|doubled|tripled|surged|jumped)\b"
     );
     let symptom = unicode!(
         r"(?i)\b(?:out of stock|stock-?outs?|(?:shortage|lack) of (?:inventory|stock|goods)|ran out of (?:stock|inventory)|(?:negative|bad|poor) (?:feedback|reviews?|ratings?)|(?:customers?|buyers?) (?:complained|left|gave|filed|opened|were not satisfied|was not satisfied|were unhappy|was unhappy|reported)|(?:was|were|got) lost in (?:the )?(?:mail|post|transit)|arrived (?:with|damaged|broken|late|in a poor)|received (?:a |the )?(?:damaged|broken|wrong|used)|(?:claims?|complaints?) (?:were|was) (?:filed|opened|made|received)|(?:orders?|shipments?|parcels?) (?:were|was) (?:late|delayed|shipped late|not delivered|cancelled|canceled)|(?:stock|inventory) (?:was|were|is) not enough|not enough (?:stock|inventory))\b"
@@ -143,9 +143,11 @@ impl Rule for NotACause {
                     continue;
                 }
                 let r = s.start + r.start..s.start + r.end;
+                // A person blamed is said once, by T004.
+                let blamed = phrase_in(cx, "T004", f, s) || sense::blame(text).is_some();
                 if phrase_in(cx, "C013", f, s)
-                    || phrase_in(cx, "T004", f, s) && what == "person"
-                    || sense::negated(f.text, r.start)
+                    || blamed && what == "person"
+                    || sense::negated_within(f.text, r.start, 3)
                 {
                     continue;
                 }
