@@ -151,6 +151,23 @@ pub struct Cx<'a> {
     pub words: &'a [usize],
     pub today: Date,
     pub settings: &'a Settings,
+    /// Where each field is in `doc.fields` (and so in `hits`, `sentences`).
+    pub index: &'a std::collections::HashMap<FieldId, usize>,
+    /// The violation the letter reads closest to, when it is not the
+    /// notice's (C017 and C018 both ask): (named, closest).
+    pub topic: std::cell::OnceCell<
+        Option<(
+            &'static crate::playbook::Playbook,
+            &'static crate::playbook::Playbook,
+        )>,
+    >,
+}
+
+impl Cx<'_> {
+    /// The place of a field in `doc.fields`.
+    pub fn at(&self, id: FieldId) -> Option<usize> {
+        self.index.get(&id).copied()
+    }
 }
 
 impl Cx<'_> {
@@ -255,6 +272,12 @@ impl Checker {
                 }
             })
             .collect();
+        let order: std::collections::HashMap<FieldId, usize> = doc
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id, i))
+            .collect();
         let cx = Cx {
             doc,
             phrases: &self.phrases,
@@ -263,6 +286,8 @@ impl Checker {
             words: &words,
             today,
             settings,
+            index: &order,
+            topic: std::cell::OnceCell::new(),
         };
         let mut out = Vec::new();
         for r in rules::registry() {
@@ -275,12 +300,6 @@ impl Checker {
             }
             r.rule.check(&r.meta, &cx, &mut out);
         }
-        let order: std::collections::HashMap<FieldId, usize> = doc
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id, i))
-            .collect();
         out.sort_by_key(|f| {
             let place = match f.field {
                 FieldId::Document => 0,

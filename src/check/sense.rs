@@ -45,11 +45,18 @@ pub fn tokens(text: &str) -> Vec<Token> {
 }
 
 fn token(text: &str, start: usize, end: usize) -> Token {
-    Token {
-        start,
-        end,
-        lower: text[start..end].to_lowercase().replace('\u{2019}', "'"),
-    }
+    let s = &text[start..end];
+    let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let l = s.to_lowercase();
+        if l.contains('\u{2019}') {
+            l.replace('\u{2019}', "'")
+        } else {
+            l
+        }
+    } else {
+        s.to_string()
+    };
+    Token { start, end, lower }
 }
 
 /// Does a clause boundary (, ; : — or a conjunction that starts a new
@@ -72,7 +79,17 @@ pub fn negated(text: &str, pos: usize) -> bool {
 
 /// `negated`, with the negation among the `words` words before `pos`.
 pub fn negated_within(text: &str, pos: usize, words: usize) -> bool {
-    let toks = tokens(&text[..pos.min(text.len())]);
+    // The words before `pos` are enough: a few dozen bytes, not the text.
+    let pos = crate::case::floor_char_boundary(text, pos.min(text.len()));
+    let from = crate::case::floor_char_boundary(text, pos.saturating_sub(words * 16));
+    let toks: Vec<Token> = tokens(&text[from..pos])
+        .into_iter()
+        .map(|t| Token {
+            start: t.start + from,
+            end: t.end + from,
+            lower: t.lower,
+        })
+        .collect();
     toks.iter().rev().take(words).any(|t| {
         (NEGATIONS.contains(&t.lower.as_str()) || t.lower.ends_with("n't")) && {
             // "not offer any refund, gift or discount": the list is negated
@@ -91,6 +108,10 @@ pub fn negated_within(text: &str, pos: usize, words: usize) -> bool {
 /// words or more: words quoted from a notice, a policy or a buyer.
 pub fn quoted(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Every opening mark is '"' or starts with a byte of 0xC2 or above.
+    if !text.bytes().any(|b| b == b'"' || b >= 0xC2) {
+        return out;
+    }
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
@@ -683,6 +704,16 @@ fn owns(toks: &[Token]) -> bool {
 /// the staff", "you deactivated our account in error", "the carrier lost
 /// it"), in a sentence where the seller owns nothing.
 pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
+    // Most sentences name no outside party and no failure: one scan says so.
+    let any_party = unicode!(
+        r"(?i)\b(?:amazon|you|your|algorithm|bot|buyers?|customers?|carriers?|couriers?|usps|ups|fedex|dhl|mail|post|driver|logistics|forwarder|transit|suppliers?|factory|manufacturer|vendor|wholesaler|provider|developer|agency|competitors?|staff|employees?|workers?|colleague|operator|assistant|packer|sellers?)"
+    );
+    let any_failure = unicode!(
+        r"(?i)\b(?:error|mistake|wrong|incorrect|negligen|fault|fail|lost|forgot|careless|misread|misunderstood|mishandled|damaged|broke|delayed|ignored|abused|unfair|false|faulty|defective|buggy|slow|did not|didn't|never|used|lied)"
+    );
+    if !any_party.is_match(sentence) || !any_failure.is_match(sentence) {
+        return None;
+    }
     let toks = tokens(sentence);
     if owns(&toks) {
         return None;

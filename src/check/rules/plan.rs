@@ -146,17 +146,10 @@ impl Rule for ActionWrittenAsPlan {
         let mut plans = Vec::new();
         super::phrase_findings(me, cx, &mut plans);
         for p in plans {
-            let Some(f) = cx.doc.fields.iter().find(|f| f.id == p.field) else {
-                continue;
-            };
+            let Some(i) = cx.at(p.field) else { continue };
+            let f = &cx.doc.fields[i];
             let start = p.start.unwrap_or(0);
-            let sentence = cx
-                .doc
-                .fields
-                .iter()
-                .position(|g| g.id == f.id)
-                .and_then(|i| sense::sentence_at(&cx.sentences[i], start))
-                .unwrap_or(0..f.text.len());
+            let sentence = sense::sentence_at(&cx.sentences[i], start).unwrap_or(0..f.text.len());
             let m = sense::mood(&f.text[sentence]);
             // "Closed and will never be used again": done, with a rule;
             // "there will be no shortage again" is a promise (T007), not a plan.

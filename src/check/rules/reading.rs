@@ -10,23 +10,33 @@
 
 use std::ops::Range;
 
-use super::{hits, phrase_findings};
-use crate::check::doc::{Field, FieldId, Role};
+use super::phrase_findings;
+use crate::check::doc::{Field, FieldId, Role, in_scope};
 use crate::check::sense::{self, Party};
 use crate::check::{Cx, Finding, Meta, Rule};
 
 /// The sentences of a statement with their ranges.
 fn sentences_of<'a>(cx: &'a Cx, f: &Field) -> &'a [Range<usize>] {
-    cx.doc
-        .fields
-        .iter()
-        .position(|g| g.id == f.id)
-        .map_or(&[], |i| cx.sentences[i].as_slice())
+    cx.at(f.id).map_or(&[], |i| cx.sentences[i].as_slice())
 }
 
 /// Does a phrase hit of `code` fall in `range` of field `f`?
 fn phrase_in(cx: &Cx, code: &'static str, f: &Field, range: &Range<usize>) -> bool {
-    hits(cx, code).any(|(g, h)| g.id == f.id && h.start < range.end && range.start < h.end)
+    cx.at(f.id).is_some_and(|i| {
+        cx.hits[i]
+            .iter()
+            .any(|h| {
+                h.code == code
+                    && in_scope(f.role, h.scope)
+                    && h.start < range.end
+                    && range.start < h.end
+            })
+    })
+}
+
+/// Has field `f` a phrase hit of `code` anywhere?
+fn phrase_anywhere(cx: &Cx, code: &'static str, f: &Field) -> bool {
+    phrase_in(cx, code, f, &(0..f.text.len().max(1)))
 }
 
 /// Is the field a root cause: a draft's cause line, or a case's "why"?
@@ -131,7 +141,7 @@ impl Rule for NotACause {
                 continue;
             }
             let before = out.len();
-            let cliche = hits(cx, "C013").any(|(g, _)| g.id == f.id);
+            let cliche = phrase_anywhere(cx, "C013", f);
             for s in sentences_of(cx, f) {
                 let text = &f.text[s.clone()];
                 let Some((r, what)) = not_a_cause(text) else {
@@ -171,7 +181,7 @@ impl Rule for NotACause {
                 || !sense::hedges(f.text).is_empty()
                 || ["T004", "T006", "T013"]
                     .iter()
-                    .any(|c| hits(cx, c).any(|(g, _)| g.id == f.id));
+                    .any(|c| phrase_anywhere(cx, c, f));
             if out.len() == before
                 && !cliche
                 && !weak

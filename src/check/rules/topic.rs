@@ -16,61 +16,55 @@ use crate::check::{Cx, Finding, Meta, Rule};
 use crate::playbook::{self, Playbook};
 
 struct Vocabulary {
-    /// Each playbook's words.
-    bags: Vec<(&'static Playbook, Vec<u64>)>,
-    /// How much each word says about which playbook it belongs to.
-    weight: HashMap<u64, f64>,
+    playbooks: Vec<&'static Playbook>,
+    /// For each word, the playbooks that use it (by place in `playbooks`)
+    /// and how much it says: ln(playbooks / playbooks using it).
+    words: HashMap<u64, (Vec<u8>, f64)>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
     static CELL: OnceLock<Vocabulary> = OnceLock::new();
     CELL.get_or_init(|| {
-        let bags: Vec<(&'static Playbook, Vec<u64>)> = playbook::all()
+        let playbooks: Vec<&'static Playbook> = playbook::all()
             .iter()
+            .copied()
             .filter(|p| p.id != "other")
-            .map(|p| {
-                let mut text = vec![p.title.clone(), p.policy.clone()];
-                text.extend(p.keywords.en.iter().cloned());
-                text.extend(
-                    p.root_causes
-                        .iter()
-                        .flat_map(|c| [c.summary.en.clone(), c.why.en.clone()]),
-                );
-                text.extend(p.corrective.iter().map(|a| a.action.en.clone()));
-                text.extend(p.preventive.iter().map(|m| m.measure.en.clone()));
-                (*p, content_words(&text.join(" ")))
-            })
             .collect();
-        let mut df: HashMap<u64, usize> = HashMap::new();
-        for (_, words) in &bags {
-            for w in words {
-                *df.entry(*w).or_default() += 1;
+        let mut words: HashMap<u64, (Vec<u8>, f64)> = HashMap::new();
+        for (i, p) in playbooks.iter().enumerate() {
+            let mut text = vec![p.title.clone(), p.policy.clone()];
+            text.extend(p.keywords.en.iter().cloned());
+            text.extend(
+                p.root_causes
+                    .iter()
+                    .flat_map(|c| [c.summary.en.clone(), c.why.en.clone()]),
+            );
+            text.extend(p.corrective.iter().map(|a| a.action.en.clone()));
+            text.extend(p.preventive.iter().map(|m| m.measure.en.clone()));
+            for w in content_words(&text.join(" ")) {
+                words.entry(w).or_default().0.push(i as u8);
             }
         }
-        let n = bags.len() as f64;
-        let weight = df
-            .into_iter()
-            .map(|(w, d)| (w, (n / d as f64).ln()))
-            .collect();
-        Vocabulary { bags, weight }
+        let n = playbooks.len() as f64;
+        for (users, weight) in words.values_mut() {
+            *weight = (n / users.len() as f64).ln();
+        }
+        Vocabulary { playbooks, words }
     })
 }
 
 /// The letter's score against each playbook, highest first.
 fn scores(words: &[u64]) -> Vec<(&'static Playbook, f64)> {
     let v = vocabulary();
-    let mut out: Vec<(&'static Playbook, f64)> = v
-        .bags
-        .iter()
-        .map(|(p, bag)| {
-            let s = words
-                .iter()
-                .filter(|w| bag.binary_search(w).is_ok())
-                .map(|w| v.weight.get(w).copied().unwrap_or(0.0))
-                .sum();
-            (*p, s)
-        })
-        .collect();
+    let mut sum = vec![0.0; v.playbooks.len()];
+    for w in words {
+        if let Some((users, weight)) = v.words.get(w) {
+            for &u in users {
+                sum[u as usize] += weight;
+            }
+        }
+    }
+    let mut out: Vec<(&'static Playbook, f64)> = v.playbooks.iter().copied().zip(sum).collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     out
 }
@@ -81,6 +75,10 @@ pub struct WrongViolation;
 /// The playbook a letter's causes and actions read closest to, when it is
 /// another than the one its notice names: (named, closest).
 fn other_violation(cx: &Cx) -> Option<(&'static Playbook, &'static Playbook)> {
+    *cx.topic.get_or_init(|| read_topic(cx))
+}
+
+fn read_topic(cx: &Cx) -> Option<(&'static Playbook, &'static Playbook)> {
     let named = cx.doc.playbook.filter(|p| p.id != "other")?;
     let body: Vec<&str> = cx
         .doc
@@ -212,19 +210,24 @@ const ASIDES: [Aside; 3] = [
     },
 ];
 
-/// The first of `words` in `text` (lower case): a phrase anywhere, a word
-/// as a whole word.
-fn first_of(text: &str, words: &[&'static str]) -> Option<&'static str> {
-    let toks: Vec<String> = crate::check::sense::tokens(text)
-        .into_iter()
-        .map(|t| t.lower)
-        .collect();
-    words.iter().copied().find(|w| {
-        if w.contains(' ') || w.contains('+') {
-            text.contains(w)
-        } else {
-            toks.iter().any(|t| t == w)
-        }
+/// Each aside's words as two matchers, built once: (a step about it, a
+/// cause about it). One pass over a text each, whatever the number of
+/// words.
+fn matchers() -> &'static [(regex::Regex, regex::Regex)] {
+    static CELL: OnceLock<Vec<(regex::Regex, regex::Regex)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let any = |words: &[&str], whole: bool| {
+            let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            let (l, r) = if whole { (r"\b", r"\b") } else { ("", "") };
+            regex::RegexBuilder::new(&format!("{l}(?:{}){r}", alt.join("|")))
+                .case_insensitive(true)
+                .build()
+                .expect("aside words make a valid pattern")
+        };
+        ASIDES
+            .iter()
+            .map(|a| (any(a.step, true), any(a.cause, false)))
+            .collect()
     })
 }
 
@@ -244,22 +247,26 @@ impl Rule for AnswersNoCause {
         if causes.is_empty() || other_violation(cx).is_some() {
             return;
         }
-        let causes = causes.join(" ").to_lowercase();
+        let causes = causes.join(" ");
         // A cause word may stand inside a longer word ("advertising").
-        let asides: Vec<&Aside> = ASIDES
+        let asides: Vec<(&Aside, &regex::Regex)> = ASIDES
             .iter()
-            .filter(|a| !a.cause.iter().any(|w| causes.contains(w)))
+            .zip(matchers())
+            .filter(|(_, (_, cause))| !cause.is_match(&causes))
+            .map(|(a, (step, _))| (a, step))
             .collect();
+        if asides.is_empty() {
+            return;
+        }
         for f in cx
             .doc
             .statements()
             .filter(|f| matches!(f.role, Role::Action | Role::Measure))
         {
-            let lower = f.text.to_lowercase();
-            let Some((what, word)) = asides
-                .iter()
-                .find_map(|a| first_of(&lower, a.step).map(|w| (a.what, w)))
-            else {
+            let Some((what, word)) = asides.iter().find_map(|(a, step)| {
+                step.find(f.text)
+                    .map(|m| (a.what, m.as_str().to_lowercase()))
+            }) else {
                 continue;
             };
             out.push(Finding::whole(
