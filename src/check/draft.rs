@@ -557,7 +557,7 @@ fn infer_sections(lines: &mut [DraftLine<'_>], sections: &mut Vec<(SectionKind, 
         return;
     }
     // The opening tells the notice; a letter may start with the cause.
-    let opening = unicode!(
+    let opening = words!(
         r"(?i)\b(?:notice|notification|received|suspend\w*|deactivat\w*|warning|appeal|plan of action|this letter|writing|our account|selling privileges)\b"
     )
     .is_match(&paras[0].2);

@@ -455,7 +455,7 @@ pub fn mood(sentence: &str) -> Mood {
 
 /// Does the text name who runs a measure (a role, a team, "I")?
 pub fn names_owner(text: &str) -> bool {
-    unicode!(
+    words!(
         r"(?i)\b(?:manager|lead|leader|team|officer|supervisor|specialist|department|head|director|owner|coordinator|staff|person|employee|employees|assistant|agent|i|me|myself|inspector|accountant|buyer)\b"
     )
     .is_match(text)
@@ -463,7 +463,7 @@ pub fn names_owner(text: &str) -> bool {
 
 /// Does the text say how often a measure runs, or from when?
 pub fn names_cadence(text: &str) -> bool {
-    unicode!(
+    words!(
         r"(?i)\b(?:every|each|daily|weekly|monthly|quarterly|yearly|annually|always|whenever|per (?:day|week|month|order|shipment)|twice|once a|at all times|before|after every|all new|any new|no longer|from now on|since|from \d)"
     )
     .is_match(text)
@@ -705,10 +705,10 @@ fn owns(toks: &[Token]) -> bool {
 /// it"), in a sentence where the seller owns nothing.
 pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
     // Most sentences name no outside party and no failure: one scan says so.
-    let any_party = unicode!(
+    let any_party = words!(
         r"(?i)\b(?:amazon|you|your|algorithm|bot|buyers?|customers?|carriers?|couriers?|usps|ups|fedex|dhl|mail|post|driver|logistics|forwarder|transit|suppliers?|factory|manufacturer|vendor|wholesaler|provider|developer|agency|competitors?|staff|employees?|workers?|colleague|operator|assistant|packer|sellers?)"
     );
-    let any_failure = unicode!(
+    let any_failure = words!(
         r"(?i)\b(?:error|mistake|wrong|incorrect|negligen|fault|fail|lost|forgot|careless|misread|misunderstood|mishandled|damaged|broke|delayed|ignored|abused|unfair|false|faulty|defective|buggy|slow|did not|didn't|never|used|lied)"
     );
     if !any_party.is_match(sentence) || !any_failure.is_match(sentence) {

@@ -80,6 +80,11 @@ fn text_style() -> Style {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // The playbooks (what a draft's title names, every violation's words)
+    // are parsed on two threads while this one compiles the phrase lists
+    // and reads the files: a one-shot check waits for the longest of them,
+    // not for all.
+    crate::playbook::parse_in_background();
     let today = args.today.unwrap_or_else(today);
     let extra: Vec<(String, String)> = args
         .phrases

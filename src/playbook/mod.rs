@@ -317,6 +317,19 @@ fn parsed(i: usize) -> &'static Playbook {
     })
 }
 
+/// Starts parsing every playbook on two background threads, each taking
+/// every other file; `all` and `get` then find them parsed or wait for the
+/// one they need.
+pub fn parse_in_background() {
+    for half in 0..2 {
+        std::thread::spawn(move || {
+            for i in (half..embedded::PLAYBOOKS.len()).step_by(2) {
+                parsed(i);
+            }
+        });
+    }
+}
+
 /// Every playbook, sorted by id.
 pub fn all() -> &'static [&'static Playbook] {
     static CELL: OnceLock<Vec<&'static Playbook>> = OnceLock::new();

@@ -109,7 +109,7 @@ impl Rule for EvidenceMismatch {
         let Some(case) = cx.doc.case else {
             // A draft names its attachments by file: the form takes PDF and
             // images only.
-            let file = unicode!(
+            let file = words!(
                 r"(?i)\b[\w.-]+\.(docx?|xlsx?|csv|zip|rar|7z|txt|pages|numbers|key|odt|ods|heic|webp|mp4|mov)\b"
             );
             for f in cx

@@ -23,14 +23,12 @@ fn sentences_of<'a>(cx: &'a Cx, f: &Field) -> &'a [Range<usize>] {
 /// Does a phrase hit of `code` fall in `range` of field `f`?
 fn phrase_in(cx: &Cx, code: &'static str, f: &Field, range: &Range<usize>) -> bool {
     cx.at(f.id).is_some_and(|i| {
-        cx.hits[i]
-            .iter()
-            .any(|h| {
-                h.code == code
-                    && in_scope(f.role, h.scope)
-                    && h.start < range.end
-                    && range.start < h.end
-            })
+        cx.hits[i].iter().any(|h| {
+            h.code == code
+                && in_scope(f.role, h.scope)
+                && h.start < range.end
+                && range.start < h.end
+        })
     })
 }
 
@@ -47,7 +45,7 @@ fn is_cause(f: &Field) -> bool {
 /// The writer owns a failure of the process in this text ("we had no
 /// second check", "our listing process", "we relied on one carrier").
 fn names_process_failure(text: &str) -> bool {
-    unicode!(
+    words!(
         r"(?i)\b(?:no|without|lacked|lack of|missing|did not have|didn't have|had no|never had|not have a)\b[^.;]{0,40}?\b(?:check|checks|process|procedure|backup|second|review|control|controls|system|rule|step|verification|record|records|sop|training|alert|alerts|sync|buffer|plan|monitoring|inspection|checklist|limit|tool|template|approval|owner|schedule|stock level|safety stock)\b|\b(?:we|i|our team|nobody|no one)\s+(?:did not|didn't|never|failed to|forgot to|only)\s+(?:\w+\s+)?(?:check|checked|verify|compare|track|confirm|inspect|review|train|set|update|sync|monitor|test|record|keep|have|plan|read)\b|\bour (?:\w+ )?(?:process|procedure|system|workflow|checklist|rule|rules|software|erp|template|sop|policy)\b|\b(?:did not|didn't|never|does not|doesn't) (?:ask|require|check|verify|include|flag|catch|compare|record|alert|warn|stop|block|sync|update)\b|\b(?:we|i) (?:relied|depended) on\b|\bonly (?:one|a single) (?:carrier|supplier|courier|person|shipper|warehouse|employee|source)\b|\bmanual(?:ly)?\b|\bby hand\b|\bnot (?:checked|verified|updated|synced|trained|inspected|compared|recorded)\b"
     )
     .is_match(text)
@@ -55,13 +53,13 @@ fn names_process_failure(text: &str) -> bool {
 
 /// What a root cause gives instead of a process failure, with the words.
 fn not_a_cause(text: &str) -> Option<(Range<usize>, &'static str)> {
-    let person = unicode!(
+    let person = words!(
         r"(?i)\b(?:new|inexperienced|untrained|temporary|part-time) (?:employee|staff|worker|colleague|hire|operator|assistant|team member)s?\b|\b(?:mistake|error|negligence|fault) (?:of|from|by) (?:the |an |our |a |one )?(?:employee|staff|worker|colleague|operator|packer)s?\b|\b(?:staff|employee|employees|worker|workers|team) (?:did not|didn't) (?:know|understand|notice|realise|realize)\b|\binexperience\b|\b(?:staff|employee|employees|worker|workers|team|colleague)s? (?:is|are|was|were) (?:new|not trained|untrained|inexperienced)\b"
     );
-    let outside = unicode!(
+    let outside = words!(
         r"(?i)\b(?:because of|due to|caused by|owing to|as a result of|affected by)\s+(?:the |a |an |our |some )?(?:unexpected |sudden |heavy |bad |severe |long )?(?:travel|holiday|holidays|vacation|weather|storm|snow|snowstorm|rain|flood|floods|typhoon|hurricane|pandemic|covid|epidemic|strike|strikes|illness|sickness|peak|high season|busy season|chinese new year|spring festival|golden week|prime day|black friday|delay|delays|traffic|customs|port|congestion|surge|influx|large number|too many|increase in orders|lockdown)\b(?:\s+(?:delay|delays|disruption|disruptions|closure|closures|problem|problems|issue|issues))?|\btoo many orders\b|\bpeak (?:sales |shopping |)season\b|\b(?:sudden|unexpected) (?:increase|surge|rise|spike) (?:in|of) (?:orders|sales|demand)\b|\b(?:typhoon|hurricane|snowstorm|earthquake|floods?|lockdown|pandemic|covid(?:-19)?)\b|\bstrikes? (?:of|by|at) (?:the )?\w+|\b(?:because of|due to|during) (?:the )?(?:prime day|prime big deal days|black friday|cyber monday|singles' day|double 11|christmas|holiday season|the holidays)\b|\b(?:orders|sales|demand) (?:increased|grew|rose|doubled|tripled|surged|jumped)\b"
     );
-    let symptom = unicode!(
+    let symptom = words!(
         r"(?i)\b(?:out of stock|stock-?outs?|(?:shortage|lack) of (?:inventory|stock|goods)|ran out of (?:stock|inventory)|(?:negative|bad|poor) (?:feedback|reviews?|ratings?)|(?:customers?|buyers?) (?:complained|left|gave|filed|opened|were not satisfied|was not satisfied|were unhappy|was unhappy|reported)|(?:was|were|got) lost in (?:the )?(?:mail|post|transit)|arrived (?:with|damaged|broken|late|in a poor)|received (?:a |the )?(?:damaged|broken|wrong|used)|(?:claims?|complaints?) (?:were|was) (?:filed|opened|made|received)|(?:orders?|shipments?|parcels?) (?:were|was) (?:late|delayed|shipped late|not delivered|cancelled|canceled)|(?:stock|inventory) (?:was|were|is) not enough|not enough (?:stock|inventory))\b"
     );
     for (re, what) in [
@@ -79,7 +77,7 @@ fn not_a_cause(text: &str) -> Option<(Range<usize>, &'static str)> {
 /// The writer says an investigation was made ("we made a detailed
 /// investigation", "after careful analysis").
 fn claims_investigation(text: &str) -> Option<Range<usize>> {
-    unicode!(
+    words!(
         r"(?i)\b(?:made|did|conducted|carried out|performed|completed|done)\s+(?:a |an )?(?:detailed |thorough |full |careful |complete |internal |deep |comprehensive )*(?:investigation|review|analysis|self-examination|self-check|audit)\b"
     )
     .find(text)
@@ -98,7 +96,7 @@ impl Rule for NotACause {
         let mut listed_reasons = std::collections::HashSet::new();
         let mut reasons_lead_in = false;
         let mut under_reasons = false;
-        let names_reasons = unicode!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b");
+        let names_reasons = words!(r"(?i)\b(?:reasons?|problems?|causes?|issues?|why)\b");
         for f in &cx.doc.fields {
             let opens = f.kind == crate::check::draft::LineKind::LeadIn
                 || (f.kind == crate::check::draft::LineKind::Text
@@ -119,7 +117,7 @@ impl Rule for NotACause {
             matches!(f.id, FieldId::Case(_))
                 || !reasons_lead_in
                 || listed_reasons.contains(&f.id)
-                || unicode!(r"(?i)\b(?:because|due to|caused by|owing to|as a result|the reason|led to|so that|resulted in|result of)\b").is_match(sentence)
+                || words!(r"(?i)\b(?:because|due to|caused by|owing to|as a result|the reason|led to|so that|resulted in|result of)\b").is_match(sentence)
         };
         let causes: Vec<&Field> = cx.doc.statements().filter(|f| is_cause(f)).collect();
         // A symptom told beside a named process failure is the "what" of
@@ -211,8 +209,8 @@ impl Rule for NotACause {
     }
 }
 
-fn restated() -> &'static regex::Regex {
-    unicode!(
+fn restated() -> &'static crate::pattern::Words {
+    words!(
         r"(?i)\b(?:root cause|main cause|the cause|the reason)\b[^.;]{0,60}?\b(?:is|was|were|are)\b(?:\s+(?:clearly|simply|just|mainly|due to|because of|the|a|an|our|that we|we))*\s+(?:\w+\s+){0,3}?(?:violat\w*|breach\w*|complaints?|claims?|notice|suspension|deactivation|(?:high |poor )?(?:odr|order defect rate|late shipment rate|cancellation rate|cancel rate)\b)"
     )
 }
@@ -256,7 +254,7 @@ pub struct Minimising;
 
 impl Rule for Minimising {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let re = unicode!(
+        let re = words!(
             r"(?i)\b(?:only|just|merely)\s+(?:had\s+|have\s+|has\s+|sold\s+|shipped\s+|fulfilled\s+|received\s+|affected\s+|involved\s+|got\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|a handful of|a small number of|a tiny number of|\d[\d,]*)\s+(?:of\s+(?:this|these|the)\b|(?:\w+\s+)?(?:orders?|items?|units?|buyers?|customers?|complaints?|claims?|cases?|parcels?|packages?|listings?|products?|sales|incidents?|asins?|returns?)\b)|\b(?:only|just|merely) (?:\$|€|£|¥|US\$|CA\$|CAD ?|EUR ?|USD ?)\d[\d.,]*|\ba handful of\b|\b(?:a |an )?(?:minor|small|tiny|isolated|rare|one-off|one-time) (?:issue|mistake|problem|incident|error|case|matter)\b|\b(?:still|nevertheless|nonetheless) (?:arrived|reached|arrive|reach|got to|was delivered|were delivered|be delivered|delivered)\b|\bno other (?:customer|customers|buyer|buyers) (?:have|has|had|complained|reported)\b|\b(?:the )?(?:impact|damage|effect) (?:was|is) (?:minor|small|minimal|limited|negligible)\b|\b(?:only|just) (?:a )?(?:small|tiny) (?:part|portion|percentage|fraction)\b"
         );
         for f in cx
@@ -299,7 +297,7 @@ pub struct DamagingDisclosure;
 
 impl Rule for DamagingDisclosure {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let re = unicode!(
+        let re = words!(
             r"(?i)\b(?:our|my) (?:other|second|third|another|sister|backup|old|previous) (?:amazon |seller )?(?:account|accounts|store|stores|shop|shops|seller account)\b|\b(?:another|a second|a third|other) (?:amazon |seller )?(?:account|store|shop)s? (?:that |which )?(?:we|i|my \w+) (?:own|owns|run|runs|operate|have|has|manage|opened|registered)\b|\b(?:we|i) (?:also )?(?:own|run|operate|have|manage|opened|registered) (?:another|a second|other|two|three|several) (?:amazon |seller )?(?:account|store|shop)s?\b|\b(?:several|other|many|some|more) (?:other )?(?:items|products|listings|asins) in (?:our|my) (?:inventory|store|catalog|catalogue|shop) (?:that |which )?(?:also )?(?:violate|infringe|break|are not|do not|may)\b|\b(?:my|our) (?:wife|husband|brother|sister|father|mother|son|daughter|partner|friend|cousin|relative|uncle|aunt)\b[^.;]{0,50}?\b(?:account|accounts|store|shop|sells|seller)\b"
         );
         for f in cx.doc.statements() {
@@ -326,7 +324,7 @@ pub struct CopiedFromNotice;
 
 impl Rule for CopiedFromNotice {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-        let re = unicode!(
+        let re = words!(
             r"(?i)\b(?:the )?(?:actions|steps) you (?:have taken|took|will take|are taking|plan to take)\b|\b(?:issues?|issues?\(s\)|problems?|root causes?|root cause\(s\)) that you believe\b|\byou believe (?:caused|led)\b|\bcondition of your items\b|\bhow you will prevent\b|\bwhat you (?:have done|will do)\b|\b(?:what|which) (?:actions|steps|measures) (?:have|did|will) you\b|\bwhat is the root cause of\b[^?]{0,60}\byou\b|\bhow (?:will|do) you (?:prevent|ensure|make sure)\b"
         );
         for f in cx
@@ -441,11 +439,11 @@ impl Rule for Denial {
             return;
         }
         phrase_findings(me, cx, out);
-        let re = unicode!(
+        let re = words!(
             r"(?i)\b(?:we|i|our (?:account|store|company|products|items|goods|shop))\b[^.;:]{0,40}?\b(?:(?:not|never)(?:\s+\w+){0,3}?\s+(?:counterfeit|fake|fakes|inauthentic|knock-?offs?|mean to|meant to|infringe|infringing)|no\s+(?:intention|relationship|association|connection)|not\s+(?:\w+\s+)?(?:related|associated|linked|connected|ours))\b"
         );
-        let negation = unicode!(r"(?i)\b(?:not|never|no)\b");
-        let subject = unicode!(r"(?i)\b(?:we|i|our)\b");
+        let negation = words!(r"(?i)\b(?:not|never|no)\b");
+        let subject = words!(r"(?i)\b(?:we|i|our)\b");
         for f in cx.doc.statements() {
             let quotes = sense::quoted(f.text);
             for m in re.find_iter(f.text) {

@@ -221,6 +221,7 @@ fn matchers() -> &'static [(regex::Regex, regex::Regex)] {
             let (l, r) = if whole { (r"\b", r"\b") } else { ("", "") };
             regex::RegexBuilder::new(&format!("{l}(?:{}){r}", alt.join("|")))
                 .case_insensitive(true)
+                .unicode(false)
                 .build()
                 .expect("aside words make a valid pattern")
         };
