@@ -392,6 +392,8 @@ fn classify(text: &str) -> Option<SectionKind> {
         "what we have done",
         "what we did",
         "what we do",
+        "have taken",
+        "measures taken",
         "solve",
         "our actions",
         "what we've done",

@@ -630,6 +630,7 @@ fn failure(w: &str) -> bool {
             | "delayed"
             | "ignored"
             | "abused"
+            | "abusing"
             | "unfairly"
             | "falsely"
             | "faulty"
@@ -709,7 +710,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
         r"(?i)\b(?:amazon|you|your|algorithm|bot|buyers?|customers?|carriers?|couriers?|usps|ups|fedex|dhl|mail|post|driver|logistics|forwarder|transit|suppliers?|factory|manufacturer|vendor|wholesaler|provider|developer|agency|competitors?|staff|employees?|workers?|colleague|operator|assistant|packer|sellers?)"
     );
     let any_failure = words!(
-        r"(?i)\b(?:error|mistake|wrong|incorrect|negligen|fault|fail|lost|forgot|careless|misread|misunderstood|mishandled|damaged|broke|delayed|ignored|abused|unfair|false|faulty|defective|buggy|slow|did not|didn't|never|used|lied)"
+        r"(?i)\b(?:error|mistake|wrong|incorrect|negligen|fault|fail|lost|forgot|careless|misread|misunderstood|mishandled|damaged|broke|delayed|ignored|abus|unfair|false|faulty|defective|buggy|slow|did not|didn't|never|used|lied|wrote|posted|reported|attacked|copied|caused)"
     );
     if !any_party.is_match(sentence) || !any_failure.is_match(sentence) {
         return None;
@@ -869,7 +870,16 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                 if (failure(l) && !(p == Party::Buyer && adjective))
                     || matches!(
                         (p, l),
-                        (Party::Buyer, "lied" | "abused") | (Party::Staff, "forgot" | "ignored")
+                        (Party::Buyer, "lied" | "abused")
+                            | (Party::Staff, "forgot" | "ignored")
+                            | (
+                                Party::Competitor,
+                                "wrote" | "posted" | "reported" | "attacked" | "copied" | "abusing"
+                            )
+                            | (
+                                Party::Buyer | Party::Supplier | Party::Carrier | Party::Competitor,
+                                "caused"
+                            )
                     )
                 {
                     return Some((p, t.start..a.end));

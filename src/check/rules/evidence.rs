@@ -110,7 +110,7 @@ impl Rule for EvidenceMismatch {
             // A draft names its attachments by file: the form takes PDF and
             // images only.
             let file = words!(
-                r"(?i)\b[\w.-]+\.(docx?|xlsx?|csv|zip|rar|7z|txt|pages|numbers|key|odt|ods|heic|webp|mp4|mov)\b"
+                r"(?i)\b[\w.-]+\.(?:docx?|xlsx?|csv|zip|rar|7z|txt|pages|numbers|key|odt|ods|heic|webp|mp4|mov)\b|\((?:docx?|xlsx?|csv|zip|rar|word|excel)\)"
             );
             for f in cx
                 .doc

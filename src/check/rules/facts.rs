@@ -174,6 +174,6 @@ impl Rule for PlaceholderLeft {
 /// A template's blank, as sellers receive templates.
 pub(super) fn template_blank() -> &'static regex::Regex {
     unicode!(
-        r"\[(?:[A-Za-z][A-Za-z /'-]{1,30}|\.{3}|…)\]|\bX{2,}\b|_{3,}|\((?i:name|date|number|amount|store|store name|asin|order id|your name|company name|xx+)\)|\b(?:xxx+)\b"
+        r"\[(?:[A-Za-z][A-Za-z /'-]{1,30}|\.{3}|…)\]|【[^】\n]{1,20}】|\bX{2,}\b|_{3,}|\((?i:name|date|number|amount|store|store name|asin|order id|your name|company name|xx+)\)|\b(?:xxx+)\b"
     )
 }

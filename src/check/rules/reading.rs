@@ -54,10 +54,10 @@ fn names_process_failure(text: &str) -> bool {
 /// What a root cause gives instead of a process failure, with the words.
 fn not_a_cause(text: &str) -> Option<(Range<usize>, &'static str)> {
     let person = words!(
-        r"(?i)\b(?:new|inexperienced|untrained|temporary|part-time) (?:employee|staff|worker|colleague|hire|operator|assistant|team member)s?\b|\b(?:mistake|error|negligence|fault) (?:of|from|by) (?:the |an |our |a |one )?(?:employee|staff|worker|colleague|operator|packer)s?\b|\b(?:staff|employee|employees|worker|workers|team) (?:did not|didn't) (?:know|understand|notice|realise|realize)\b|\binexperience\b|\b(?:staff|employee|employees|worker|workers|team|colleague)s? (?:is|are|was|were) (?:new|not trained|untrained|inexperienced)\b"
+        r"(?i)\b(?:new|inexperienced|untrained|temporary|part-time) (?:employee|staff|worker|colleague|hire|operator|assistant|team member)s?\b|\b(?:mistake|error|negligence|fault) (?:of|from|by) (?:the |an |our |a |one )?(?:employee|staff|worker|colleague|operator|packer)s?\b|\b(?:staff|employee|employees|worker|workers|team) (?:did not|didn't) (?:know|understand|notice|realise|realize)\b|\binexperience\b|\b(?:staff|employee|employees|worker|workers|team|colleague)s? (?:is|are|was|were) (?:new|not trained|untrained|inexperienced)\b|\b(?:was|were) (?:inexperienced|untrained|not trained|new to the job)\b"
     );
     let outside = words!(
-        r"(?i)\b(?:because of|due to|caused by|owing to|as a result of|affected by)\s+(?:the |a |an |our |some )?(?:unexpected |sudden |heavy |bad |severe |long )?(?:travel|holiday|holidays|vacation|weather|storm|snow|snowstorm|rain|flood|floods|typhoon|hurricane|pandemic|covid|epidemic|strike|strikes|illness|sickness|peak|high season|busy season|chinese new year|spring festival|golden week|prime day|black friday|delay|delays|traffic|customs|port|congestion|surge|influx|large number|too many|increase in orders|lockdown)\b(?:\s+(?:delay|delays|disruption|disruptions|closure|closures|problem|problems|issue|issues))?|\btoo many orders\b|\bpeak (?:sales |shopping |)season\b|\b(?:sudden|unexpected) (?:increase|surge|rise|spike) (?:in|of) (?:orders|sales|demand)\b|\b(?:typhoon|hurricane|snowstorm|earthquake|floods?|lockdown|pandemic|covid(?:-19)?)\b|\bstrikes? (?:of|by|at) (?:the )?\w+|\b(?:because of|due to|during) (?:the )?(?:prime day|prime big deal days|black friday|cyber monday|singles' day|double 11|christmas|holiday season|the holidays)\b|\b(?:orders|sales|demand) (?:increased|grew|rose|doubled|tripled|surged|jumped)\b"
+        r"(?i)\b(?:because of|due to|caused by|owing to|as a result of|affected by)\s+(?:the |a |an |our |some )?(?:unexpected |sudden |heavy |bad |severe |long )?(?:travel|holiday|holidays|vacation|weather|storm|snow|snowstorm|rain|flood|floods|typhoon|hurricane|pandemic|covid|epidemic|strike|strikes|illness|sickness|peak|high season|busy season|chinese new year|spring festival|golden week|prime day|black friday|delay|delays|traffic|customs|port|congestion|surge|influx|large number|too many|increase in orders|lockdown)\b(?:\s+(?:delay|delays|disruption|disruptions|closure|closures|problem|problems|issue|issues))?|\btoo many orders\b|\bpeak (?:sales |shopping |)season\b|\b(?:sudden|unexpected) (?:increase|surge|rise|spike) (?:in|of) (?:orders|sales|demand)\b|\b(?:typhoon|hurricane|snowstorm|snowfall|blizzard|earthquake|floods?|lockdown|pandemic|covid(?:-19)?)\b|\b(?:because of|due to)\s+(?:\w+\s+){0,3}?(?:holiday|holidays|festival|new year|vacation|weather)\b|\bstrikes? (?:of|by|at) (?:the )?\w+|\b(?:because of|due to|during) (?:the )?(?:prime day|prime big deal days|black friday|cyber monday|singles' day|double 11|christmas|holiday season|the holidays)\b|\b(?:orders|sales|demand) (?:increased|grew|rose|doubled|tripled|surged|jumped)\b"
     );
     let symptom = words!(
         r"(?i)\b(?:out of stock|stock-?outs?|(?:shortage|lack) of (?:inventory|stock|goods)|ran out of (?:stock|inventory)|(?:negative|bad|poor) (?:feedback|reviews?|ratings?)|(?:customers?|buyers?) (?:complained|left|gave|filed|opened|were not satisfied|was not satisfied|were unhappy|was unhappy|reported)|(?:was|were|got) lost in (?:the )?(?:mail|post|transit)|arrived (?:with|damaged|broken|late|in a poor)|received (?:a |the )?(?:damaged|broken|wrong|used)|(?:claims?|complaints?) (?:were|was) (?:filed|opened|made|received)|(?:orders?|shipments?|parcels?) (?:were|was) (?:late|delayed|shipped late|not delivered|cancelled|canceled)|(?:stock|inventory) (?:was|were|is) not enough|not enough (?:stock|inventory))\b"
@@ -78,7 +78,7 @@ fn not_a_cause(text: &str) -> Option<(Range<usize>, &'static str)> {
 /// investigation", "after careful analysis").
 fn claims_investigation(text: &str) -> Option<Range<usize>> {
     words!(
-        r"(?i)\b(?:made|did|conducted|carried out|performed|completed|done)\s+(?:a |an )?(?:detailed |thorough |full |careful |complete |internal |deep |comprehensive )*(?:investigation|review|analysis|self-examination|self-check|audit)\b"
+        r"(?i)\b(?:made|did|conducted|carried out|performed|completed|done)\s+(?:a |an )?(?:detailed |thorough |full |careful |complete |internal |deep |comprehensive )*(?:investigation|review|analysis|self-examination|self-check|audit|check)\b"
     )
     .find(text)
     .map(|m| m.range())
@@ -298,7 +298,7 @@ pub struct DamagingDisclosure;
 impl Rule for DamagingDisclosure {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         let re = words!(
-            r"(?i)\b(?:our|my) (?:other|second|third|another|sister|backup|old|previous) (?:amazon |seller )?(?:account|accounts|store|stores|shop|shops|seller account)\b|\b(?:another|a second|a third|other) (?:amazon |seller )?(?:account|store|shop)s? (?:that |which )?(?:we|i|my \w+) (?:own|owns|run|runs|operate|have|has|manage|opened|registered)\b|\b(?:we|i) (?:also )?(?:own|run|operate|have|manage|opened|registered) (?:another|a second|other|two|three|several) (?:amazon |seller )?(?:account|store|shop)s?\b|\b(?:several|other|many|some|more) (?:other )?(?:items|products|listings|asins) in (?:our|my) (?:inventory|store|catalog|catalogue|shop) (?:that |which )?(?:also )?(?:violate|infringe|break|are not|do not|may)\b|\b(?:my|our) (?:wife|husband|brother|sister|father|mother|son|daughter|partner|friend|cousin|relative|uncle|aunt)\b[^.;]{0,50}?\b(?:account|accounts|store|shop|sells|seller)\b"
+            r"(?i)\b(?:our|my|its|their) (?:other|second|third|another|sister|backup|old|previous) (?:amazon |seller )?(?:account|accounts|store|stores|shop|shops|seller account)\b|\b(?:another|a second|a third|other) (?:amazon |seller )?(?:account|store|shop)s? (?:that |which )?(?:we|i|my \w+) (?:own|owns|run|runs|operate|have|has|manage|opened|registered)\b|\b(?:we|i) (?:also )?(?:own|run|operate|have|manage|opened|registered) (?:another|a second|other|two|three|several) (?:amazon |seller )?(?:account|store|shop)s?\b|\b(?:several|other|many|some|more) (?:other )?(?:items|products|listings|asins) in (?:our|my) (?:inventory|store|catalog|catalogue|shop) (?:that |which )?(?:also )?(?:violate|infringe|break|are not|do not|may)\b|\b(?:my|our) (?:wife|husband|brother|sister|father|mother|son|daughter|partner|friend|cousin|relative|uncle|aunt)\b[^.;]{0,50}?\b(?:account|accounts|store|shop|sells|seller)\b"
         );
         for f in cx.doc.statements() {
             let quotes = sense::quoted(f.text);
@@ -440,14 +440,24 @@ impl Rule for Denial {
         }
         phrase_findings(me, cx, out);
         let re = words!(
-            r"(?i)\b(?:we|i|our (?:account|store|company|products|items|goods|shop))\b[^.;:]{0,40}?\b(?:(?:not|never)(?:\s+\w+){0,3}?\s+(?:counterfeit|fake|fakes|inauthentic|knock-?offs?|mean to|meant to|infringe|infringing)|no\s+(?:intention|relationship|association|connection)|not\s+(?:\w+\s+)?(?:related|associated|linked|connected|ours))\b"
+            r"(?i)\b(?:we|i|our (?:account|store|company|products|items|goods|shop))\b[^.;:]{0,40}?\b(?:never\s+had\s+(?:any\s+)?(?:relation|relationship|connection)|(?:not|never)(?:\s+\w+){0,3}?\s+(?:counterfeit|fake|fakes|inauthentic|knock-?offs?|mean to|meant to|infringe|infringing)|no\s+(?:intention|relationship|association|connection)|not\s+(?:\w+\s+)?(?:related|associated|linked|connected|ours))\b"
         );
         let negation = words!(r"(?i)\b(?:not|never|no)\b");
         let subject = words!(r"(?i)\b(?:we|i|our)\b");
         for f in cx.doc.statements() {
             let quotes = sense::quoted(f.text);
             for m in re.find_iter(f.text) {
-                let said = m.as_str().to_lowercase();
+                // Start at the subject nearest the negation: "We only had one
+                // and we had no intention" is about the second clause.
+                let neg = negation
+                    .find(m.as_str())
+                    .map_or(m.end(), |n| m.start() + n.start());
+                let start = subject
+                    .find_iter(&f.text[m.start()..neg])
+                    .map(|w| m.start() + w.start())
+                    .last()
+                    .unwrap_or(m.start());
+                let said = f.text[start..m.end()].to_lowercase();
                 // "We did not know the item was fake" is ignorance (C013),
                 // not denial; "not related to the notice" is no claim.
                 if [
@@ -472,16 +482,6 @@ impl Rule for Denial {
                 {
                     continue;
                 }
-                // Start at the subject nearest the negation: "We only had one
-                // and we had no intention" is about the second clause.
-                let neg = negation
-                    .find(m.as_str())
-                    .map_or(m.end(), |n| m.start() + n.start());
-                let start = subject
-                    .find_iter(&f.text[m.start()..neg])
-                    .map(|w| m.start() + w.start())
-                    .last()
-                    .unwrap_or(m.start());
                 out.push(Finding::span(
                     me,
                     f,
