@@ -896,6 +896,16 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
     None
 }
 
+/// Does `text` hold any of `needles` (lower-case ASCII), in any case? A
+/// scan without allocation, to skip texts a rule's pattern cannot match.
+pub fn holds_any(text: &str, needles: &[&str]) -> bool {
+    let b = text.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        n.len() <= b.len() && b.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
 /// The range of the sentence of `sentences` that holds byte `pos`.
 pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
     sentences

@@ -232,6 +232,9 @@ impl Rule for ClicheRootCause {
             .statements()
             .filter(|f| matches!(f.role, Role::Cause | Role::Intro | Role::Explanation))
         {
+            if !sense::holds_any(f.text, &["cause", "reason"]) {
+                continue;
+            }
             for m in restated.find_iter(f.text) {
                 if phrase_in(cx, me.code, f, &m.range()) {
                     continue;
@@ -333,6 +336,9 @@ impl Rule for CopiedFromNotice {
             .iter()
             .filter(|f| f.role.is_prose() || f.role == Role::Heading)
         {
+            if !sense::holds_any(f.text, &["you"]) {
+                continue;
+            }
             let quotes = sense::quoted(f.text);
             if let Some(m) = re
                 .find_iter(f.text)
@@ -445,6 +451,9 @@ impl Rule for Denial {
         let negation = words!(r"(?i)\b(?:not|never|no)\b");
         let subject = words!(r"(?i)\b(?:we|i|our)\b");
         for f in cx.doc.statements() {
+            if !sense::holds_any(f.text, &["not", "never", "no "]) {
+                continue;
+            }
             let quotes = sense::quoted(f.text);
             for m in re.find_iter(f.text) {
                 // Start at the subject nearest the negation: "We only had one
