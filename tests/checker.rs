@@ -612,6 +612,37 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        // A base form after "have"; the near miss has the past participle.
+        "G002",
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the warehouse lead have reply to all 14 buyer message.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the warehouse lead replied to all 14 buyer messages.",
+            )
+        },
+    ),
+    (
+        "G003",
+        |c| {
+            set_closing(
+                c,
+                "We contacted every buyer at the first time and made refund.",
+            )
+        },
+        |c| {
+            set_closing(
+                c,
+                "We contacted every buyer the same day and refunded them.",
+            )
+        },
+    ),
+    (
         // The late-shipment example answering a review notice; the near miss
         // keeps its own notice and adds an aside about listing images.
         "C018",
@@ -784,7 +815,7 @@ fn the_registry_is_sorted_unique_and_documented() {
     );
     for code in &codes {
         let well_formed = code.len() == 4
-            && "CDLPT".contains(&code[..1])
+            && "CDGLPT".contains(&code[..1])
             && code[1..].bytes().all(|b| b.is_ascii_digit());
         assert!(well_formed, "{code} is not a code like C001");
     }

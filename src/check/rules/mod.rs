@@ -3,6 +3,7 @@
 mod dates;
 mod evidence;
 mod facts;
+mod grammar;
 mod length;
 mod notice;
 mod phrase;
@@ -83,6 +84,8 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("D005", Warning, &evidence::EvidenceOutsideWindow),
         rule("D006", Warning, &dates::NoticeOutOfWindow),
         rule("D007", Warning, &dates::InconsistentDate),
+        rule("G002", Warning, &grammar::SecondLanguageGrammar),
+        phrase("G003", Warning),
         rule("L001", Warning, &length::DocumentTooLong),
         rule("L002", Warning, &length::SectionTooLong),
         rule("P001", Error, &policy::ExternalContact),
