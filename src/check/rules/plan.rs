@@ -191,7 +191,13 @@ impl Rule for MeasureWithoutOwnerStartOrCadence {
                 // A measure reads as one: a plan, a rule or a to-do, not a
                 // report of something done or a sentence about the letter.
                 let m = sense::mood(&text);
-                let measure = !m.done && (m.plan.is_some() || m.rule || m.imperative);
+                // A promise, a plea or an apology is no measure to complete.
+                let other = cx.at(id).is_some_and(|i| {
+                    cx.hits[i]
+                        .iter()
+                        .any(|h| matches!(h.code, "T002" | "T003" | "T007" | "T009" | "T011"))
+                });
+                let measure = !m.done && !other && (m.plan.is_some() || m.rule || m.imperative);
                 if measure
                     && word_count(&text) >= 5
                     && !sense::names_owner(&text)
