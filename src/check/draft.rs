@@ -456,7 +456,8 @@ pub fn heading_kind(line: &str) -> Option<Option<SectionKind>> {
         return None;
     }
     let (text, md, bold) = heading_text(trimmed);
-    if text.is_empty() {
+    // "B0ABCDEFGH B0ABCDEFGJ" is in capitals, and a list of ids, not a heading.
+    if text.is_empty() || is_reference(&text) {
         return None;
     }
     let words = text.split_whitespace().count();
@@ -735,7 +736,6 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
             "attached is",
         ],
     ) || evidence_label(body)
-        || (section == SectionKind::Evidence && (numbered || words <= 12 || !terminal))
     {
         return LineKind::Attachment;
     }
@@ -753,6 +753,9 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
         {
             return LineKind::Info;
         }
+    }
+    if section == SectionKind::Evidence && (numbered || words <= 12 || !terminal) {
+        return LineKind::Attachment;
     }
     LineKind::Text
 }
@@ -903,6 +906,73 @@ We had one carrier.
         assert_eq!(items.len(), 3, "{items:?}");
         assert_eq!(items[0].1, "- One\n  more");
         assert_eq!(d.items(RootCause).len(), 1);
+    }
+
+    #[test]
+    fn headings_in_the_forms_real_letters_use() {
+        for (line, kind) in [
+            ("A) What went wrong:", RootCause),
+            (
+                "B) What we have done to prevent the problems from happening again in the future:",
+                Preventive,
+            ),
+            (
+                "-- Greater detail on the root cause(s) that led to the Drop Shipping Policy violations .",
+                RootCause,
+            ),
+            (
+                "What actions have you taken to resolve the complaint?",
+                Corrective,
+            ),
+            ("PART 2: CORRECTIVE AND PREVENTIVE ACTIONS", Plan),
+            ("4. What we do from now", Preventive),
+            ("1. Why our listings broke the policy", RootCause),
+            ("-- Our explanation", Explanation),
+        ] {
+            // A heading, or a lead-in that opens the section it names.
+            let d = Draft::parse(line);
+            assert_ne!(d.lines[0].kind, LineKind::Text, "{line}");
+            assert_eq!(d.sections.first().map(|s| s.0), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_line_has_a_kind() {
+        let d = Draft::parse(
+            "Dear Amazon,\n\nRoot cause:\nWe found these reasons:\n1. Our stock was updated by hand.\n\nAttachments:\n(1) Invoice of 3 May\n\nEmail address: x@example.com\nB0ABCDEFGH B0ABCDEFGJ B0ABCDEFGK\n\nBest regards\nLi Wei\n",
+        );
+        let kind = |n: usize| d.lines[n - 1].kind;
+        assert_eq!(kind(1), LineKind::Salutation);
+        assert_eq!(kind(4), LineKind::LeadIn);
+        assert_eq!(kind(5), LineKind::Text);
+        assert_eq!(kind(8), LineKind::Attachment);
+        assert_eq!(kind(10), LineKind::Info);
+        assert_eq!(kind(11), LineKind::Reference);
+        assert_eq!(kind(13), LineKind::Closing);
+        assert_eq!(kind(14), LineKind::Closing);
+    }
+
+    #[test]
+    fn plan_of_action_after_the_causes_is_one_plan_section() {
+        let d = Draft::parse(
+            "Problem: we switched the store on a day early.\n\nPlan of action:\n1) Every open order has been shipped.\n",
+        );
+        assert_eq!(d.lines[0].section, RootCause);
+        assert_eq!(d.lines[3].section, Plan);
+        assert!(d.has(Corrective) && d.has(Preventive));
+    }
+
+    #[test]
+    fn a_letter_without_headings_reads_as_opening_cause_actions_measures() {
+        let d = Draft::parse(
+            "We received the notice on 2026-11-13 about our late shipment rate.\n\nOur warehouse printed labels once a day, and nobody compared the time with the new pickup.\n\nOn 2026-11-14 our manager moved label printing to 10:00.\n\nSince 2026-11-16 our manager compares the pickup time every Monday.\n",
+        );
+        let sections: Vec<SectionKind> = d.sections.iter().map(|s| s.0).collect();
+        assert_eq!(sections, [RootCause, Corrective, Preventive]);
+        assert_eq!(d.lines[0].section, Intro);
+        // Without a dated action nothing is inferred.
+        let d = Draft::parse("We think it was an error.\n\nWe are sure.\n\nPlease check.\n");
+        assert!(!d.has_structure());
     }
 
     #[test]
