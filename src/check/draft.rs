@@ -152,27 +152,18 @@ impl<'a> Draft<'a> {
                 in_item = false;
             }
             let kind = line_kind(line, section, closed);
-            // A line of several sentences that ends in ":" is a statement
-            // that also opens the section its last sentence names.
-            let opens = kind == LineKind::Text && line.trim_end().ends_with([':', '：']);
-            if opens
-                && let Some(k) = lead_in_section(line)
-                && k != section
-            {
+            // A lead-in ("We found these reasons for the high cancellation
+            // rate:") opens the section it names; so does a line of several
+            // sentences ending in ":" whose last sentence names another.
+            let colon = kind == LineKind::Text && line.trim_end().ends_with([':', '：']);
+            let names = (kind == LineKind::LeadIn || colon)
+                .then(|| lead_in_section(line))
+                .flatten()
+                .filter(|k| *k != section);
+            let opens = colon && names.is_some();
+            if kind == LineKind::LeadIn || opens {
                 push(&mut lines, kind, section, None);
-                section = k;
-                sections.push((k, n));
-                item = None;
-                in_item = false;
-                continue;
-            }
-            if kind == LineKind::LeadIn {
-                // "We found these reasons for the high cancellation rate:"
-                // opens the section it names.
-                push(&mut lines, kind, section, None);
-                if let Some(k) = lead_in_section(line)
-                    && k != section
-                {
+                if let Some(k) = names {
                     section = k;
                     sections.push((k, n));
                 }

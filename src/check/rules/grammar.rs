@@ -134,15 +134,15 @@ pub struct SecondLanguageGrammar;
 /// One pass that finds the texts where any of the shapes may be: most
 /// texts hold none, and are not read word by word.
 fn candidates() -> &'static crate::pattern::Words {
-    static CELL: std::sync::OnceLock<crate::pattern::Words> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
+    // Built once, inside the macro's first use.
+    words!(&{
         let verbs: Vec<&str> = PARTICIPLES.iter().map(|(v, _)| *v).collect();
         let nouns: Vec<&str> = NOUNS.iter().map(|(n, _)| *n).collect();
-        crate::pattern::Words::new(&format!(
+        format!(
             r"(?i)\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:buyer|customer|seller|supplier|carrier|employee)\s+(?:give|receive|say|want|leave|open|ask|complain|need|think|return|buy|get|write|send)\b",
             verbs.join("|"),
             nouns.join("|")
-        ))
+        )
     })
 }
 

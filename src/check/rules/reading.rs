@@ -14,6 +14,7 @@ use super::phrase_findings;
 use crate::check::doc::{Field, FieldId, Role, in_scope};
 use crate::check::sense::{self, Party};
 use crate::check::{Cx, Finding, Meta, Rule};
+use crate::pattern::{WordMatch, Words};
 
 /// The sentences of a statement with their ranges.
 fn sentences_of<'a>(cx: &'a Cx, f: &Field) -> &'a [Range<usize>] {
@@ -35,6 +36,15 @@ fn phrase_in(cx: &Cx, code: &'static str, f: &Field, range: &Range<usize>) -> bo
 /// Has field `f` a phrase hit of `code` anywhere?
 fn phrase_anywhere(cx: &Cx, code: &'static str, f: &Field) -> bool {
     phrase_in(cx, code, f, &(0..f.text.len().max(1)))
+}
+
+/// The matches of `re` in a field that are the writer's own words: not
+/// inside a quotation of the notice, a policy or a buyer.
+fn own_matches<'t>(re: &Words, text: &'t str) -> Vec<WordMatch<'t>> {
+    let quotes = sense::quoted(text);
+    re.find_iter(text)
+        .filter(|m| !sense::inside(&quotes, &m.range()))
+        .collect()
 }
 
 /// Is the field a root cause: a draft's cause line, or a case's "why"?
@@ -266,8 +276,7 @@ impl Rule for Minimising {
             .iter()
             .filter(|f| f.role.is_prose() && f.role != Role::Evidence)
         {
-            let quotes = sense::quoted(f.text);
-            for m in re.find_iter(f.text) {
+            for m in own_matches(re, f.text) {
                 let before = f.text[..m.start()].trim_end().to_lowercase();
                 let after = f.text[m.end()..].trim_start().to_lowercase();
                 let compound = [
@@ -276,7 +285,7 @@ impl Rule for Minimising {
                 ]
                 .iter()
                 .any(|w| after.starts_with(w));
-                if before.ends_with("not") || compound || sense::inside(&quotes, &m.range()) {
+                if before.ends_with("not") || compound {
                     continue;
                 }
                 out.push(Finding::span(
@@ -304,9 +313,8 @@ impl Rule for DamagingDisclosure {
             r"(?i)\b(?:our|my|its|their) (?:other|second|third|another|sister|backup|old|previous) (?:amazon |seller )?(?:account|accounts|store|stores|shop|shops|seller account)\b|\b(?:another|a second|a third|other) (?:amazon |seller )?(?:account|store|shop)s? (?:that |which )?(?:we|i|my \w+) (?:own|owns|run|runs|operate|have|has|manage|opened|registered)\b|\b(?:we|i) (?:also )?(?:own|run|operate|have|manage|opened|registered) (?:another|a second|other|two|three|several) (?:amazon |seller )?(?:account|store|shop)s?\b|\b(?:several|other|many|some|more) (?:other )?(?:items|products|listings|asins) in (?:our|my) (?:inventory|store|catalog|catalogue|shop) (?:that |which )?(?:also )?(?:violate|infringe|break|are not|do not|may)\b|\b(?:my|our) (?:wife|husband|brother|sister|father|mother|son|daughter|partner|friend|cousin|relative|uncle|aunt)\b[^.;]{0,50}?\b(?:account|accounts|store|shop|sells|seller)\b"
         );
         for f in cx.doc.statements() {
-            let quotes = sense::quoted(f.text);
-            for m in re.find_iter(f.text) {
-                if sense::negated(f.text, m.start()) || sense::inside(&quotes, &m.range()) {
+            for m in own_matches(re, f.text) {
+                if sense::negated(f.text, m.start()) {
                     continue;
                 }
                 out.push(Finding::span(
@@ -339,11 +347,7 @@ impl Rule for CopiedFromNotice {
             if !sense::holds_any(f.text, &["you"]) {
                 continue;
             }
-            let quotes = sense::quoted(f.text);
-            if let Some(m) = re
-                .find_iter(f.text)
-                .find(|m| !sense::inside(&quotes, &m.range()))
-            {
+            if let Some(m) = own_matches(re, f.text).first() {
                 out.push(Finding::span(
                     me,
                     f,
@@ -454,8 +458,7 @@ impl Rule for Denial {
             if !sense::holds_any(f.text, &["not", "never", "no "]) {
                 continue;
             }
-            let quotes = sense::quoted(f.text);
-            for m in re.find_iter(f.text) {
+            for m in own_matches(re, f.text) {
                 // Start at the subject nearest the negation: "We only had one
                 // and we had no intention" is about the second clause.
                 let neg = negation
@@ -486,7 +489,6 @@ impl Rule for Denial {
                 ]
                 .iter()
                 .any(|w| said.contains(w))
-                    || sense::inside(&quotes, &m.range())
                     || phrase_in(cx, me.code, f, &m.range())
                 {
                     continue;
