@@ -709,6 +709,16 @@ fn import_splits_a_draft_into_a_case() {
         &["import", "flat.txt"],
         &["no section headings found"],
     );
+    // A case file is no draft to split: the message says what to do with it.
+    fails_with(
+        dir.path(),
+        &["import", "case.poa.yaml"],
+        &[
+            "case.poa.yaml",
+            "already a case file",
+            "poa edit case.poa.yaml",
+        ],
+    );
 }
 
 #[test]

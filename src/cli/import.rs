@@ -24,6 +24,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let name = args.draft.to_string_lossy();
+    if name.ends_with(".poa.yaml") {
+        return Err(anyhow!(
+            "{}: is already a case file, not a draft to import. Open it with `poa edit {}`, or check it with `poa check {}`",
+            case::visible(&name),
+            case::visible(&name),
+            case::visible(&name)
+        ));
+    }
     let text = case::read_file(&args.draft, "Write or paste the appeal into it first")?;
     let out = args.output.clone().unwrap_or_else(|| {
         let stem = args
