@@ -23,6 +23,7 @@ pub mod cli;
 pub mod compose;
 pub mod document;
 pub mod editor;
+mod embedded;
 pub mod import;
 pub mod layout;
 pub mod markup;

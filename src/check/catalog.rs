@@ -44,7 +44,7 @@ fn no_severity() -> Severity {
 pub fn documented() -> &'static BTreeMap<String, RuleInfo> {
     static CELL: OnceLock<BTreeMap<String, RuleInfo>> = OnceLock::new();
     CELL.get_or_init(|| {
-        crate::case::data_from_yaml(include_str!("../../templates/rules.yaml"))
+        crate::embedded::data(crate::embedded::RULES)
             .unwrap_or_else(|e| panic!("templates/rules.yaml: {e}"))
     })
 }

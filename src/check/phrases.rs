@@ -14,9 +14,6 @@ use std::collections::HashMap;
 use super::doc::Scope;
 use super::text::{ascii_tokens, folded, word_hash};
 
-/// The embedded phrase lists.
-pub const EMBEDDED: &str = include_str!("../../templates/phrases.yaml");
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 enum Entry {
@@ -32,7 +29,7 @@ enum Entry {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CodeList {
+pub(crate) struct CodeList {
     #[serde(default)]
     scope: Option<Scope>,
     #[serde(default)]
@@ -395,6 +392,7 @@ fn insert(trie: &mut Trie, node: u32, slots: &[Vec<Vec<u32>>], pattern: usize) {
 }
 
 /// Every phrase list, compiled.
+#[derive(Default)]
 pub struct PhraseSet {
     trie: Trie,
     patterns: Vec<Pattern>,
@@ -443,7 +441,8 @@ impl PhraseSet {
         let mut lists: Vec<(String, BTreeMap<String, CodeList>)> = Vec::new();
         lists.push((
             "templates/phrases.yaml".into(),
-            parse("templates/phrases.yaml", EMBEDDED)?,
+            crate::embedded::data(crate::embedded::PHRASES)
+                .unwrap_or_else(|e| panic!("templates/phrases.yaml: {e}")),
         ));
         for (name, text) in extra {
             if let Some(c) = crate::case::control_in_yaml(text) {

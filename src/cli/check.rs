@@ -80,11 +80,12 @@ fn text_style() -> Style {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // The playbooks (what a draft's title names, every violation's words)
-    // are parsed on two threads while this one compiles the phrase lists
-    // and reads the files: a one-shot check waits for the longest of them,
-    // not for all.
-    crate::playbook::parse_in_background();
+    // The checker's patterns are built on a second thread while this one
+    // compiles the phrase lists, reads the files and checks them: a
+    // one-shot check shares that work over two cores. (Parsing the
+    // playbooks on two more threads as well made it slower: measured
+    // 21.7 ms against 16.9 ms median for the 1,500-word letter.)
+    check::warm_in_background();
     let today = args.today.unwrap_or_else(today);
     let extra: Vec<(String, String)> = args
         .phrases

@@ -44,6 +44,9 @@ fn need_terminal() -> anyhow::Result<()> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // The checker's patterns build while the terminal is set up and the
+    // first screen drawn.
+    crate::check::warm_in_background();
     let opts = options(args.lang.as_deref())?;
     // Read the file first, so a bad file gets its message on a normal screen.
     let source = crate::case::read_file(

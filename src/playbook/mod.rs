@@ -5,7 +5,7 @@
 //! The playbooks are YAML under `templates/playbooks/`, embedded in the
 //! binary and parsed once. This module reads no file at run time.
 
-mod embedded;
+use crate::embedded;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -295,7 +295,7 @@ pub fn scaffold(pb: &Playbook, response: Response, marketplace: &str) -> crate::
 pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
     static CELL: OnceLock<BTreeMap<String, Both<Guide>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        crate::case::data_from_yaml(embedded::INTERVIEW)
+        crate::embedded::data(embedded::INTERVIEW)
             .unwrap_or_else(|e| panic!("templates/interview.yaml: {e}"))
     })
 }
@@ -312,22 +312,8 @@ fn parsed(i: usize) -> &'static Playbook {
     });
     cells[i].get_or_init(|| {
         let (name, src) = embedded::PLAYBOOKS[i];
-        crate::case::data_from_yaml(src)
-            .unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
+        crate::embedded::data(src).unwrap_or_else(|e| panic!("templates/playbooks/{name}: {e}"))
     })
-}
-
-/// Starts parsing every playbook on two background threads, each taking
-/// every other file; `all` and `get` then find them parsed or wait for the
-/// one they need.
-pub fn parse_in_background() {
-    for half in 0..2 {
-        std::thread::spawn(move || {
-            for i in (half..embedded::PLAYBOOKS.len()).step_by(2) {
-                parsed(i);
-            }
-        });
-    }
 }
 
 /// Every playbook, sorted by id.

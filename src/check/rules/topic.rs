@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use crate::check::doc::Role;
 use crate::check::text::content_words;
 use crate::check::{Cx, Finding, Meta, Rule};
+use crate::pattern::Words;
 use crate::playbook::{self, Playbook};
 
 struct Vocabulary {
@@ -213,17 +214,13 @@ const ASIDES: [Aside; 3] = [
 /// Each aside's words as two matchers, built once: (a step about it, a
 /// cause about it). One pass over a text each, whatever the number of
 /// words.
-fn matchers() -> &'static [(regex::Regex, regex::Regex)] {
-    static CELL: OnceLock<Vec<(regex::Regex, regex::Regex)>> = OnceLock::new();
+fn matchers() -> &'static [(Words, Words)] {
+    static CELL: OnceLock<Vec<(Words, Words)>> = OnceLock::new();
     CELL.get_or_init(|| {
         let any = |words: &[&str], whole: bool| {
             let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             let (l, r) = if whole { (r"\b", r"\b") } else { ("", "") };
-            regex::RegexBuilder::new(&format!("{l}(?:{}){r}", alt.join("|")))
-                .case_insensitive(true)
-                .unicode(false)
-                .build()
-                .expect("aside words make a valid pattern")
+            Words::new(&format!("(?i){l}(?:{}){r}", alt.join("|")))
         };
         ASIDES
             .iter()
@@ -250,7 +247,7 @@ impl Rule for AnswersNoCause {
         }
         let causes = causes.join(" ");
         // A cause word may stand inside a longer word ("advertising").
-        let asides: Vec<(&Aside, &regex::Regex)> = ASIDES
+        let asides: Vec<(&Aside, &Words)> = ASIDES
             .iter()
             .zip(matchers())
             .filter(|(_, (_, cause))| !cause.is_match(&causes))
