@@ -612,6 +612,23 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        // A slip of a known word; the near miss has names, trade words and
+        // a British spelling, all spelt right.
+        "G001",
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 the warehouse lead recieved the returns and refunded all 14 buyers.",
+            )
+        },
+        |c| {
+            set_action(
+                c,
+                "On 19 November 2026 Zhang Wei of Hongda Trading organised the FBA returns and refunded all 14 ASINs' buyers.",
+            )
+        },
+    ),
+    (
         // A base form after "have"; the near miss has the past participle.
         "G002",
         |c| {
@@ -1270,4 +1287,56 @@ fn a_notice_with_its_own_short_deadline_is_overdue_on_its_own_date() {
     c.notice.deadline = "2026-11-28".parse().ok();
     let letter = poa::compose::letter(&c, "2026-11-26".parse().unwrap()).unwrap();
     assert_eq!(letter.deadline, "28 November 2026");
+}
+
+#[test]
+fn a_case_names_its_own_words_and_can_turn_the_g_family_off() {
+    let mut c = base();
+    set_action(
+        &mut c,
+        "On 19 November 2026 the warehouse lead recieved the returns and we have reply to all 14 buyers.",
+    );
+    let g = |c: &Case| -> Vec<&'static str> {
+        codes(c)
+            .into_iter()
+            .filter(|k| k.starts_with('G'))
+            .collect()
+    };
+    assert_eq!(g(&c), ["G001", "G002"]);
+    // The writer's word list vouches for a word of their own.
+    let mut own = c.clone();
+    own.check.words = vec!["Recieved".into()];
+    assert_eq!(g(&own), ["G002"]);
+    // `check.grammar: false` turns off the whole family, and says so in the file.
+    let mut off = c.clone();
+    off.check.grammar = false;
+    assert!(g(&off).is_empty());
+    let yaml = poa::case::to_yaml(&off);
+    assert!(yaml.contains("grammar: false"), "{yaml}");
+    // A name of the case is spelt as the case spells it.
+    let mut named = base();
+    named.seller.store_name = "Brightlume".into();
+    set_action(
+        &mut named,
+        "On 19 November 2026 we relabelled every brightlume box.",
+    );
+    assert!(!codes(&named).contains("G001"), "{:?}", findings(&named));
+}
+
+#[test]
+fn drafts_by_second_language_writers_draw_spelling_slips_not_their_names() {
+    let text = "## Root cause\n\nFrom Septmber our packer Li Na shiped orders with Yanwen, becuase the ERP of Shenzhen Hongda did not sync.\n\n## Corrective actions\n\n- On 2026-11-19 Li Na checked every unshipped order on Seller Central and contacted 14 buyers.\n";
+    let fs = Checker::standard().check_draft(&Draft::parse(text), today());
+    let spelt: Vec<&str> = fs
+        .iter()
+        .filter(|f| f.code == "G001")
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert_eq!(spelt, ["Septmber", "shiped", "becuase"]);
+    let fixes: Vec<&str> = fs
+        .iter()
+        .filter(|f| f.code == "G001")
+        .filter_map(|f| f.fix.as_deref())
+        .collect();
+    assert_eq!(fixes, ["September", "shipped", "because"]);
 }

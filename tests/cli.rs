@@ -1019,3 +1019,45 @@ fn nothing_a_file_holds_or_is_named_reaches_the_terminal_as_a_control_sequence()
     );
     assert!(!String::from_utf8_lossy(&o.stdout).contains('\x1b'));
 }
+
+#[test]
+fn check_takes_a_word_list_and_can_leave_out_spelling_and_grammar() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.md",
+        "## Root cause\n\nOur packer used the lumiq labels and shiped 14 orders late because the ERP did not sync.\n",
+    );
+    let o = poa(&["check", "--today", "2026-11-22", "d.md"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(out.contains("warning[G001]: \"shiped\""), "{out}");
+    assert!(out.contains("Did you mean \"shipped\"?"), "{out}");
+    assert!(
+        !out.contains("\"lumiq\""),
+        "an unknown word with no near word is no slip: {out}"
+    );
+    write(dir.path(), "words.txt", "# our brand\nShiped\n");
+    let o = poa(
+        &[
+            "check",
+            "--today",
+            "2026-11-22",
+            "--words",
+            "words.txt",
+            "d.md",
+        ],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(!out.contains("G001"), "{out}");
+    let o = poa(
+        &["check", "--today", "2026-11-22", "--no-grammar", "d.md"],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(!out.contains("[G00"), "{out}");
+    assert!(
+        out.contains("spelling and grammar (the G codes) were not checked"),
+        "{out}"
+    );
+}

@@ -363,7 +363,7 @@ pub struct Evidence {
 }
 
 /// Per-case settings of the checker.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CheckSettings {
     /// Codes not reported for this case.
@@ -374,6 +374,30 @@ pub struct CheckSettings {
     /// L002: the longest section, in characters (default 2,000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_section_chars: Option<usize>,
+    /// The G family (spelling, grammar, translated phrasing) runs; `false`
+    /// turns it off for a writer who does not want it.
+    #[serde(skip_serializing_if = "is_true")]
+    pub grammar: bool,
+    /// Words spelt as the writer means (names, brands, terms): G001 never
+    /// flags them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+}
+
+impl Default for CheckSettings {
+    fn default() -> CheckSettings {
+        CheckSettings {
+            allow: Vec::new(),
+            max_words: None,
+            max_section_chars: None,
+            grammar: true,
+            words: Vec::new(),
+        }
+    }
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 impl CheckSettings {

@@ -41,6 +41,13 @@ pub struct Args {
     /// A file of your own phrases, in the shape of templates/phrases.yaml
     #[arg(long, value_name = "FILE")]
     pub phrases: Vec<PathBuf>,
+    /// A file of words spelt as you mean them (names, brands, terms), one
+    /// per line: the spelling check never flags them
+    #[arg(long, value_name = "FILE")]
+    pub words: Vec<PathBuf>,
+    /// Leave out the spelling and grammar checks (the G codes)
+    #[arg(long)]
+    pub no_grammar: bool,
 }
 
 /// One checked file: its report, and its text report when one is asked for
@@ -97,6 +104,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ))
         })
         .collect::<anyhow::Result<_>>()?;
+    let mut words = std::collections::HashSet::new();
+    for p in &args.words {
+        let text = case::read_file(p, "Write one word per line")?;
+        words.extend(check::spell::words_of_list(&text));
+    }
     let owned;
     let checker: &Checker = if extra.is_empty() {
         Checker::standard()
@@ -113,6 +125,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         today,
         fix: args.fix,
         style,
+        words,
+        grammar: !args.no_grammar,
     };
     let results = check_all(&job, &args.files);
     let mut checked = Vec::new();
@@ -159,6 +173,10 @@ struct Job<'a> {
     fix: bool,
     /// The text report's style, when the text report is asked for.
     style: Option<Style>,
+    /// The writer's own words (`--words`), in lower case.
+    words: std::collections::HashSet<String>,
+    /// The G family runs (not `--no-grammar`).
+    grammar: bool,
 }
 
 /// Checks the files on every core, and returns the results in their order.
@@ -203,7 +221,13 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         today,
         fix,
         style,
+        ..
     } = *job;
+    let with_job = |mut settings: check::Settings| {
+        settings.words.extend(job.words.iter().cloned());
+        settings.grammar &= job.grammar;
+        settings
+    };
     let text = case::read_file(
         path,
         "Write the appeal in it, or check a case file (.poa.yaml)",
@@ -212,7 +236,10 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
     let mut notes = Vec::new();
     if is_case_path(path, &text) {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;
-        let mut settings = check::settings_of(&case);
+        let mut settings = with_job(check::settings_of(&case));
+        if !settings.grammar {
+            notes.push("spelling and grammar (the G codes) were not checked".into());
+        }
         settings.missing_files = case::missing_evidence_files(&case, path);
         let mut findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
         let mut source = text;
@@ -234,13 +261,17 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         };
         Ok(drawn(report, source, style)?)
     } else {
+        let settings = with_job(check::Settings::default());
+        if !settings.grammar {
+            notes.push("spelling and grammar (the G codes) were not checked".into());
+        }
         let mut draft_text = text;
         let mut findings = {
             let draft = Draft::parse(&draft_text);
             if !draft.has_structure() {
                 notes.push("no section headings found (Root cause, Corrective actions, Preventive measures), so the checks that need sections were skipped".into());
             }
-            checker.check_draft(&draft, today)
+            checker.check_draft_with(&draft, today, &settings)
         };
         if fix {
             let (fixed, n) = check::apply_draft_fixes(&draft_text, &findings);
@@ -248,7 +279,7 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
                 case::write_atomic(path, fixed.as_bytes())?;
                 notes.push(format!("fixed {n} finding{} and saved the file", plural(n)));
                 draft_text = fixed;
-                findings = checker.check_draft(&Draft::parse(&draft_text), today);
+                findings = checker.check_draft_with(&Draft::parse(&draft_text), today, &settings);
             }
         }
         let report = FileReport::new(name, findings, notes);

@@ -11,6 +11,7 @@ mod plan;
 mod policy;
 mod reading;
 mod required;
+mod spelling;
 mod tone;
 mod topic;
 
@@ -84,6 +85,7 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("D005", Warning, &evidence::EvidenceOutsideWindow),
         rule("D006", Warning, &dates::NoticeOutOfWindow),
         rule("D007", Warning, &dates::InconsistentDate),
+        rule("G001", Warning, &spelling::Misspelling),
         rule("G002", Warning, &grammar::SecondLanguageGrammar),
         phrase("G003", Warning),
         rule("L001", Warning, &length::DocumentTooLong),

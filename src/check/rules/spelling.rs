@@ -1,0 +1,132 @@
+//! G001: a word spelt wrong, with the word meant as its fix when only one
+//! is near (see `check::spell` for what counts as a slip).
+
+use std::collections::HashSet;
+
+use crate::check::doc::Role;
+use crate::check::draft::LineKind;
+use crate::check::{Cx, Finding, Meta, Rule, sense, spell};
+
+pub struct Misspelling;
+
+/// The words the letter itself vouches for: its names and data (the legal
+/// name, the store, people, products, suppliers), its signature and
+/// account lines, and the writer's own list.
+fn own_words(cx: &Cx) -> HashSet<String> {
+    let mut own: HashSet<String> = cx.settings.words.clone();
+    for f in &cx.doc.fields {
+        let vouches = matches!(f.role, Role::Data | Role::Closing)
+            || matches!(
+                f.kind,
+                LineKind::Info | LineKind::Closing | LineKind::Salutation | LineKind::Reference
+            );
+        let words = spell::words(f.text);
+        if vouches {
+            own.extend(words.iter().map(|w| w.text.to_lowercase()));
+        } else if f.role.is_prose() {
+            // A word written with a capital inside a sentence is a name
+            // ("Magazzino Adda"), and its plain uses are that name too.
+            own.extend(
+                words
+                    .iter()
+                    .filter(|w| !w.opens_sentence && capitals(w.text) == (true, false))
+                    .map(|w| w.text.to_lowercase()),
+            );
+        }
+    }
+    own
+}
+
+/// Capitals in a word: none, the first only, or other (an acronym, "iPhone").
+fn capitals(word: &str) -> (bool, bool) {
+    let mut chars = word.chars();
+    let first = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+    let inner = chars.any(|c| c.is_ascii_uppercase());
+    (first, inner)
+}
+
+impl Rule for Misspelling {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let speller = spell::speller();
+        let mut own: Option<HashSet<String>> = None;
+        for f in cx.doc.statements().filter(|f| f.role != Role::Closing) {
+            let quotes = sense::quoted(f.text);
+            for w in spell::words(f.text) {
+                // A word in quotation marks is mentioned, not used: a
+                // claim's wording, a user name, a word of another language.
+                let marked = f.text[..w.start].ends_with(['"', '“', '\'', '‘', '«'])
+                    && f.text[w.end..].starts_with(['"', '”', '\'', '’', '»']);
+                if w.text.len() < 3 || marked || sense::inside(&quotes, &(w.start..w.end)) {
+                    continue;
+                }
+                let (first, inner) = capitals(w.text);
+                // A capital inside a sentence is a name, unless it is one
+                // slip from a month, a day or "Amazon".
+                if first && !inner && !w.opens_sentence {
+                    if let Some(meant) = speller.capitalised_slip(w.text)
+                        && !speller.knows(w.text)
+                    {
+                        out.push(
+                            Finding::span(
+                                me,
+                                f,
+                                w.start,
+                                w.end,
+                                format!(
+                                    "\"{}\" is not spelt right. Did you mean \"{meant}\"?",
+                                    w.text
+                                ),
+                            )
+                            .with_fix(meant.to_string()),
+                        );
+                    }
+                    continue;
+                }
+                // An acronym or a brand ("FBA", "iPhone").
+                if inner || speller.knows(w.text) {
+                    continue;
+                }
+                let own = own.get_or_insert_with(|| own_words(cx));
+                if own.contains(&w.text.to_lowercase()) {
+                    continue;
+                }
+                let (sure, fixes) = speller.slips(w.text);
+                // A capitalised first word is often a name: flagged only for
+                // a typist's slip ("Recieved").
+                if fixes.is_empty() || (first && !sure) || fixes.len() > 3 {
+                    continue;
+                }
+                let shaped: Vec<String> = fixes
+                    .iter()
+                    .map(|s| {
+                        if first {
+                            let mut c = s.chars();
+                            c.next()
+                                .map(|h| h.to_ascii_uppercase().to_string() + c.as_str())
+                                .unwrap_or_default()
+                        } else {
+                            s.clone()
+                        }
+                    })
+                    .collect();
+                let meant = shaped
+                    .iter()
+                    .map(|s| format!("\"{s}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let finding = Finding::span(
+                    me,
+                    f,
+                    w.start,
+                    w.end,
+                    format!("\"{}\" is not spelt right. Did you mean {meant}?", w.text),
+                );
+                out.push(if shaped.len() == 1 {
+                    finding.with_fix(shaped[0].clone())
+                } else {
+                    finding
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Spelling (G001): the English dictionary shipped in `templates/dictionary/`
+//! (SCOWL's en_US, MIT and BSD licensed, read by `spellbook`), the trade's
+//! vocabulary (`templates/vocabulary.txt`), British spellings, and the
+//! names of the case itself.
+//!
+//! A word is flagged only when it looks like a slip of a known word: one
+//! letter left out, doubled, swapped, or changed. Unknown words with no such
+//! neighbour (a brand, a Chinese name, a product code) are never flagged, and
+//! capitalised words inside a sentence are taken as names.
+//!
+//! The dictionary takes about 10 ms to load; `load_in_background` starts it
+//! on a thread when a command or the editor starts, so the first check
+//! rarely waits for it.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const AFF: &str = include_str!("../../templates/dictionary/en_US.aff");
+const DIC: &str = include_str!("../../templates/dictionary/en_US.dic");
+const VOCABULARY: &str = include_str!("../../templates/vocabulary.txt");
+
+/// The dictionary with the trade's words.
+pub struct Speller {
+    dict: spellbook::Dictionary,
+    trade: HashSet<String>,
+}
+
+/// The speller, loaded once per process.
+pub fn speller() -> &'static Speller {
+    static CELL: OnceLock<Speller> = OnceLock::new();
+    CELL.get_or_init(|| Speller {
+        dict: spellbook::Dictionary::new(AFF, DIC).expect("the shipped dictionary parses"),
+        trade: words_of_list(VOCABULARY),
+    })
+}
+
+/// Starts loading the dictionary on a thread of its own.
+pub fn load_in_background() {
+    std::thread::spawn(|| {
+        speller();
+    });
+}
+
+/// The words of a word list: one per line, `#` comments, any case.
+pub fn words_of_list(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// British spellings and their American forms, as endings or inner parts:
+/// a word the American dictionary lacks is taken if its American form is
+/// known ("organise", "colour", "centre", "cancelled", "licence").
+const BRITISH: [(&str, &str); 15] = [
+    ("mould", "mold"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("ence", "ense"),
+    ("ogue", "og"),
+    ("mme", "m"),
+];
+
+/// Little words a learner glues to the next ("in compliance", "on time").
+const GLUED: [&str; 11] = [
+    "in", "on", "at", "as", "of", "to", "a", "no", "any", "every", "all",
+];
+
+/// Capitalised words a learner misspells as often as any other: a capital
+/// word inside a sentence one slip from one of these is flagged, though
+/// other capital words are taken as names.
+pub const CAPITALISED: [&str; 22] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Amazon",
+    "English",
+    "Chinese",
+    "Christmas",
+];
+
+/// How sure a correction is: a swap or a doubled letter is the typist's
+/// slip; a vowel for a vowel the learner's; anything else a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slip {
+    SwapOrDouble,
+    Vowel,
+    Other,
+}
+
+impl Speller {
+    /// Is `word` (letters and apostrophes) spelt as English or the trade
+    /// spell it?
+    pub fn knows(&self, word: &str) -> bool {
+        // Most words are plain English: asked first, with no copy made.
+        if self.dict.check(word) {
+            return true;
+        }
+        let word = &word.replace('’', "'");
+        let lower = word.to_lowercase();
+        if self.trade.contains(&lower) || self.dict.check(word) || self.dict.check(&lower) {
+            return true;
+        }
+        // "buyer's", "sellers'": the word without its possessive.
+        if let Some(stem) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix('\''))
+            && (self.trade.contains(stem) || self.dict.check(stem))
+        {
+            return true;
+        }
+        BRITISH.iter().any(|(gb, us)| {
+            lower.match_indices(gb).any(|(i, _)| {
+                let american = format!("{}{us}{}", &lower[..i], &lower[i + gb.len()..]);
+                self.dict.check(&american)
+            })
+        })
+    }
+
+    /// The known words one slip away from `word`, of the surest kind found
+    /// only: "recieve" gives "receive", "shiped" "shipped".
+    pub fn corrections(&self, word: &str) -> Vec<String> {
+        self.slips(word).1
+    }
+
+    /// The capitalised word of `CAPITALISED` one slip from `word`, if any
+    /// ("Septmber", "Amzon").
+    pub fn capitalised_slip(&self, word: &str) -> Option<&'static str> {
+        let lower = word.to_lowercase();
+        CAPITALISED
+            .iter()
+            .find(|c| {
+                let c = c.to_lowercase();
+                c != lower && one_slip(&lower, &c)
+            })
+            .copied()
+    }
+
+    /// The corrections of `word` and whether they are of the surest kind
+    /// (a swapped, doubled or undoubled letter: a typist's slip).
+    pub fn slips(&self, word: &str) -> (bool, Vec<String>) {
+        let lower = word.replace('’', "'").to_lowercase();
+        let chars: Vec<char> = lower.chars().collect();
+        let mut found: Vec<(Slip, String)> = Vec::new();
+        let mut consider = |slip: Slip, cand: Vec<char>| {
+            let s: String = cand.into_iter().collect();
+            if s != lower && s.chars().count() > 1 && self.dict.check(&s) {
+                found.push((slip, s));
+            }
+        };
+        let vowel = |c: char| "aeiou".contains(c);
+        for i in 0..chars.len() {
+            // A letter left out, or one doubled or undoubled.
+            let mut del = chars.clone();
+            let gone = del.remove(i);
+            let double = (i > 0 && chars[i - 1] == gone) || chars.get(i + 1) == Some(&gone);
+            consider(
+                if double {
+                    Slip::SwapOrDouble
+                } else {
+                    Slip::Other
+                },
+                del,
+            );
+            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+                let mut swap = chars.clone();
+                swap.swap(i, i + 1);
+                consider(Slip::SwapOrDouble, swap);
+            }
+            for c in 'a'..='z' {
+                if c != chars[i] {
+                    let mut rep = chars.clone();
+                    rep[i] = c;
+                    let slip = if vowel(c) && vowel(chars[i]) {
+                        Slip::Vowel
+                    } else {
+                        Slip::Other
+                    };
+                    consider(slip, rep);
+                }
+            }
+        }
+        for i in 0..=chars.len() {
+            for c in 'a'..='z' {
+                let mut ins = chars.clone();
+                ins.insert(i, c);
+                let double = (i > 0 && chars[i - 1] == c) || chars.get(i) == Some(&c);
+                consider(
+                    if double {
+                        Slip::SwapOrDouble
+                    } else {
+                        Slip::Other
+                    },
+                    ins,
+                );
+            }
+        }
+        // "incompliance", "ontime", "alot": a little word glued to the
+        // next, the learner's slip, when no letter slip explains it.
+        if found.is_empty() {
+            for glue in GLUED {
+                if let Some(rest) = lower.strip_prefix(glue)
+                    && rest.len() > 2
+                    && self.dict.check(rest)
+                {
+                    found.push((Slip::SwapOrDouble, format!("{glue} {rest}")));
+                }
+            }
+        }
+        let Some(best) = found.iter().map(|(s, _)| *s).min() else {
+            return (false, Vec::new());
+        };
+        let mut out: Vec<String> = Vec::new();
+        for (slip, s) in found {
+            if slip == best && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        (best == Slip::SwapOrDouble, out)
+    }
+}
+
+/// Are `a` and `b` one letter apart (left out, added, changed or swapped)?
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            diff.len() == 1
+                || (diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && a[diff[0]] == b[diff[1]]
+                    && a[diff[1]] == b[diff[0]])
+        }
+        1 => (0..long.len()).any(|i| {
+            let mut l = long.clone();
+            l.remove(i);
+            &l == short
+        }),
+        _ => false,
+    }
+}
+
+/// A word of a text to spell-check: its place and whether it opens a
+/// sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub opens_sentence: bool,
+}
+
+/// The words of a text that a spelling check reads: runs of ASCII letters
+/// with inner apostrophes, leaving out what is not prose (links, e-mail
+/// addresses, file names, ids with digits, words in quotation marks).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut opens = true;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if !c.is_ascii_alphabetic() {
+            if matches!(c, b'.' | b'!' | b'?' | b':' | b'\n') {
+                opens = true;
+            } else if !c.is_ascii_whitespace() && !matches!(c, b'-' | b'*' | b'(' | b'"' | b'\'') {
+                // A digit, a bullet's number, a bracket: the next word may
+                // still open the sentence after "1." but not after "3 ".
+                if c.is_ascii_digit() {
+                    opens = false;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphabetic()
+                || (bytes[i] == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
+        {
+            i += 1;
+        }
+        // "’" is three bytes: a curly apostrophe joins the word too.
+        let mut end = i;
+        if text[end..].starts_with('’')
+            && text[end + 3..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            i += 3;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            end = i;
+        }
+        let before = start.checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(end).copied();
+        let glued = |b: Option<u8>| {
+            b.is_some_and(|b| {
+                b.is_ascii_digit() || matches!(b, b'_' | b'@' | b'/' | b'\\' | b'#' | b'=' | b'&')
+            }) || b
+                .is_some_and(|b| b >= 0x80 && !text[..start].ends_with(['’', '“', '”', '—', '–']))
+        };
+        // "invoice.pdf", "www.shop.com": a dot between letters.
+        let dotted = (after == Some(b'.')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric))
+            || (before == Some(b'.') && start >= 2 && bytes[start - 2].is_ascii_alphanumeric());
+        // "pre-shipment", "co-worker": a short part before a hyphen is a
+        // prefix, not a word.
+        let prefix = after == Some(b'-')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+            && end - start <= 5;
+        if !glued(before) && !glued(after) && !dotted && !prefix {
+            out.push(Word {
+                start,
+                end,
+                text: &text[start..end],
+                opens_sentence: opens,
+            });
+        }
+        opens = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_trade_words_and_british_spellings_are_known() {
+        let s = speller();
+        for w in [
+            "receive",
+            "shipped",
+            "Refunded",
+            "FBA",
+            "ASIN",
+            "dropshipping",
+            "chargebacks",
+            "organise",
+            "colour",
+            "centre",
+            "cancelled",
+            "licence",
+            "buyer's",
+            "don't",
+            "unshipped",
+            "restocked",
+            "Walmart",
+        ] {
+            assert!(s.knows(w), "{w} should be known");
+        }
+        for w in [
+            "recieve",
+            "shiped",
+            "adress",
+            "seperate",
+            "definately",
+            "teh",
+        ] {
+            assert!(!s.knows(w), "{w} should not be known");
+        }
+    }
+
+    #[test]
+    fn corrections_are_the_surest_slip() {
+        let s = speller();
+        assert_eq!(s.corrections("recieve"), ["receive"]);
+        assert_eq!(s.corrections("shiped"), ["shipped"]);
+        assert_eq!(s.corrections("adress"), ["address"]);
+        assert_eq!(s.corrections("seperate"), ["separate"]);
+        assert_eq!(s.corrections("definately"), ["definitely"]);
+        // A name is one slip from nothing the learner meant.
+        assert!(s.corrections("hongda").is_empty());
+        assert_eq!(s.corrections("incompliance"), ["in compliance"]);
+        assert_eq!(s.capitalised_slip("Septmber"), Some("September"));
+        assert_eq!(s.capitalised_slip("Amzon"), Some("Amazon"));
+        assert_eq!(s.capitalised_slip("Shenzhen"), None);
+    }
+
+    #[test]
+    fn words_leave_out_links_files_ids_and_mark_sentence_starts() {
+        let text = "We recieved 3 orders. see invoice.pdf, www.shop.com, ab12 and zhang@mail.com; buyer’s pre-paid box";
+        let ws: Vec<(&str, bool)> = words(text)
+            .iter()
+            .map(|w| (w.text, w.opens_sentence))
+            .collect();
+        assert_eq!(
+            ws,
+            [
+                ("We", true),
+                ("recieved", false),
+                ("orders", false),
+                ("see", true),
+                ("and", false),
+                ("buyer’s", false),
+                ("paid", false),
+                ("box", false)
+            ]
+        );
+    }
+}
