@@ -44,12 +44,12 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
-    for name in ["interview", "rules", "phrases"] {
+    for name in ["interview", "rules", "rules.zh", "phrases"] {
         let json = to_json(Path::new(&format!("templates/{name}.yaml")), &out);
         writeln!(
             code,
             "pub const {}: &str = include_str!({:?});",
-            name.to_uppercase(),
+            name.to_uppercase().replace('.', "_"),
             json.display().to_string()
         )
         .unwrap();

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::case::{self, Case, FieldPath, Pos, Spans};
 use crate::check::{self, FieldId, Finding, Severity};
+use crate::playbook::Lang;
 
 /// The width the text report fits when it does not write to a terminal.
 pub const DEFAULT_WIDTH: usize = 100;
@@ -71,6 +72,8 @@ pub struct Style {
     pub color: bool,
     /// The columns a line of the report may take.
     pub width: usize,
+    /// The language of the messages (`--lang`); quoted words stay English.
+    pub lang: Lang,
 }
 
 impl Default for Style {
@@ -78,6 +81,7 @@ impl Default for Style {
         Style {
             color: false,
             width: DEFAULT_WIDTH,
+            lang: Lang::En,
         }
     }
 }
@@ -111,7 +115,7 @@ pub fn write_text(
     let mut places = Places::new(source);
     for f in &file.findings {
         let place = places.of(f);
-        let drawn = draw(&renderer, &file.path, f, &place, style.width);
+        let drawn = draw(&renderer, &file.path, f, &place, style);
         out.write_all(drawn.as_bytes())?;
         out.write_all(b"\n\n")?;
     }
@@ -119,23 +123,42 @@ pub fn write_text(
         writeln!(out, "note: {}: {n}", file.path)?;
     }
     let summary = if file.findings.is_empty() {
-        "no problems found".to_string()
+        match style.lang {
+            Lang::En => "no problems found".to_string(),
+            Lang::Zh => "没有发现问题".to_string(),
+        }
     } else {
-        tally(file.errors, file.warnings, file.infos)
+        tally_in(style.lang, file.errors, file.warnings, file.infos)
     };
     writeln!(out, "{}: {summary}", file.path)
 }
 
 /// The line under the reports of several files: `3 files: 2 errors, ...`.
 /// Writes nothing for one file.
-pub fn write_total(out: &mut impl Write, files: &[FileReport]) -> io::Result<()> {
+pub fn write_total(out: &mut impl Write, files: &[FileReport], lang: Lang) -> io::Result<()> {
     if files.len() < 2 {
         return Ok(());
     }
     let (e, w, i) = files.iter().fold((0, 0, 0), |a, r| {
         (a.0 + r.errors, a.1 + r.warnings, a.2 + r.infos)
     });
-    writeln!(out, "{} files: {}", files.len(), tally(e, w, i))
+    match lang {
+        Lang::En => writeln!(out, "{} files: {}", files.len(), tally(e, w, i)),
+        Lang::Zh => writeln!(
+            out,
+            "共 {} 个文件：{}",
+            files.len(),
+            tally_in(lang, e, w, i)
+        ),
+    }
+}
+
+/// The counts of a report in the writer's language.
+fn tally_in(lang: Lang, e: usize, w: usize, i: usize) -> String {
+    match lang {
+        Lang::En => tally(e, w, i),
+        Lang::Zh => format!("{e} 个错误，{w} 个警告，{i} 个提示"),
+    }
 }
 
 /// "s" for any number but one.
@@ -457,9 +480,23 @@ fn level(s: Severity) -> Level<'static> {
 }
 
 /// One finding, drawn.
-fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, width: usize) -> String {
-    let title = level(f.severity).primary_title(&f.message).id(f.code);
+fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, style: Style) -> String {
+    let width = style.width;
+    let zh = style.lang == Lang::Zh;
+    // The report is not the editor: no F2 here (`--fix` is named below).
+    let message = f.message_in(style.lang).replace("按 F2 ", "");
+    let title = level(f.severity).primary_title(message.as_str()).id(f.code);
     let field = match f.field {
+        FieldId::Case(p) if zh => p.field().map(|fd| {
+            Level::NOTE
+                .no_name()
+                .message(format!("字段：{}", fd.title(style.lang)))
+        }),
+        FieldId::Section(sec) if zh => Some(
+            Level::NOTE
+                .no_name()
+                .message(format!("部分：{}", sec.title_zh())),
+        ),
         FieldId::Case(_) | FieldId::Section(_) => {
             Some(Level::NOTE.no_name().message(format!("field: {}", f.field)))
         }
@@ -468,9 +505,20 @@ fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, width: 
     let excerpt = (!f.excerpt.is_empty()).then(|| Level::NOTE.no_name().message(&f.excerpt));
     // A fix is written under the words it replaces; `--fix` applies the
     // fixes that have a place.
-    let fix = f.fix.as_ref().map(|fix| format!("write: {fix}"));
-    let applies = (f.fix.is_some() && f.start.is_some())
-        .then(|| Level::HELP.message("poa check --fix applies it"));
+    let fix = f.fix.as_ref().map(|fix| {
+        if zh {
+            format!("改为：{fix}")
+        } else {
+            format!("write: {fix}")
+        }
+    });
+    let applies = (f.fix.is_some() && f.start.is_some()).then(|| {
+        Level::HELP.message(if zh {
+            "加上 --fix 再检查一次即可自动修正"
+        } else {
+            "poa check --fix applies it"
+        })
+    });
     let mut column = None;
     let group = match place {
         Place::Line {
@@ -633,6 +681,7 @@ mod tests {
         let style = Style {
             color: false,
             width: 80,
+            lang: Lang::En,
         };
         write_text(&mut out, &report, Source::Draft(&text), style).unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -678,6 +727,7 @@ mod tests {
             Style {
                 color: true,
                 width: 100,
+                lang: Lang::En,
             },
         );
         assert!(coloured.contains('\x1b'));

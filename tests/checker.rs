@@ -1340,3 +1340,76 @@ fn drafts_by_second_language_writers_draw_spelling_slips_not_their_names() {
         .collect();
     assert_eq!(fixes, ["September", "shipped", "because"]);
 }
+
+#[test]
+fn every_code_speaks_chinese_without_yaml_keys_or_commands() {
+    use poa::playbook::Lang;
+    // Both catalogues hold every code of the registry.
+    let zh = check::chinese();
+    for r in check::catalog() {
+        let c = zh
+            .get(&r.code)
+            .unwrap_or_else(|| panic!("{} has no entry in templates/rules.zh.yaml", r.code));
+        for (what, text) in [
+            ("name", &c.name),
+            ("finds", &c.finds),
+            ("why", &c.why),
+            ("say", &c.say),
+        ] {
+            assert!(
+                text.chars()
+                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+                "{} {what} is not Chinese: {text}",
+                r.code
+            );
+        }
+    }
+    assert_eq!(
+        zh.len(),
+        check::catalog().len(),
+        "rules.zh.yaml has codes the registry lacks"
+    );
+    // Every finding the table fires reads in Chinese, keeps the writer's
+    // English words and the English fix, and names no YAML key or command.
+    for (code, fire, _) in CASES {
+        let mut c = base();
+        fire(&mut c);
+        for f in findings(&c).into_iter().filter(|f| f.code == *code) {
+            let m = f.message_in(Lang::Zh);
+            assert!(
+                m.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+                "{code}: {m}"
+            );
+            for bad in [
+                "poa ",
+                "`",
+                "check.",
+                "[0]",
+                "root_causes",
+                "corrective_actions",
+                "{match}",
+                "{fix}",
+            ] {
+                assert!(!m.contains(bad), "{code}: {bad:?} in {m}");
+            }
+            if let Some(fix) = &f.fix
+                && c_say_has_fix(code)
+            {
+                assert!(
+                    m.contains(fix.as_str()),
+                    "{code}: the fix {fix:?} is not in {m}"
+                );
+            }
+            assert_eq!(
+                f.message_in(Lang::En),
+                f.message,
+                "English stays as the rule wrote it"
+            );
+        }
+    }
+}
+
+/// Does the code's Chinese message show its fix?
+fn c_say_has_fix(code: &str) -> bool {
+    check::zh(code).is_some_and(|c| c.say.contains("{fix}"))
+}

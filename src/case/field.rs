@@ -56,6 +56,22 @@ impl Section {
         }
     }
 
+    /// The name in Simplified Chinese, as the editor's steps call it.
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Section::Seller => "卖家信息",
+            Section::Notice => "通知",
+            Section::Metrics => "指标数据",
+            Section::RootCauses => "根本原因",
+            Section::CorrectiveActions => "纠正措施",
+            Section::PreventiveMeasures => "预防措施",
+            Section::Explanation => "申诉说明",
+            Section::Evidence => "证明文件",
+            Section::Closing => "结尾段落",
+            Section::Dated => "申诉信日期",
+        }
+    }
+
     /// True for the sections that hold a list of items.
     pub fn is_list(self) -> bool {
         matches!(

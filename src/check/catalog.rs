@@ -75,6 +75,33 @@ pub fn catalog() -> &'static [RuleInfo] {
     })
 }
 
+/// The Chinese texts of a code (`templates/rules.zh.yaml`): the
+/// explanation `poa rules --lang zh` gives, and `say`, the message of its
+/// findings, where `{match}` stands for the marked English words and
+/// `{fix}` for the English wording proposed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleZh {
+    pub name: String,
+    pub finds: String,
+    pub why: String,
+    pub say: String,
+}
+
+/// Every code's Chinese texts, by code.
+pub fn chinese() -> &'static BTreeMap<String, RuleZh> {
+    static CELL: OnceLock<BTreeMap<String, RuleZh>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        crate::embedded::data(crate::embedded::RULES_ZH)
+            .unwrap_or_else(|e| panic!("templates/rules.zh.yaml: {e}"))
+    })
+}
+
+/// One code's Chinese texts.
+pub fn zh(code: &str) -> Option<&'static RuleZh> {
+    chinese().get(&code.to_ascii_uppercase())
+}
+
 /// One code's entry.
 pub fn info(code: &str) -> Option<&'static RuleInfo> {
     catalog().iter().find(|r| r.code.eq_ignore_ascii_case(code))

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use catalog::{RuleInfo, catalog, documented, info};
+pub use catalog::{RuleInfo, RuleZh, catalog, chinese, documented, info, zh};
 pub use doc::{Doc, Field, FieldId, Role};
 pub use draft::{Draft, SectionKind};
 pub use phrases::{PhraseError, PhraseSet};
@@ -104,6 +104,38 @@ impl Finding {
     pub fn with_fix(mut self, fix: String) -> Finding {
         self.fix = Some(fix);
         self
+    }
+
+    /// The message in the writer's language. In Chinese it is the code's
+    /// message from `templates/rules.zh.yaml`, with the marked words and the
+    /// proposed wording left in English; a sentence about the fix is left
+    /// out when the finding has none.
+    pub fn message_in(&self, lang: crate::playbook::Lang) -> std::borrow::Cow<'_, str> {
+        let Some(zh) = (lang == crate::playbook::Lang::Zh)
+            .then(|| catalog::zh(self.code))
+            .flatten()
+        else {
+            return std::borrow::Cow::Borrowed(&self.message);
+        };
+        let said = if self.excerpt.is_empty() {
+            "这里".to_string()
+        } else {
+            format!("“{}”", text::shorten(&self.excerpt, 60))
+        };
+        let mut out = String::new();
+        let mut dropped = false;
+        for sentence in zh.say.split_inclusive('。') {
+            match &self.fix {
+                Some(fix) => out.push_str(&sentence.replace("{fix}", &format!("“{fix}”"))),
+                None if sentence.contains("{fix}") => dropped = true,
+                None => out.push_str(sentence),
+            }
+        }
+        // With no fix to name, the rule's own words say what to write.
+        if dropped {
+            out.push_str(&format!("英文说明：{}", self.message));
+        }
+        std::borrow::Cow::Owned(out.replace("{match}", &said).trim().to_string())
     }
 
     /// The same finding at another severity than its rule's default, for

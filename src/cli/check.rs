@@ -48,6 +48,10 @@ pub struct Args {
     /// Leave out the spelling and grammar checks (the G codes)
     #[arg(long)]
     pub no_grammar: bool,
+    /// The language of the messages: en or zh (default: from LANG); the
+    /// quoted words and the English proposed stay English
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// One checked file: its report, and its text report when one is asked for
@@ -83,6 +87,7 @@ fn text_style() -> Style {
     Style {
         color,
         width: width.max(40),
+        lang: crate::playbook::Lang::En,
     }
 }
 
@@ -93,6 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // playbooks on two more threads as well made it slower: measured
     // 21.7 ms against 16.9 ms median for the 1,500-word letter.)
     check::warm_in_background();
+    let lang = super::lang_arg(args.lang.as_deref())?;
     let today = args.today.unwrap_or_else(today);
     let extra: Vec<(String, String)> = args
         .phrases
@@ -117,7 +123,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &owned
     };
     let style = match args.format {
-        Format::Text => Some(text_style()),
+        Format::Text => Some(Style {
+            lang,
+            ..text_style()
+        }),
         Format::Json => None,
     };
     let job = Job {
@@ -127,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         style,
         words,
         grammar: !args.no_grammar,
+        lang,
     };
     let results = check_all(&job, &args.files);
     let mut checked = Vec::new();
@@ -151,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out: Vec<u8> = Vec::new();
     match args.format {
         Format::Json => report::write_json(&mut out, &reports)?,
-        Format::Text => report::write_total(&mut out, &reports)?,
+        Format::Text => report::write_total(&mut out, &reports, lang)?,
     }
     super::emit(&String::from_utf8_lossy(&out))?;
     if unreadable {
@@ -177,6 +187,8 @@ struct Job<'a> {
     words: std::collections::HashSet<String>,
     /// The G family runs (not `--no-grammar`).
     grammar: bool,
+    /// The language of the notes.
+    lang: crate::playbook::Lang,
 }
 
 /// Checks the files on every core, and returns the results in their order.
@@ -223,6 +235,8 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         style,
         ..
     } = *job;
+    let zh = job.lang == crate::playbook::Lang::Zh;
+    let say = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
     let with_job = |mut settings: check::Settings| {
         settings.words.extend(job.words.iter().cloned());
         settings.grammar &= job.grammar;
@@ -238,7 +252,10 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;
         let mut settings = with_job(check::settings_of(&case));
         if !settings.grammar {
-            notes.push("spelling and grammar (the G codes) were not checked".into());
+            notes.push(say(
+                "spelling and grammar (the G codes) were not checked",
+                "没有检查拼写和语法（G 类检查已关闭）",
+            ));
         }
         settings.missing_files = case::missing_evidence_files(&case, path);
         let mut findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
@@ -247,7 +264,10 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
             let n = check::apply_fixes(&mut case, &findings);
             if n > 0 {
                 case::save_atomic(path, &case)?;
-                notes.push(format!("fixed {n} finding{} and saved the file", plural(n)));
+                notes.push(say(
+                    &format!("fixed {n} finding{} and saved the file", plural(n)),
+                    &format!("已自动修正 {n} 个问题并保存文件"),
+                ));
                 source = case::to_yaml(&case);
                 spans = case::Spans::new(&source);
                 findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
@@ -263,13 +283,16 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
     } else {
         let settings = with_job(check::Settings::default());
         if !settings.grammar {
-            notes.push("spelling and grammar (the G codes) were not checked".into());
+            notes.push(say(
+                "spelling and grammar (the G codes) were not checked",
+                "没有检查拼写和语法（G 类检查已关闭）",
+            ));
         }
         let mut draft_text = text;
         let mut findings = {
             let draft = Draft::parse(&draft_text);
             if !draft.has_structure() {
-                notes.push("no section headings found (Root cause, Corrective actions, Preventive measures), so the checks that need sections were skipped".into());
+                notes.push(say("no section headings found (Root cause, Corrective actions, Preventive measures), so the checks that need sections were skipped", "没有找到分段标题（Root cause、Corrective actions、Preventive measures），需要分段的检查已跳过"));
             }
             checker.check_draft_with(&draft, today, &settings)
         };
@@ -277,7 +300,10 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
             let (fixed, n) = check::apply_draft_fixes(&draft_text, &findings);
             if n > 0 {
                 case::write_atomic(path, fixed.as_bytes())?;
-                notes.push(format!("fixed {n} finding{} and saved the file", plural(n)));
+                notes.push(say(
+                    &format!("fixed {n} finding{} and saved the file", plural(n)),
+                    &format!("已自动修正 {n} 个问题并保存文件"),
+                ));
                 draft_text = fixed;
                 findings = checker.check_draft_with(&Draft::parse(&draft_text), today, &settings);
             }

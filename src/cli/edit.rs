@@ -6,9 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::anyhow;
 
-use super::{lang_from_env, today};
+use super::today;
 use crate::editor::{self, Options};
-use crate::playbook::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,12 +19,7 @@ pub struct Args {
 }
 
 pub fn options(lang: Option<&str>) -> anyhow::Result<Options> {
-    let lang = match lang {
-        Some(code) => {
-            Lang::from_code(code).ok_or_else(|| anyhow!("--lang {code}: use en or zh"))?
-        }
-        None => lang_from_env(),
-    };
+    let lang = super::lang_arg(lang)?;
     Ok(Options {
         lang,
         today: today(),
@@ -61,6 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// `poa` with no command.
 pub fn start(lang: Option<&str>) -> anyhow::Result<ExitCode> {
+    crate::check::warm_in_background();
     let opts = options(lang)?;
     need_terminal()?;
     editor::start(opts)?;

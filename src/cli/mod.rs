@@ -141,6 +141,15 @@ pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
 }
 
 /// Chinese when the locale (LC_ALL, LC_MESSAGES, LANG) says so.
+/// The language a `--lang` asks for, or the locale's when none is given.
+pub(crate) fn lang_arg(code: Option<&str>) -> anyhow::Result<crate::playbook::Lang> {
+    match code {
+        Some(c) => crate::playbook::Lang::from_code(c)
+            .ok_or_else(|| anyhow::anyhow!("--lang {c}: use en or zh")),
+        None => Ok(lang_from_env()),
+    }
+}
+
 pub(crate) fn lang_from_env() -> crate::playbook::Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(v) = std::env::var(var)

@@ -10,13 +10,21 @@ use crate::check::{self, Checker};
 pub struct Args {
     /// A check code, such as T001
     pub code: Option<String>,
+    /// The language of the explanations: en or zh (default: from LANG);
+    /// the examples stay English, as the appeal is
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let zh = super::lang_arg(args.lang.as_deref())? == crate::playbook::Lang::Zh;
     let mut text = String::new();
     let Some(code) = args.code else {
         for r in check::catalog() {
-            let first = r.finds.split(" (").next().unwrap_or(&r.finds);
+            let first = match check::zh(&r.code).filter(|_| zh) {
+                Some(c) => c.name.as_str(),
+                None => r.finds.split(" (").next().unwrap_or(&r.finds),
+            };
             let line = format!(
                 "{}  {:<7}  {}",
                 r.code,
@@ -26,25 +34,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             text.push_str(&crate::check::text::shorten(&line, 100));
             text.push('\n');
         }
-        text.push_str("\n`poa rules CODE` explains one code, with a bad and a better example.\n");
+        text.push_str(if zh {
+            "\n`poa rules 代码` 解释一个代码，并给出一个差的和一个更好的例子。\n"
+        } else {
+            "\n`poa rules CODE` explains one code, with a bad and a better example.\n"
+        });
         super::emit(&text)?;
         return Ok(ExitCode::SUCCESS);
     };
     let r = check::info(&code).ok_or_else(|| {
-        anyhow!("`{code}` is not a check code. `poa rules` lists them all (C001 to T018)")
+        let all = check::catalog();
+        let (first, last) = (&all[0].code, &all[all.len() - 1].code);
+        anyhow!("`{code}` is not a check code. `poa rules` lists them all ({first} to {last})")
     })?;
+    let cn = check::zh(&r.code).filter(|_| zh);
     text.push_str(&format!(
         "{}  {}  ({})\n\n",
         r.code,
-        r.name,
+        cn.map_or(r.name.as_str(), |c| c.name.as_str()),
         r.severity.label()
     ));
-    for (title, body) in [
-        ("What it finds", &r.finds),
-        ("Why it hurts an appeal", &r.why),
-        ("Bad", &r.bad),
-        ("Better", &r.good),
-    ] {
+    let sections = match cn {
+        Some(c) => [
+            ("它查什么", &c.finds),
+            ("为什么会影响申诉", &c.why),
+            ("差的写法", &r.bad),
+            ("更好的写法", &r.good),
+        ],
+        None => [
+            ("What it finds", &r.finds),
+            ("Why it hurts an appeal", &r.why),
+            ("Bad", &r.bad),
+            ("Better", &r.good),
+        ],
+    };
+    for (title, body) in sections {
         text.push_str(title);
         text.push('\n');
         text.push_str(&super::playbooks::wrap(body, 78, "  ", "  "));
@@ -64,7 +88,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             String::new()
         };
-        text.push_str("Phrases it looks for, for example (templates/phrases.yaml; add your own with --phrases)\n");
+        text.push_str(if zh {
+            "它查找的说法，例如（可用 --phrases 加上你自己的）\n"
+        } else {
+            "Phrases it looks for, for example (templates/phrases.yaml; add your own with --phrases)\n"
+        });
         text.push_str(&super::playbooks::wrap(
             &format!("{}{more}", shown.join(", ")),
             78,

@@ -18,6 +18,8 @@ pub enum S {
     StepReview,
     Findings,
     NoFindings,
+    CheckedAll,
+    CheckedNoGrammar,
     Saved,
     Unsaved,
     Words,
@@ -147,6 +149,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::NoProblems => (
             "No problems found. Export the appeal below.",
             "没有发现问题，可以在下方导出申诉信。",
+        ),
+        S::CheckedAll => (
+            "Checked: required answers, root causes, actions and measures, dates and ids, evidence, tone, policy wording, length, spelling and grammar.",
+            "已检查：必填内容、根本原因、纠正和预防措施、日期和编号、证明文件、语气、政策用语、长度、拼写和语法。",
+        ),
+        S::CheckedNoGrammar => (
+            "Checked: required answers, root causes, actions and measures, dates and ids, evidence, tone, policy wording and length. Spelling and grammar are turned off for this case.",
+            "已检查：必填内容、根本原因、纠正和预防措施、日期和编号、证明文件、语气、政策用语和长度。这个案例关闭了拼写和语法检查。",
         ),
         S::Preview => ("The letter", "申诉信预览"),
         S::ExportHint => (

@@ -395,7 +395,7 @@ fn finding_text(m: &Model, x: &crate::check::Finding, with_step: bool) -> String
         symbol(x.severity),
         x.code,
         place_label(m, &x.field, with_step),
-        x.message
+        x.message_in(m.lang)
     )
 }
 
@@ -454,10 +454,16 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let [problems, preview] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
     let findings = m.visible_findings();
+    // What was checked, so that "no problems" says how far it goes.
+    let checked = if m.case.check.grammar {
+        S::CheckedAll
+    } else {
+        S::CheckedNoGrammar
+    };
     if findings.is_empty() {
         f.render_widget(
             Paragraph::new(wrapped(
-                t(m.lang, S::NoProblems),
+                &format!("{}\n\n{}", t(m.lang, S::NoProblems), t(m.lang, checked)),
                 problems.width.saturating_sub(2),
                 Style::default(),
             ))

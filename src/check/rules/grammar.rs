@@ -56,7 +56,21 @@ const PARTICIPLES: [(&str, &str); 38] = [
 ];
 
 /// Countable nouns of the trade: (singular, plural).
-const NOUNS: [(&str, &str); 18] = [
+const NOUNS: [(&str, &str); 32] = [
+    ("sku", "SKUs"),
+    ("asin", "ASINs"),
+    ("box", "boxes"),
+    ("shipment", "shipments"),
+    ("refund", "refunds"),
+    ("photo", "photos"),
+    ("picture", "pictures"),
+    ("invoice", "invoices"),
+    ("ticket", "tickets"),
+    ("email", "emails"),
+    ("carton", "cartons"),
+    ("label", "labels"),
+    ("piece", "pieces"),
+    ("replacement", "replacements"),
     ("buyer", "buyers"),
     ("customer", "customers"),
     ("order", "orders"),
@@ -79,9 +93,10 @@ const NOUNS: [(&str, &str); 18] = [
 
 /// Words that, after a number and a noun, show the noun ends the phrase
 /// ("14 buyer message and…", "some customer receives").
-const AFTER_NOUN: [&str; 22] = [
+const AFTER_NOUN: [&str; 28] = [
     "and", "or", "with", "from", "in", "on", "for", "to", "that", "who", "which", "about", "was",
-    "were", "is", "are", "has", "have", "had", "did", "but", "because",
+    "were", "is", "are", "has", "have", "had", "did", "but", "because", "before", "after", "at",
+    "by", "since", "into",
 ];
 
 /// Verbs in the third person that end a plural noun phrase ("some
@@ -104,6 +119,40 @@ const VERBS_S: [&str; 16] = [
     "comes",
     "arrives",
 ];
+
+/// Nouns English does not count, made plural as a learner does
+/// ("feedbacks", "informations"): (as written, as English has it).
+pub const UNCOUNTABLE: [(&str, &str); 11] = [
+    ("feedbacks", "feedback"),
+    ("informations", "information"),
+    ("advices", "advice"),
+    ("equipments", "equipment"),
+    ("evidences", "evidence"),
+    ("furnitures", "furniture"),
+    ("luggages", "luggage"),
+    ("baggages", "baggage"),
+    ("knowledges", "knowledge"),
+    ("softwares", "software"),
+    ("staffs", "staff"),
+];
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
 
 fn number_word(w: &str) -> bool {
     (w.chars().all(|c| c.is_ascii_digit()) && w != "1" && w.len() <= 5)
@@ -128,6 +177,224 @@ fn number_word(w: &str) -> bool {
         )
 }
 
+/// Two shapes read from the sentence rather than word by word: a sentence
+/// that opens on "Is important that" with its "It" left out (Spanish and
+/// Italian writers), and a date written "the 15 of November".
+fn dropped_subject_and_dates(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+    let date = words!(
+        r"(?i)\bthe ([0-9]{1,2})(?:st|nd|rd|th)? of (january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    );
+    let bare = words!(
+        r"(?i)^(?:is|was) (?:important|necessary|possible|clear|true|normal|usual|impossible|our responsibility)\b"
+    );
+    for f in cx.doc.statements() {
+        for m in date.find_iter(f.text) {
+            let said = m.as_str();
+            let mut parts = said.split_whitespace().skip(1);
+            let day: String = parts
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let month = parts.nth(1).unwrap_or("");
+            let fix = format!("{day} {month}");
+            out.push(
+                Finding::span(
+                    me,
+                    f,
+                    m.start(),
+                    m.end(),
+                    format!("\"{said}\": English writes the date \"{fix}\"."),
+                )
+                .with_fix(fix),
+            );
+        }
+        for s in crate::check::text::sentences(f.text) {
+            let sentence = &f.text[s.clone()];
+            let lead = sentence.len() - sentence.trim_start().len();
+            if let Some(m) = bare.find(sentence.trim_start()) {
+                let (start, end) = (s.start + lead + m.start(), s.start + lead + m.end());
+                let said = &f.text[start..end];
+                let fix = format!("It {}{}", said[..1].to_lowercase(), &said[1..]);
+                out.push(
+                    Finding::span(
+                        me,
+                        f,
+                        start,
+                        end,
+                        format!(
+                            "\"{said}\": an English sentence needs its subject. Write \"{fix}\"."
+                        ),
+                    )
+                    .with_fix(fix),
+                );
+            }
+        }
+    }
+}
+
+/// Singular subjects a learner gives the plain verb ("buyer give").
+const SUBJECTS: [&str; 14] = [
+    "buyer", "customer", "seller", "supplier", "carrier", "employee", "worker", "packer",
+    "manager", "he", "she", "nobody", "everyone", "someone",
+];
+
+/// Verbs in their plain form that, after a singular subject, want an "s".
+const PLAIN_VERBS: [&str; 28] = [
+    "give",
+    "receive",
+    "say",
+    "want",
+    "leave",
+    "open",
+    "ask",
+    "complain",
+    "need",
+    "think",
+    "buy",
+    "get",
+    "write",
+    "send",
+    "forget",
+    "stop",
+    "check",
+    "know",
+    "lack",
+    "miss",
+    "ship",
+    "use",
+    "update",
+    "find",
+    "have",
+    "do",
+    "don't",
+    "understand",
+];
+
+/// The places (subject, verb) of a singular subject that token `i` opens
+/// with the verb's plain form: "the buyer give", "our warehouse worker
+/// forget", ", buyer give", "nobody check". Not after "let", "help",
+/// "make", "to" or a modal, where the plain form is right.
+fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usize)> {
+    let det = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "this"
+                | "that"
+                | "each"
+                | "every"
+                | "one"
+                | "our"
+                | "their"
+                | "his"
+                | "her"
+                | "my"
+        )
+    };
+    let w = toks[i].lower.as_str();
+    let clause_start = i == 0
+        || text[toks[i - 1].end..toks[i].start].contains([',', '.', ';', ':'])
+        || matches!(
+            toks[i - 1].lower.as_str(),
+            "when"
+                | "if"
+                | "because"
+                | "after"
+                | "before"
+                | "so"
+                | "and"
+                | "but"
+                | "since"
+                | "until"
+        );
+    // The subject: right after a determiner, or after a determiner and one
+    // word ("our warehouse worker"), or opening a clause bare.
+    let subject = if det(w) {
+        if toks
+            .get(i + 1)
+            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_str()))
+        {
+            i + 1
+        } else if toks
+            .get(i + 2)
+            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_str()))
+            && toks.get(i + 1).is_some_and(|m| !m.lower.ends_with('s'))
+        {
+            i + 2
+        } else {
+            return None;
+        }
+    } else if clause_start && SUBJECTS.contains(&w) {
+        i
+    } else {
+        return None;
+    };
+    let verb = subject + 1;
+    let v = toks.get(verb)?;
+    if !PLAIN_VERBS.contains(&v.lower.as_str())
+        || text[toks[subject].end..v.start].contains([',', '.', '\''])
+        || i.checked_sub(1).is_some_and(|k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "let"
+                    | "help"
+                    | "make"
+                    | "to"
+                    | "will"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "would"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "could"
+            )
+        })
+    {
+        return None;
+    }
+    // "the buyer return policy", "a customer service": a noun after, not a verb.
+    if matches!(v.lower.as_str(), "check" | "use" | "update" | "ship")
+        && toks.get(verb + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "list" | "policy" | "process" | "date" | "method" | "window" | "rate"
+            )
+        })
+    {
+        return None;
+    }
+    Some((subject, verb))
+}
+
+/// A verb's third person singular: "gives", "checks", "misses", "has".
+fn third_person(verb: &str) -> String {
+    match verb.to_ascii_lowercase().as_str() {
+        "have" => return "has".into(),
+        "do" => return "does".into(),
+        "don't" => return "doesn't".into(),
+        _ => {}
+    }
+    let lower = verb.to_ascii_lowercase();
+    if lower.ends_with(['s', 'x', 'z', 'o']) || lower.ends_with("sh") || lower.ends_with("ch") {
+        format!("{verb}es")
+    } else if lower.ends_with('y') && !lower.ends_with(['a', 'e', 'o', 'u']) && lower.len() > 2 {
+        let stem = &lower[..lower.len() - 1];
+        let vowel_before = stem.ends_with(['a', 'e', 'i', 'o', 'u']);
+        if vowel_before {
+            format!("{verb}s")
+        } else {
+            format!("{}ies", &verb[..verb.len() - 1])
+        }
+    } else {
+        format!("{verb}s")
+    }
+}
+
 /// G002: the grammar of a second-language writer, where it is certain.
 pub struct SecondLanguageGrammar;
 
@@ -139,15 +406,19 @@ fn candidates() -> &'static crate::pattern::Words {
         let verbs: Vec<&str> = PARTICIPLES.iter().map(|(v, _)| *v).collect();
         let nouns: Vec<&str> = NOUNS.iter().map(|(n, _)| *n).collect();
         format!(
-            r"(?i)\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:buyer|customer|seller|supplier|carrier|employee)\s+(?:give|receive|say|want|leave|open|ask|complain|need|think|return|buy|get|write|send)\b",
+            r"(?i)\b(?:feedbacks|informations|advices|equipments|evidences|furnitures|luggages|baggages|knowledges|softwares|staffs)\b|\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:{})\s+(?:{})\b",
             verbs.join("|"),
-            nouns.join("|")
+            nouns.join("|"),
+            SUBJECTS.join("|"),
+            PLAIN_VERBS.join("|")
         )
     })
 }
 
 impl Rule for SecondLanguageGrammar {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        super::phrase_findings(me, cx, out);
+        dropped_subject_and_dates(me, cx, out);
         for f in cx
             .doc
             .statements()
@@ -157,6 +428,29 @@ impl Rule for SecondLanguageGrammar {
             for (i, t) in toks.iter().enumerate() {
                 let w = t.lower.as_str();
                 let next = toks.get(i + 1);
+                // "7 negative feedbacks", "all the informations"; "this
+                // evidences our care" is the verb.
+                if let Some((_, one)) = UNCOUNTABLE.iter().find(|(many, _)| *many == w)
+                    && !i.checked_sub(1).is_some_and(|k| {
+                        matches!(toks[k].lower.as_str(), "it" | "this" | "which" | "that")
+                    })
+                {
+                    let said = &f.text[t.start..t.end];
+                    let fix = crate::check::text::match_case(said, one);
+                    out.push(
+                        Finding::span(
+                            me,
+                            f,
+                            t.start,
+                            t.end,
+                            format!(
+                                "\"{said}\": English does not count \"{one}\", so it has no plural. Write \"{fix}\"."
+                            ),
+                        )
+                        .with_fix(fix),
+                    );
+                    continue;
+                }
                 // "we have reply", "was deactivate": a base form after have or be.
                 if matches!(w, "have" | "has" | "had" | "was" | "were" | "been")
                     && let Some(n) = next
@@ -188,23 +482,68 @@ impl Rule for SecondLanguageGrammar {
                 // "a £14 item", "the 3 order": a price or a count used as an
                 // adjective is singular.
                 let before = &f.text[..t.start];
+                // "Class 2 label", "Model 3 box", "step 2 check": a number
+                // in a name is no count either.
                 let adjective = before.ends_with(['£', '$', '€', '¥'])
                     || i.checked_sub(1).is_some_and(|k| {
                         matches!(
                             toks[k].lower.as_str(),
-                            "a" | "an" | "each" | "per" | "every"
-                        )
+                            "a" | "an"
+                                | "each"
+                                | "per"
+                                | "every"
+                                | "class"
+                                | "model"
+                                | "type"
+                                | "level"
+                                | "section"
+                                | "step"
+                                | "version"
+                                | "phase"
+                                | "grade"
+                                | "category"
+                                | "size"
+                                | "no"
+                                | "number"
+                                | "page"
+                                | "item"
+                                | "article"
+                                | "chapter"
+                                | "zone"
+                                | "line"
+                                | "bay"
+                                | "dock"
+                        ) || f.text[toks[k].start..].starts_with(|c: char| c.is_ascii_uppercase())
+                            && k + 1 == i
+                            && !f.text[toks[k].end..t.start].contains([',', '.', ';', ':'])
+                            && k > 0
+                            && !is_month(&toks[k].lower)
                     });
                 if number_word(w) && !adjective {
                     let mut j = i + 1;
-                    // One noun may stand before the last ("buyer message").
-                    if toks
-                        .get(j + 1)
-                        .is_some_and(|b| NOUNS.iter().any(|(s, _)| *s == b.lower))
-                        && toks
-                            .get(j)
-                            .is_some_and(|a| NOUNS.iter().any(|(s, _)| *s == a.lower))
-                    {
+                    // One noun or adjective may stand before the last ("buyer
+                    // message", "unauthorized listing"), but not a plural, a
+                    // number or a time ("2 days order", "30 day return").
+                    let is_noun = |t: Option<&sense::Token>| {
+                        t.is_some_and(|a| NOUNS.iter().any(|(s, _)| *s == a.lower))
+                    };
+                    let modifier = toks.get(j).is_some_and(|a| {
+                        a.lower.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                            && !a.lower.ends_with('s')
+                            && !matches!(
+                                a.lower.as_str(),
+                                "day"
+                                    | "week"
+                                    | "month"
+                                    | "year"
+                                    | "hour"
+                                    | "minute"
+                                    | "more"
+                                    | "other"
+                                    | "of"
+                            )
+                    });
+                    if is_noun(toks.get(j + 1)) && (is_noun(toks.get(j)) || modifier) {
                         j += 1;
                     }
                     let Some(noun) = toks.get(j) else { continue };
@@ -257,63 +596,38 @@ impl Rule for SecondLanguageGrammar {
                         .with_fix(fixed),
                     );
                 }
-                // "the buyer give", "a customer receive", ", buyer give".
-                let clause_start =
-                    i == 0 || f.text[toks[i - 1].end..t.start].contains([',', '.', ';', ':']);
-                let (det, n) =
-                    if matches!(w, "the" | "a" | "this" | "that" | "each" | "every" | "one") {
-                        (true, next)
-                    } else {
-                        (false, Some(t))
-                    };
-                let v_at = if det { i + 2 } else { i + 1 };
-                if (det || clause_start)
-                    && let Some(n) = n
-                    && matches!(
-                        n.lower.as_str(),
-                        "buyer" | "customer" | "seller" | "supplier" | "carrier" | "employee"
-                    )
-                    && let Some(v) = toks.get(v_at)
-                    && matches!(
-                        v.lower.as_str(),
-                        "give"
-                            | "receive"
-                            | "say"
-                            | "want"
-                            | "leave"
-                            | "open"
-                            | "ask"
-                            | "complain"
-                            | "need"
-                            | "think"
-                            | "return"
-                            | "buy"
-                            | "get"
-                            | "write"
-                            | "send"
-                    )
-                    && !f.text[n.end..v.start].contains([',', '.'])
-                    && !matches!(
-                        i.checked_sub(1).map(|k| toks[k].lower.as_str()),
-                        Some("let" | "help" | "make" | "to" | "will" | "can" | "did" | "does")
-                    )
-                {
-                    let fixed = format!("{}s", &f.text[v.start..v.end]);
-                    out.push(
-                        Finding::span(
-                            me,
-                            f,
-                            n.start,
-                            v.end,
+                // "the buyer give", "our warehouse worker forget", "he
+                // check": a singular subject with the verb's plain form.
+                if let Some(found) = agreement(f.text, &toks, i) {
+                    let (subject, verb) = (&toks[found.0], &toks[found.1]);
+                    let said = &f.text[subject.start..verb.end];
+                    let with_s = third_person(&f.text[verb.start..verb.end]);
+                    let fixed = format!("{} {with_s}", &f.text[subject.start..subject.end]);
+                    // A rule is written in the present; what happened may
+                    // want the past, which only the writer knows.
+                    let rule = f.role == crate::check::doc::Role::Measure;
+                    let finding = Finding::span(
+                        me,
+                        f,
+                        subject.start,
+                        verb.end,
+                        if rule {
                             format!(
-                                "\"{}\": one {} takes \"{fixed}\". Write \"{} {fixed}\".",
-                                &f.text[n.start..v.end],
-                                n.lower,
-                                &f.text[n.start..n.end]
-                            ),
-                        )
-                        .with_fix(format!("{} {fixed}", &f.text[n.start..n.end])),
+                                "\"{said}\": one {} takes \"{with_s}\". Write \"{fixed}\".",
+                                subject.lower
+                            )
+                        } else {
+                            format!(
+                                "\"{said}\": one {} takes \"{with_s}\". Write \"{fixed}\", or the past form of \"{}\" if it happened before.",
+                                subject.lower, verb.lower
+                            )
+                        },
                     );
+                    out.push(if rule {
+                        finding.with_fix(fixed)
+                    } else {
+                        finding
+                    });
                 }
             }
         }

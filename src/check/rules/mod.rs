@@ -86,7 +86,7 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("D006", Warning, &dates::NoticeOutOfWindow),
         rule("D007", Warning, &dates::InconsistentDate),
         rule("G001", Warning, &spelling::Misspelling),
-        rule("G002", Warning, &grammar::SecondLanguageGrammar),
+        reads_phrases("G002", Warning, &grammar::SecondLanguageGrammar),
         phrase("G003", Warning),
         rule("L001", Warning, &length::DocumentTooLong),
         rule("L002", Warning, &length::SectionTooLong),

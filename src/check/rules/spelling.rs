@@ -82,8 +82,15 @@ impl Rule for Misspelling {
                     }
                     continue;
                 }
-                // An acronym or a brand ("FBA", "iPhone").
-                if inner || speller.knows(w.text) {
+                // An acronym or a brand ("FBA", "iPhone"); a plural of a
+                // noun that has none is G002's ("feedbacks").
+                let lower = w.text.to_lowercase();
+                if inner
+                    || speller.knows(w.text)
+                    || super::grammar::UNCOUNTABLE
+                        .iter()
+                        .any(|(many, _)| *many == lower)
+                {
                     continue;
                 }
                 let own = own.get_or_insert_with(|| own_words(cx));
