@@ -84,20 +84,23 @@ impl Rule for Misspelling {
                 }
                 // An acronym or a brand ("FBA", "iPhone"); a plural of a
                 // noun that has none is G002's ("feedbacks").
+                if inner {
+                    continue;
+                }
+                let Some((sure, fixes)) = speller.unknown(w.text) else {
+                    continue;
+                };
                 let lower = w.text.to_lowercase();
-                if inner
-                    || speller.knows(w.text)
-                    || super::grammar::UNCOUNTABLE
-                        .iter()
-                        .any(|(many, _)| *many == lower)
+                if super::grammar::UNCOUNTABLE
+                    .iter()
+                    .any(|(many, _)| *many == lower)
                 {
                     continue;
                 }
                 let own = own.get_or_insert_with(|| own_words(cx));
-                if own.contains(&w.text.to_lowercase()) {
+                if own.contains(&lower) {
                     continue;
                 }
-                let (sure, fixes) = speller.slips(w.text);
                 // A capitalised first word is often a name: flagged only for
                 // a typist's slip ("Recieved").
                 if fixes.is_empty() || (first && !sure) || fixes.len() > 3 {
