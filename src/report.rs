@@ -483,9 +483,8 @@ fn level(s: Severity) -> Level<'static> {
 fn draw(renderer: &Renderer, path: &str, f: &Finding, place: &Place<'_>, style: Style) -> String {
     let width = style.width;
     let zh = style.lang == Lang::Zh;
-    // The report is not the editor: no F2 here (`--fix` is named below).
-    let message = f.message_in(style.lang).replace("按 F2 ", "");
-    let title = level(f.severity).primary_title(message.as_str()).id(f.code);
+    let message = f.message_in(style.lang);
+    let title = level(f.severity).primary_title(message.as_ref()).id(f.code);
     let field = match f.field {
         FieldId::Case(p) if zh => p.field().map(|fd| {
             Level::NOTE

@@ -13,7 +13,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(jiff::civil::Date);
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -252,7 +253,7 @@ pub fn find_dates(text: &str, day_first: Option<bool>) -> Vec<FoundDate> {
 
 /// The month a word names: "Nov", "November", "Sept." (a trailing dot is
 /// the caller's); `None` for other words.
-fn month_word(w: &str) -> Option<i8> {
+pub fn month_word(w: &str) -> Option<i8> {
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
@@ -270,7 +271,7 @@ fn month_word(w: &str) -> Option<i8> {
 }
 
 /// A day of the month written as "19" or "19th".
-fn day_word(w: &str) -> Option<i8> {
+pub fn day_word(w: &str) -> Option<i8> {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;

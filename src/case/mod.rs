@@ -18,7 +18,7 @@ pub mod schema;
 use serde::{Deserialize, Serialize};
 
 pub use access::{BadValue, TextField, Value, normal_cause_id};
-pub use date::{Date, DateError, FoundDate, find_dates};
+pub use date::{Date, DateError, FoundDate, MONTHS, day_word, find_dates, month_word};
 pub use field::{FieldPath, Part, Section};
 pub use load::{
     LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, missing_evidence_files, read_file,
@@ -89,6 +89,17 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 /// that only this module knows the YAML crate.
 pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// What to tell a writer whose case file is empty: the version line a
+/// case file starts with, and how to create one.
+pub fn empty_case_hint() -> &'static str {
+    static HINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HINT.get_or_init(|| {
+        format!(
+            "A case file starts with `version: {VERSION}`; create one with `poa new FILE --violation ID`"
+        )
+    })
 }
 
 /// The schema version this build writes. Version 1 (root causes linked by

@@ -8,11 +8,12 @@
 //! neighbour (a brand, a Chinese name, a product code) are never flagged, and
 //! capitalised words inside a sentence are taken as names.
 //!
-//! The dictionary takes about 10 ms to load; `load_in_background` starts it
-//! on a thread when a command or the editor starts, so the first check
-//! rarely waits for it.
+//! The dictionary takes about 10 ms to load; `check::warm_in_background`
+//! loads it on a thread when a command or the editor starts, so the first
+//! check rarely waits for it.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 const AFF: &str = include_str!("../../templates/dictionary/en_US.aff");
@@ -42,13 +43,6 @@ pub fn speller() -> &'static Speller {
         trade: words_of_list(VOCABULARY),
         memo: Default::default(),
     })
-}
-
-/// Starts loading the dictionary on a thread of its own.
-pub fn load_in_background() {
-    std::thread::spawn(|| {
-        speller();
-    });
 }
 
 /// The words of a word list: one per line, `#` comments, any case.
@@ -86,21 +80,11 @@ const GLUED: [&str; 11] = [
     "in", "on", "at", "as", "of", "to", "a", "no", "any", "every", "all",
 ];
 
-/// Capitalised words a learner misspells as often as any other: a capital
-/// word inside a sentence one slip from one of these is flagged, though
-/// other capital words are taken as names.
-pub const CAPITALISED: [&str; 22] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Capitalised words a learner misspells as often as any other, besides
+/// the months of `case::MONTHS`: a capital word inside a sentence one slip
+/// from one of these is flagged, though other capital words are taken as
+/// names.
+const CAPITALISED: [&str; 10] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -111,8 +95,23 @@ pub const CAPITALISED: [&str; 22] = [
     "Amazon",
     "English",
     "Chinese",
-    "Christmas",
 ];
+
+/// The month, day or other capitalised word one slip from `word`, if any
+/// ("Septmber", "Amzon"). "May" is left out: three letters are one slip
+/// from too many names.
+pub fn capitalised_slip(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    crate::case::MONTHS
+        .iter()
+        .chain(CAPITALISED.iter())
+        .filter(|c| c.len() > 3 && c.len().abs_diff(lower.len()) <= 1)
+        .find(|c| {
+            let c = c.to_ascii_lowercase();
+            c != lower && one_slip(&lower, &c)
+        })
+        .copied()
+}
 
 /// How sure a correction is: a swap or a doubled letter is the typist's
 /// slip; a vowel for a vowel the learner's; anything else a guess.
@@ -138,7 +137,7 @@ impl Speller {
 
     /// Is `word` (letters and apostrophes) spelt as English or the trade
     /// spell it?
-    pub fn knows(&self, word: &str) -> bool {
+    fn knows(&self, word: &str) -> bool {
         // Most words are plain English: asked first, with no copy made.
         if self.dict.check(word) {
             return true;
@@ -165,27 +164,10 @@ impl Speller {
     }
 
     /// The known words one slip away from `word`, of the surest kind found
-    /// only: "recieve" gives "receive", "shiped" "shipped".
-    pub fn corrections(&self, word: &str) -> Vec<String> {
-        self.slips(word).1
-    }
-
-    /// The capitalised word of `CAPITALISED` one slip from `word`, if any
-    /// ("Septmber", "Amzon").
-    pub fn capitalised_slip(&self, word: &str) -> Option<&'static str> {
-        let lower = word.to_lowercase();
-        CAPITALISED
-            .iter()
-            .find(|c| {
-                let c = c.to_lowercase();
-                c != lower && one_slip(&lower, &c)
-            })
-            .copied()
-    }
-
-    /// The corrections of `word` and whether they are of the surest kind
-    /// (a swapped, doubled or undoubled letter: a typist's slip).
-    pub fn slips(&self, word: &str) -> (bool, Vec<String>) {
+    /// only ("recieve" gives "receive", "shiped" "shipped"), and whether
+    /// that kind is the surest (a swapped, doubled or undoubled letter: a
+    /// typist's slip).
+    fn slips(&self, word: &str) -> (bool, Vec<String>) {
         let lower = word.replace('’', "'").to_lowercase();
         let chars: Vec<char> = lower.chars().collect();
         let mut found: Vec<(Slip, String)> = Vec::new();
@@ -303,73 +285,62 @@ pub struct Word<'t> {
     pub opens_sentence: bool,
 }
 
-/// The words of a text that a spelling check reads: runs of ASCII letters
-/// with inner apostrophes, leaving out what is not prose (links, e-mail
-/// addresses, file names, ids with digits, words in quotation marks).
-pub fn words(text: &str) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
+/// The words of a text that a spelling check reads: the words of
+/// `sense::tokens`, each part of a hyphenated word on its own but a short
+/// part before a hyphen, which is a prefix ("pre-shipment"). Left out is
+/// what is not prose: a token with a digit or a letter outside ASCII (ids,
+/// other scripts), and words glued to a link, an e-mail address or a file
+/// name ("invoice.pdf", "zhang@mail.com"). A word opens a sentence when
+/// nothing but marks stands before it in its sentence of `sentences` (the
+/// checker's `text::sentences`; none: the text is one sentence), or when a
+/// colon does.
+pub fn words<'t>(text: &'t str, sentences: &[Range<usize>]) -> Vec<Word<'t>> {
+    let glue = |c: Option<char>| matches!(c, Some('_' | '@' | '/' | '\\' | '#' | '=' | '&'));
+    // A dot with a letter or digit on its other side: "invoice.pdf".
+    let dotted = |before: &str, after: &str| {
+        (before.ends_with('.')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_alphanumeric()))
+            || (after.starts_with('.')
+                && after[1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    let mut opens = true;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if !c.is_ascii_alphabetic() {
-            if matches!(c, b'.' | b'!' | b'?' | b':' | b'\n') {
-                opens = true;
-            } else if !c.is_ascii_whitespace() && !matches!(c, b'-' | b'*' | b'(' | b'"' | b'\'') {
-                // A digit, a bullet's number, a bracket: the next word may
-                // still open the sentence after "1." but not after "3 ".
-                if c.is_ascii_digit() {
-                    opens = false;
-                }
-            }
-            i += 1;
+    // The sentence the last token stood in, whether a token came before in
+    // it, and where that token ended.
+    let (mut sentence, mut seen, mut last_end) = (0, false, 0);
+    for t in crate::check::sense::tokens(text) {
+        while sentences.get(sentence).is_some_and(|r| r.end <= t.start) {
+            sentence += 1;
+            seen = false;
+        }
+        let opens = !seen || text[last_end..t.start].contains(':');
+        seen = true;
+        last_end = t.end;
+        let token = &text[t.start..t.end];
+        let (before, after) = (&text[..t.start], &text[t.end..]);
+        if !token
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            || glue(before.chars().next_back())
+            || glue(after.chars().next())
+            || dotted(before, after)
+        {
             continue;
         }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_alphabetic()
-                || (bytes[i] == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
-        {
-            i += 1;
-        }
-        // "’" is three bytes: a curly apostrophe joins the word too.
-        let mut end = i;
-        if text[end..].starts_with('’')
-            && text[end + 3..].starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            i += 3;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
+        let mut at = t.start;
+        let mut parts = token.split('-').peekable();
+        while let Some(part) = parts.next() {
+            let start = at;
+            at += part.len() + 1;
+            if part.is_empty() || (parts.peek().is_some() && part.len() <= 5) {
+                continue;
             }
-            end = i;
-        }
-        let before = start.checked_sub(1).map(|k| bytes[k]);
-        let after = bytes.get(end).copied();
-        let glued = |b: Option<u8>| {
-            b.is_some_and(|b| {
-                b.is_ascii_digit() || matches!(b, b'_' | b'@' | b'/' | b'\\' | b'#' | b'=' | b'&')
-            }) || b
-                .is_some_and(|b| b >= 0x80 && !text[..start].ends_with(['’', '“', '”', '—', '–']))
-        };
-        // "invoice.pdf", "www.shop.com": a dot between letters.
-        let dotted = (after == Some(b'.')
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric))
-            || (before == Some(b'.') && start >= 2 && bytes[start - 2].is_ascii_alphanumeric());
-        // "pre-shipment", "co-worker": a short part before a hyphen is a
-        // prefix, not a word.
-        let prefix = after == Some(b'-')
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
-            && end - start <= 5;
-        if !glued(before) && !glued(after) && !dotted && !prefix {
             out.push(Word {
                 start,
-                end,
-                text: &text[start..end],
-                opens_sentence: opens,
+                end: start + part.len(),
+                text: part,
+                opens_sentence: opens && start == t.start,
             });
         }
-        opens = false;
     }
     out
 }
@@ -417,23 +388,26 @@ mod tests {
     #[test]
     fn corrections_are_the_surest_slip() {
         let s = speller();
-        assert_eq!(s.corrections("recieve"), ["receive"]);
-        assert_eq!(s.corrections("shiped"), ["shipped"]);
-        assert_eq!(s.corrections("adress"), ["address"]);
-        assert_eq!(s.corrections("seperate"), ["separate"]);
-        assert_eq!(s.corrections("definately"), ["definitely"]);
+        let corrections = |w: &str| s.slips(w).1;
+        assert_eq!(corrections("recieve"), ["receive"]);
+        assert_eq!(corrections("shiped"), ["shipped"]);
+        assert_eq!(corrections("adress"), ["address"]);
+        assert_eq!(corrections("seperate"), ["separate"]);
+        assert_eq!(corrections("definately"), ["definitely"]);
         // A name is one slip from nothing the learner meant.
-        assert!(s.corrections("hongda").is_empty());
-        assert_eq!(s.corrections("incompliance"), ["in compliance"]);
-        assert_eq!(s.capitalised_slip("Septmber"), Some("September"));
-        assert_eq!(s.capitalised_slip("Amzon"), Some("Amazon"));
-        assert_eq!(s.capitalised_slip("Shenzhen"), None);
+        assert!(corrections("hongda").is_empty());
+        assert_eq!(corrections("incompliance"), ["in compliance"]);
+        assert_eq!(capitalised_slip("Septmber"), Some("September"));
+        assert_eq!(capitalised_slip("Febuary"), Some("February"));
+        assert_eq!(capitalised_slip("Amzon"), Some("Amazon"));
+        assert_eq!(capitalised_slip("Shenzhen"), None);
+        assert_eq!(capitalised_slip("Mary"), None);
     }
 
     #[test]
     fn words_leave_out_links_files_ids_and_mark_sentence_starts() {
         let text = "We recieved 3 orders. see invoice.pdf, www.shop.com, ab12 and zhang@mail.com; buyer’s pre-paid box";
-        let ws: Vec<(&str, bool)> = words(text)
+        let ws: Vec<(&str, bool)> = words(text, &crate::check::text::sentences(text))
             .iter()
             .map(|w| (w.text, w.opens_sentence))
             .collect();
@@ -450,5 +424,13 @@ mod tests {
                 ("box", false)
             ]
         );
+        // "Co., Ltd." ends no sentence; a colon opens one.
+        let text = "Hongda Trading Co., Ltd. shipped late. Reason: Recieved";
+        let opening: Vec<&str> = words(text, &crate::check::text::sentences(text))
+            .into_iter()
+            .filter(|w| w.opens_sentence)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(opening, ["Hongda", "Reason", "Recieved"]);
     }
 }

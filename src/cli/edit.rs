@@ -38,15 +38,9 @@ fn need_terminal() -> anyhow::Result<()> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // The checker's patterns build while the terminal is set up and the
-    // first screen drawn.
-    crate::check::warm_in_background();
     let opts = options(args.lang.as_deref())?;
     // Read the file first, so a bad file gets its message on a normal screen.
-    let source = crate::case::read_file(
-        &args.file,
-        "A case file starts with `version: 1`; create one with `poa new FILE --violation ID`",
-    )?;
+    let source = crate::case::read_file(&args.file, crate::case::empty_case_hint())?;
     crate::case::from_yaml(&source, &args.file.display().to_string())?;
     need_terminal()?;
     editor::edit(args.file, opts)?;
@@ -55,7 +49,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// `poa` with no command.
 pub fn start(lang: Option<&str>) -> anyhow::Result<ExitCode> {
-    crate::check::warm_in_background();
     let opts = options(lang)?;
     need_terminal()?;
     editor::start(opts)?;

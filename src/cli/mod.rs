@@ -34,7 +34,8 @@ evidence) or a dispute. Everything runs offline: the case never leaves this mach
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The language of the editor's questions and hints: en or zh
+    /// The language of the editor's questions and hints, the findings and
+    /// the guides: en or zh
     #[arg(long, value_name = "en|zh", global = false)]
     lang: Option<String>,
 }
@@ -70,20 +71,33 @@ pub fn run() -> ExitCode {
             };
         }
     };
+    // `poa --lang zh check FILE` means the same as `poa check FILE --lang zh`.
+    let lang = cli.lang;
     let result = match cli.command {
-        None => edit::start(cli.lang.as_deref()),
+        None => edit::start(lang.as_deref()),
         Some(command) => match command {
-            Command::New(args) => new::run(args),
-            // `poa --lang zh edit FILE` means the same as `poa edit FILE --lang zh`.
+            Command::New(mut args) => {
+                args.lang = args.lang.or(lang);
+                new::run(args)
+            }
             Command::Edit(mut args) => {
-                args.lang = args.lang.or(cli.lang);
+                args.lang = args.lang.or(lang);
                 edit::run(args)
             }
-            Command::Check(args) => check::run(args),
+            Command::Check(mut args) => {
+                args.lang = args.lang.or(lang);
+                check::run(args)
+            }
             Command::Render(args) => render::run(args),
             Command::Import(args) => import::run(args),
-            Command::Rules(args) => rules::run(args),
-            Command::Playbooks(args) => playbooks::run(args),
+            Command::Rules(mut args) => {
+                args.lang = args.lang.or(lang);
+                rules::run(args)
+            }
+            Command::Playbooks(mut args) => {
+                args.lang = args.lang.or(lang);
+                playbooks::run(args)
+            }
         },
     };
     match result {
@@ -117,11 +131,8 @@ impl Loaded {
     }
 }
 
-const EMPTY_CASE_HINT: &str =
-    "A case file starts with `version: 1`; create one with `poa new FILE --violation ID`";
-
 pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
-    let source = case::read_file(path, EMPTY_CASE_HINT)?;
+    let source = case::read_file(path, case::empty_case_hint())?;
     let (case, spans) = case::from_yaml_with_spans(&source, &path.display().to_string())?;
     Ok(Loaded {
         path: path.to_path_buf(),

@@ -343,12 +343,7 @@ pub fn guide_text(pb: &Playbook, lang: Lang) -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let lang = match args.lang.as_deref() {
-        Some(code) => {
-            Lang::from_code(code).ok_or_else(|| anyhow!("--lang {code}: use en or zh"))?
-        }
-        None => super::lang_from_env(),
-    };
+    let lang = super::lang_arg(args.lang.as_deref())?;
     let Some(id) = args.id else {
         let mut text = format!("{:<25}{:<14}TITLE\n", "ID", "CATEGORY");
         let pad = " ".repeat(39);

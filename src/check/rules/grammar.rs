@@ -136,24 +136,6 @@ pub const UNCOUNTABLE: [(&str, &str); 11] = [
     ("staffs", "staff"),
 ];
 
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
-
 fn number_word(w: &str) -> bool {
     (w.chars().all(|c| c.is_ascii_digit()) && w != "1" && w.len() <= 5)
         || matches!(
@@ -181,36 +163,37 @@ fn number_word(w: &str) -> bool {
 /// that opens on "Is important that" with its "It" left out (Spanish and
 /// Italian writers), and a date written "the 15 of November".
 fn dropped_subject_and_dates(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
-    let date = words!(
-        r"(?i)\bthe ([0-9]{1,2})(?:st|nd|rd|th)? of (january|february|march|april|may|june|july|august|september|october|november|december)\b"
-    );
     let bare = words!(
         r"(?i)^(?:is|was) (?:important|necessary|possible|clear|true|normal|usual|impossible|our responsibility)\b"
     );
     for f in cx.doc.statements() {
-        for m in date.find_iter(f.text) {
-            let said = m.as_str();
-            let mut parts = said.split_whitespace().skip(1);
-            let day: String = parts
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            let month = parts.nth(1).unwrap_or("");
-            let fix = format!("{day} {month}");
-            out.push(
-                Finding::span(
-                    me,
-                    f,
-                    m.start(),
-                    m.end(),
-                    format!("\"{said}\": English writes the date \"{fix}\"."),
-                )
-                .with_fix(fix),
-            );
+        // "the 15 of November", "the 3rd of Nov": the date's words as
+        // `case::find_dates` reads them.
+        if f.text.contains(" of ") {
+            let toks = sense::tokens(f.text);
+            for w in toks.windows(4) {
+                if w[0].lower == "the"
+                    && w[2].lower == "of"
+                    && let Some(day) = crate::case::day_word(&w[1].lower)
+                    && crate::case::month_word(&w[3].lower).is_some()
+                {
+                    let said = &f.text[w[0].start..w[3].end];
+                    let fix = format!("{day} {}", &f.text[w[3].start..w[3].end]);
+                    out.push(
+                        Finding::span(
+                            me,
+                            f,
+                            w[0].start,
+                            w[3].end,
+                            format!("\"{said}\": English writes the date \"{fix}\"."),
+                        )
+                        .with_fix(fix),
+                    );
+                }
+            }
         }
-        for s in crate::check::text::sentences(f.text) {
+        let sentences = cx.at(f.id).map_or(&[][..], |i| &cx.sentences[i][..]);
+        for s in sentences {
             let sentence = &f.text[s.clone()];
             let lead = sentence.len() - sentence.trim_start().len();
             if let Some(m) = bare.find(sentence.trim_start()) {
@@ -517,7 +500,7 @@ impl Rule for SecondLanguageGrammar {
                             && k + 1 == i
                             && !f.text[toks[k].end..t.start].contains([',', '.', ';', ':'])
                             && k > 0
-                            && !is_month(&toks[k].lower)
+                            && crate::case::month_word(&toks[k].lower).is_none()
                     });
                 if number_word(w) && !adjective {
                     let mut j = i + 1;

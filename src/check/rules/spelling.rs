@@ -5,9 +5,17 @@ use std::collections::HashSet;
 
 use crate::check::doc::Role;
 use crate::check::draft::LineKind;
-use crate::check::{Cx, Finding, Meta, Rule, sense, spell};
+use crate::check::text::match_case;
+use crate::check::{Cx, Field, Finding, Meta, Rule, sense, spell};
 
 pub struct Misspelling;
+
+/// The words of a field for spelling, with the checker's sentences (a
+/// field that is not prose has none: it reads as one sentence).
+fn words_of<'t>(cx: &Cx, f: &Field<'t>) -> Vec<spell::Word<'t>> {
+    let sentences = cx.at(f.id).map_or(&[][..], |i| &cx.sentences[i][..]);
+    spell::words(f.text, sentences)
+}
 
 /// The words the letter itself vouches for: its names and data (the legal
 /// name, the store, people, products, suppliers), its signature and
@@ -20,7 +28,7 @@ fn own_words(cx: &Cx) -> HashSet<String> {
                 f.kind,
                 LineKind::Info | LineKind::Closing | LineKind::Salutation | LineKind::Reference
             );
-        let words = spell::words(f.text);
+        let words = words_of(cx, f);
         if vouches {
             own.extend(words.iter().map(|w| w.text.to_lowercase()));
         } else if f.role.is_prose() {
@@ -51,7 +59,7 @@ impl Rule for Misspelling {
         let mut own: Option<HashSet<String>> = None;
         for f in cx.doc.statements().filter(|f| f.role != Role::Closing) {
             let quotes = sense::quoted(f.text);
-            for w in spell::words(f.text) {
+            for w in words_of(cx, f) {
                 // A word in quotation marks is mentioned, not used: a
                 // claim's wording, a user name, a word of another language.
                 let marked = f.text[..w.start].ends_with(['"', '“', '\'', '‘', '«'])
@@ -63,8 +71,8 @@ impl Rule for Misspelling {
                 // A capital inside a sentence is a name, unless it is one
                 // slip from a month, a day or "Amazon".
                 if first && !inner && !w.opens_sentence {
-                    if let Some(meant) = speller.capitalised_slip(w.text)
-                        && !speller.knows(w.text)
+                    if speller.unknown(w.text).is_some()
+                        && let Some(meant) = spell::capitalised_slip(w.text)
                     {
                         out.push(
                             Finding::span(
@@ -106,19 +114,7 @@ impl Rule for Misspelling {
                 if fixes.is_empty() || (first && !sure) || fixes.len() > 3 {
                     continue;
                 }
-                let shaped: Vec<String> = fixes
-                    .iter()
-                    .map(|s| {
-                        if first {
-                            let mut c = s.chars();
-                            c.next()
-                                .map(|h| h.to_ascii_uppercase().to_string() + c.as_str())
-                                .unwrap_or_default()
-                        } else {
-                            s.clone()
-                        }
-                    })
-                    .collect();
+                let shaped: Vec<String> = fixes.iter().map(|s| match_case(w.text, s)).collect();
                 let meant = shaped
                     .iter()
                     .map(|s| format!("\"{s}\""))
