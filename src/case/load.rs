@@ -283,7 +283,7 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
     if !readable {
         probe_version(source, name)?;
     }
-    let mut case = parsed.map_err(|e| explain(&e, name))?;
+    let mut case = parsed.map_err(|e| explain(&e, name, source))?;
     case.migrate();
     refuse_escaped_controls(&case, source, name)?;
     Ok(case)
@@ -391,7 +391,7 @@ fn check_version(
 }
 
 /// Turns a YAML or serde error into a message a writer can act on.
-fn explain(e: &serde_yaml::Error, name: &str) -> LoadError {
+fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
     let path = name.to_string();
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let full = e.to_string();
@@ -442,6 +442,17 @@ fn explain(e: &serde_yaml::Error, name: &str) -> LoadError {
             message,
         };
     }
+    // A quote left open runs on to wherever the parser gives up, often the
+    // end of the file: the line that opened it is the place to show.
+    if let Some((open_line, open_column)) = unclosed_quote(source, line) {
+        return LoadError::Syntax {
+            path,
+            line: open_line,
+            column: open_column,
+            detail: "this text opens a quotation mark (\") that no line closes".into(),
+            hint: "Close the quotes: put the closing \" at the end of the text, or remove the opening one",
+        };
+    }
     LoadError::Syntax {
         path,
         line,
@@ -449,6 +460,49 @@ fn explain(e: &serde_yaml::Error, name: &str) -> LoadError {
         detail: detail.trim_end_matches('.').to_string(),
         hint: "Check the indentation and the quotes on this line and the line above; text that holds `: ` or starts with `#`, `-`, `[`, `{`, `*`, `&` or a quote needs quotes around it, or a `|` block",
     }
+}
+
+/// The first line before `before` (1-based) whose value opens a double
+/// quote that the line does not close (`store_name: "Harbor Lane`), with
+/// the quote's column, when no later line up to `before` closes it.
+fn unclosed_quote(source: &str, before: usize) -> Option<(usize, usize)> {
+    let unescaped_quotes = |s: &str| {
+        let mut n = 0;
+        let mut escaped = false;
+        for c in s.chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => n += 1,
+                _ => escaped = false,
+            }
+        }
+        n
+    };
+    let lines: Vec<&str> = source.lines().take(before).collect();
+    for (i, l) in lines.iter().enumerate() {
+        // `key: "…`, `- "…` or `- key: "…`.
+        let item = l.trim_start();
+        let (listed, item) = match item.strip_prefix("- ") {
+            Some(rest) => (true, rest),
+            None => (false, item),
+        };
+        let value = match item.split_once(": ") {
+            Some((_, v)) => v,
+            None if listed => item,
+            None => "",
+        }
+        .trim_start();
+        if value.starts_with('"') && unescaped_quotes(value) % 2 == 1 {
+            // A quoted text may go on over lines; it is open only if none
+            // of them closes it.
+            let closed = lines[i + 1..].iter().any(|n| unescaped_quotes(n) % 2 == 1);
+            if !closed {
+                let column = l.len() - value.len() + 1;
+                return Some((i + 1, column));
+            }
+        }
+    }
+    None
 }
 
 fn friendly_value_error(detail: &str) -> String {
@@ -497,6 +551,27 @@ mod tests {
             "{m}"
         );
         assert!(m.contains("store_name"), "{m}");
+    }
+
+    #[test]
+    fn a_quote_left_open_is_shown_where_it_opens() {
+        // The parser gives up far below, at the next key it cannot read;
+        // in a list item too.
+        let m = err(
+            "version: 2\nseller:\n  legal_name: \"Acme\n  store_name: Acme Home\nclosing: Thanks\n",
+        );
+        assert!(m.starts_with("x.poa.yaml:3:15: "), "{m}");
+        assert!(m.contains("opens a quotation mark"), "{m}");
+        let m = err("version: 2\nroot_causes:\n- summary: \"One\n  why: x\nclosing: Thanks\n");
+        assert!(m.starts_with("x.poa.yaml:3:12: "), "{m}");
+        // A quoted text closed on a later line is no open quote.
+        assert!(
+            from_yaml("version: 2\nclosing: \"Thanks\n  a lot\"\n", "x").is_ok(),
+            "a quoted text may run over lines"
+        );
+        // Other faults keep the parser's place.
+        let m = err("version: 2\nseller:\n  legal_name: A\n    store_name: B\n");
+        assert!(!m.contains("quotation mark"), "{m}");
     }
 
     #[test]
