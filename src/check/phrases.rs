@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use std::collections::HashMap;
 
 use super::doc::Scope;
 use super::text::{ascii_tokens, folded, word_hash};
@@ -64,31 +63,7 @@ pub struct Hit {
     pub scope: Scope,
 }
 
-/// FxHash (as in rustc): a fast hash for the trie's small keys.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+use super::FxMap;
 
 /// The phrases as a trie over interned words.
 #[derive(Default)]
@@ -237,10 +212,15 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
     }
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+        if crate::check::text::counts_alone(c) {
+            // A Chinese character is a word of its own, as word_count counts.
+            out.push((i, i + c.len_utf8()));
+        } else if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
+                if crate::check::text::counts_alone(d) {
+                    break;
+                } else if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if matches!(d, '\'' | '\u{2019}' | '-' | '.') {

@@ -14,6 +14,20 @@ pub fn shorten(s: &str, max: usize) -> String {
     out
 }
 
+/// Is `c` a character of a script written without spaces (Chinese,
+/// Japanese kana, Korean syllables)? Each counts as a word, as word
+/// processors count them, so a Chinese answer is not "one word".
+pub fn counts_alone(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
+    )
+}
+
 /// Is `c` part of a word?
 fn word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -24,7 +38,8 @@ fn word_char(c: char) -> bool {
 }
 
 /// Words: runs of letters or digits, with inner apostrophes, hyphens and
-/// dots ("don't", "A-to-z", "8.0").
+/// dots ("don't", "A-to-z", "8.0"); each Chinese, Japanese or Korean
+/// character on its own (`counts_alone`).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut at = 0;
     let ascii = text.is_ascii();
@@ -48,10 +63,17 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         }
         let rest = &text[at..];
         let start = at + rest.find(word_char)?;
+        let first = text[start..].chars().next()?;
+        if counts_alone(first) {
+            at = start + first.len_utf8();
+            return Some(&text[start..at]);
+        }
         let mut end = start;
         let mut prev_joiner = false;
         for (i, c) in text[start..].char_indices() {
-            if word_char(c) {
+            if counts_alone(c) {
+                break;
+            } else if word_char(c) {
                 end = start + i + c.len_utf8();
                 prev_joiner = false;
             } else if !prev_joiner && matches!(c, '\'' | '\u{2019}' | '-' | '.') {
@@ -92,6 +114,11 @@ pub fn word_count(text: &str) -> usize {
     let mut prev_word = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if counts_alone(c) {
+            n += 1;
+            prev_word = false;
+            continue;
+        }
         let word = is_word(c)
             || (prev_word
                 && matches!(c, '\'' | '\u{2019}' | '-' | '.')
@@ -100,6 +127,24 @@ pub fn word_count(text: &str) -> usize {
             n += 1;
         }
         prev_word = word;
+    }
+    n
+}
+
+/// Words as an English reader meets them in a sentence: a name or an
+/// address in Chinese characters (a run of them) is one word, where
+/// `word_count` counts each character.
+pub fn sentence_words(text: &str) -> usize {
+    let mut n = word_count(text);
+    if !text.is_ascii() {
+        let mut prev = false;
+        for c in text.chars() {
+            let alone = counts_alone(c);
+            if alone && prev {
+                n -= 1;
+            }
+            prev = alone;
+        }
     }
     n
 }
@@ -478,12 +523,30 @@ mod tests {
             "one",
             "Don't stop — it's 8.0% of A-to-z, said Mr. O'Neil.",
             "我们 are here",
+            "我们已经退款给14位买家。",
+            "ASIN B0C 的库存abc123",
+            "スーパー and 한국어",
             "a - b",
             "x.",
             "...word",
         ] {
             assert_eq!(word_count(t), words(t).count(), "{t}");
         }
+    }
+
+    #[test]
+    fn chinese_is_counted_in_characters() {
+        // "We have refunded 14 buyers": nine characters and a number, not
+        // one word; English between them still counts by words.
+        assert_eq!(word_count("我们已经退款给14位买家。"), 11);
+        assert_eq!(word_count("我们的 FBA 库存"), 6);
+        assert_eq!(word_count("We refunded 14 buyers."), 4);
+        // In an English sentence a Chinese name is one word.
+        assert_eq!(
+            sentence_words("We bought from 深圳市华信有限公司 in May."),
+            6
+        );
+        assert_eq!(sentence_words("We refunded 14 buyers."), 4);
     }
 
     #[test]

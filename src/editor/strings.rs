@@ -120,7 +120,7 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::NoFindings => ("Nothing to fix in this step.", "这一步没有发现问题。"),
         S::Saved => ("saved", "已保存"),
         S::Unsaved => ("unsaved", "未保存"),
-        S::Words => ("words", "词"),
+        S::Words => ("words", "字"),
         S::DaysLeft => ("days left to appeal", "天后申诉截止"),
         S::DayLeft => ("day left to appeal", "天后申诉截止"),
         S::Overdue => ("appeal window passed", "申诉期限已过"),

@@ -3,7 +3,7 @@
 
 use super::{hits, phrase_findings};
 use crate::check::doc::Role;
-use crate::check::text::word_count;
+use crate::check::text::sentence_words;
 use crate::check::{Cx, Finding, Meta, Rule};
 
 /// Capitals that are names, not shouting.
@@ -197,7 +197,7 @@ impl Rule for LongSentence {
                 continue;
             }
             for r in sentences {
-                let n = word_count(&f.text[r.clone()]);
+                let n = sentence_words(&f.text[r.clone()]);
                 if n > 35 {
                     out.push(Finding::span(
 
