@@ -180,6 +180,49 @@ impl Default for Settings {
 }
 
 /// What a rule sees.
+/// Where each field is in a document's `fields`. Rules ask it for every
+/// field they read, so its hash is `Fx`.
+pub type FieldIndex = FxMap<FieldId, usize>;
+
+/// FxHash (as in rustc): a fast hash for small keys no one chooses to
+/// collide: field ids, the phrase trie's words, the words of the writer's
+/// own letter.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time, the last ones padded and told apart by
+        // their number.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        self.write_u64(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map hashed with `Fx`.
+pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
 pub struct Cx<'a> {
     pub doc: &'a Doc<'a>,
     pub phrases: &'a PhraseSet,
@@ -192,7 +235,7 @@ pub struct Cx<'a> {
     pub today: Date,
     pub settings: &'a Settings,
     /// Where each field is in `doc.fields` (and so in `hits`, `sentences`).
-    pub index: &'a std::collections::HashMap<FieldId, usize>,
+    pub index: &'a FieldIndex,
     /// The violation the letter reads closest to, when it is not the
     /// notice's (C017 and C018 both ask): (named, closest).
     pub topic: std::cell::OnceCell<
@@ -201,12 +244,40 @@ pub struct Cx<'a> {
             &'static crate::playbook::Playbook,
         )>,
     >,
+    /// The words of each field of `doc.fields` (`sense::tokens`), read the
+    /// first time a rule asks and shared by the rules after it.
+    pub tokens: Vec<std::cell::OnceCell<Vec<sense::Token<'a>>>>,
+    /// The content words of each field (`text::content_words`), as
+    /// `tokens`: read once, shared.
+    pub content: Vec<std::cell::OnceCell<Vec<u64>>>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     /// The place of a field in `doc.fields`.
     pub fn at(&self, id: FieldId) -> Option<usize> {
         self.index.get(&id).copied()
+    }
+
+    /// The words of a field of the document (`sense::tokens` of its text),
+    /// read once however many rules ask.
+    pub fn tokens(&self, f: &doc::Field<'a>) -> &[sense::Token<'a>] {
+        match self.at(f.id).and_then(|i| self.tokens.get(i)) {
+            Some(cell) => cell.get_or_init(|| sense::tokens(f.text)),
+            // Not a field of this document: never the case in the rules.
+            None => &[],
+        }
+    }
+
+    /// The content words (`text::content_words`) of the field `id` whose
+    /// text is `text`, read once however many rules ask; a text that is
+    /// not that field's is read on the spot.
+    pub fn content_words(&self, id: FieldId, text: &str) -> std::borrow::Cow<'_, [u64]> {
+        match self.at(id) {
+            Some(i) if self.doc.fields[i].text == text => std::borrow::Cow::Borrowed(
+                self.content[i].get_or_init(|| text::content_words(text)),
+            ),
+            _ => std::borrow::Cow::Owned(text::content_words(text)),
+        }
     }
 }
 
@@ -324,7 +395,7 @@ impl Checker {
                 }
             })
             .collect();
-        let order: std::collections::HashMap<FieldId, usize> = doc
+        let order: FieldIndex = doc
             .fields
             .iter()
             .enumerate()
@@ -340,6 +411,8 @@ impl Checker {
             settings,
             index: &order,
             topic: std::cell::OnceCell::new(),
+            tokens: doc.fields.iter().map(|_| Default::default()).collect(),
+            content: doc.fields.iter().map(|_| Default::default()).collect(),
         };
         let mut out = Vec::new();
         let registry = rules::registry();
@@ -411,10 +484,14 @@ const WARM_UP: &str = include_str!("../../templates/warm-up.md");
 /// work over two cores instead of building every pattern in line. Each
 /// pattern is built once, by whichever thread needs it first; the other
 /// waits for it, so the results are the same whichever runs ahead.
-pub fn warm_in_background() {
-    std::thread::spawn(|| {
+/// With `spelling`, the dictionary (G001's) loads first; a check that
+/// will not spell (`--no-grammar`) is spared its 10 ms.
+pub fn warm_in_background(spelling: bool) {
+    std::thread::spawn(move || {
         // The dictionary first: the longest single load (about 10 ms).
-        spell::speller();
+        if spelling {
+            spell::speller();
+        }
         // The rules run from the last, with no phrase lists: the check
         // that runs beside compiles the lists and meets the rules from the
         // first, so the two threads seldom wait on the same pattern.
@@ -424,7 +501,11 @@ pub fn warm_in_background() {
         let today = Date::new(2026, 11, 22).expect("a real date");
         let draft = Draft::parse(WARM_UP);
         let doc = Doc::from_draft(&draft);
-        bare.run_rules(&doc, today, &Settings::default(), true);
+        let settings = Settings {
+            grammar: spelling,
+            ..Settings::default()
+        };
+        bare.run_rules(&doc, today, &settings, true);
     });
 }
 

@@ -13,17 +13,35 @@ use std::ops::Range;
 
 /// A word of a text with its place, lower-cased.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'t> {
     pub start: usize,
     pub end: usize,
-    pub lower: String,
+    /// The word lowered, borrowed from the text when it is lower already
+    /// (most words are: no allocation for them).
+    pub lower: std::borrow::Cow<'t, str>,
 }
 
 /// The words of `text` ("don't" is one word; "A-to-z" one word).
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    // About one word in six bytes of English.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    if text.is_ascii() {
+        // The common case, read byte by byte with no decoding.
+        read_tokens(text, text.bytes().map(char::from).enumerate(), &mut out);
+    } else {
+        read_tokens(text, text.char_indices(), &mut out);
+    }
+    out
+}
+
+/// `tokens` over the characters of `text` with their byte offsets.
+fn read_tokens<'t>(
+    text: &'t str,
+    chars: impl Iterator<Item = (usize, char)>,
+    out: &mut Vec<Token<'t>>,
+) {
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = chars.peekable();
     while let Some((i, c)) = chars.next() {
         let word = c.is_alphanumeric();
         let joiner = matches!(c, '\'' | '\u{2019}' | '-')
@@ -41,10 +59,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
     if let Some(s) = start {
         out.push(token(text, s, text.len()));
     }
-    out
 }
 
-fn token(text: &str, start: usize, end: usize) -> Token {
+fn token(text: &str, start: usize, end: usize) -> Token<'_> {
     let s = &text[start..end];
     let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         let l = s.to_lowercase();
@@ -53,8 +70,9 @@ fn token(text: &str, start: usize, end: usize) -> Token {
         } else {
             l
         }
+        .into()
     } else {
-        s.to_string()
+        s.into()
     };
     Token { start, end, lower }
 }
@@ -91,7 +109,7 @@ pub fn negated_within(text: &str, pos: usize, words: usize) -> bool {
         })
         .collect();
     toks.iter().rev().take(words).any(|t| {
-        (NEGATIONS.contains(&t.lower.as_str()) || t.lower.ends_with("n't")) && {
+        (NEGATIONS.contains(&t.lower.as_ref()) || t.lower.ends_with("n't")) && {
             // "not offer any refund, gift or discount": the list is negated
             // whole; "did not check, so the card went out" ends the clause.
             let between = &text[t.end..pos];
@@ -108,8 +126,8 @@ pub fn negated_within(text: &str, pos: usize, words: usize) -> bool {
 /// words or more: words quoted from a notice, a policy or a buyer.
 pub fn quoted(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    // Every opening mark is '"' or starts with a byte of 0xC2 or above.
-    if !text.bytes().any(|b| b == b'"' || b >= 0xC2) {
+    // Every opening mark is '"' or outside ASCII: most texts have neither.
+    if text.is_ascii() && memchr::memchr(b'"', text.as_bytes()).is_none() {
         return out;
     }
     let mut open: Option<(usize, char)> = None;
@@ -321,7 +339,7 @@ pub fn mood(sentence: &str) -> Mood {
     let first = toks.iter().position(|t| {
         !t.lower.chars().all(|c| c.is_ascii_digit())
             && !matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "first"
                     | "firstly"
                     | "then"
@@ -343,8 +361,8 @@ pub fn mood(sentence: &str) -> Mood {
             || t.lower == "i" && toks.len() == 1
     });
     if let Some(f) = first {
-        let w = toks[f].lower.as_str();
-        let next = toks.get(f + 1).map(|t| t.lower.as_str());
+        let w = toks[f].lower.as_ref();
+        let next = toks.get(f + 1).map(|t| t.lower.as_ref());
         // "Check every order" is a to-do; "Check of listings" and "Review
         // showed" are nouns.
         if BASE_VERBS.contains(&w)
@@ -354,8 +372,8 @@ pub fn mood(sentence: &str) -> Mood {
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        let w = t.lower.as_str();
-        let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].lower.as_str());
+        let w = t.lower.as_ref();
+        let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].lower.as_ref());
         let same_clause = |k: usize| {
             i.checked_sub(k)
                 .is_some_and(|j| !boundary_between(sentence, toks[j].end, t.start))
@@ -370,7 +388,7 @@ pub fn mood(sentence: &str) -> Mood {
         };
         match w {
             "will" | "shall" | "'ll" => {
-                let next = toks.get(i + 1).map(|t| t.lower.as_str());
+                let next = toks.get(i + 1).map(|t| t.lower.as_ref());
                 if matches!(next, Some("not" | "never" | "no" | "always")) {
                     m.rule = true;
                 } else if m.plan.is_none() {
@@ -391,7 +409,7 @@ pub fn mood(sentence: &str) -> Mood {
             "every" | "each"
                 if toks.get(i + 1).is_some_and(|n| {
                     matches!(
-                        n.lower.as_str(),
+                        n.lower.as_ref(),
                         "day"
                             | "week"
                             | "month"
@@ -435,12 +453,12 @@ pub fn mood(sentence: &str) -> Mood {
     if !m.done && m.plan.is_none() {
         for (i, t) in toks.iter().enumerate() {
             let subject = matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "we" | "team" | "staff" | "manager" | "lead"
             );
             if subject
                 && toks.get(i + 1).is_some_and(|n| {
-                    let n = n.lower.as_str();
+                    let n = n.lower.as_ref();
                     BASE_VERBS.contains(&n)
                         || (n.ends_with('s') && BASE_VERBS.contains(&&n[..n.len() - 1]))
                         || n == "only"
@@ -477,10 +495,10 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
     let toks = tokens(text);
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let w = t.lower.as_str();
-        let next = toks.get(i + 1).map(|n| n.lower.as_str());
-        let prev = i.checked_sub(1).map(|j| toks[j].lower.as_str());
-        let prev2 = i.checked_sub(2).map(|j| toks[j].lower.as_str());
+        let w = t.lower.as_ref();
+        let next = toks.get(i + 1).map(|n| n.lower.as_ref());
+        let prev = i.checked_sub(1).map(|j| toks[j].lower.as_ref());
+        let prev2 = i.checked_sub(2).map(|j| toks[j].lower.as_ref());
         let hit = match w {
             // "Could" guesses before a verb of cause or seeming ("could cause",
             // "could have been"); before others it is a past ability ("our
@@ -505,7 +523,7 @@ pub fn hedges(text: &str) -> Vec<Range<usize>> {
                             | "interpret"
                     )
                 ) || matches!(
-                    toks.get(i + 2).map(|t| t.lower.as_str()),
+                    toks.get(i + 2).map(|t| t.lower.as_ref()),
                     Some("read" | "seen" | "understood" | "mistaken" | "confused")
                 ) =>
             {
@@ -574,11 +592,11 @@ pub enum Party {
     Staff,
 }
 
-fn party_at(toks: &[Token], i: usize) -> Option<Party> {
-    let w = toks[i].lower.as_str();
+fn party_at(toks: &[Token<'_>], i: usize) -> Option<Party> {
+    let w = toks[i].lower.as_ref();
     if matches!(w, "seller" | "sellers")
         && i.checked_sub(1)
-            .is_some_and(|j| matches!(toks[j].lower.as_str(), "party" | "third-party"))
+            .is_some_and(|j| matches!(toks[j].lower.as_ref(), "party" | "third-party"))
     {
         return Some(Party::Supplier);
     }
@@ -642,9 +660,9 @@ fn failure(w: &str) -> bool {
 
 /// Words with which a sentence owns the failure ("we did not check", "our
 /// process had no step", "we relied on one carrier").
-fn owns(toks: &[Token]) -> bool {
+fn owns(toks: &[Token<'_>]) -> bool {
     toks.windows(2).any(|w| {
-        let (a, b) = (w[0].lower.as_str(), w[1].lower.as_str());
+        let (a, b) = (w[0].lower.as_ref(), w[1].lower.as_ref());
         (matches!(a, "we" | "i")
             && matches!(
                 b,
@@ -720,15 +738,15 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
         return None;
     }
     for (i, t) in toks.iter().enumerate() {
-        let w = t.lower.as_str();
+        let w = t.lower.as_ref();
         // "the negligence of the staff", "a mistake from the employee".
         if failure(w) {
-            let after: Vec<&Token> = toks[i + 1..].iter().take(4).collect();
+            let after: Vec<&Token<'_>> = toks[i + 1..].iter().take(4).collect();
             if matches!(
-                after.first().map(|t| t.lower.as_str()),
+                after.first().map(|t| t.lower.as_ref()),
                 Some("of" | "from" | "by")
             ) && !matches!(
-                i.checked_sub(1).map(|j| toks[j].lower.as_str()),
+                i.checked_sub(1).map(|j| toks[j].lower.as_ref()),
                 Some("our" | "my")
             ) {
                 for a in &after[1..] {
@@ -745,7 +763,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
             // "you deactivated our account in error".
             if matches!(w, "error" | "mistake")
                 && i.checked_sub(1)
-                    .is_some_and(|j| matches!(toks[j].lower.as_str(), "in" | "by"))
+                    .is_some_and(|j| matches!(toks[j].lower.as_ref(), "in" | "by"))
                 && let Some(a) = toks[..i]
                     .iter()
                     .rev()
@@ -765,7 +783,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
             // "buyer accounts", "customer service": a compound, not the party.
             if toks.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.lower.as_str(),
+                    n.lower.as_ref(),
                     "account"
                         | "accounts"
                         | "service"
@@ -804,7 +822,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
             // The words after the party, "also" and "then" aside.
             let next: Vec<&str> = toks[i + 1..]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .filter(|w| !matches!(*w, "also" | "then"))
                 .take(3)
                 .collect();
@@ -832,7 +850,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                     .map_or(t.end, |t| t.end);
                 return Some((p, t.start..end));
             }
-            let before = i.checked_sub(1).map(|j| toks[j].lower.as_str());
+            let before = i.checked_sub(1).map(|j| toks[j].lower.as_ref());
             if matches!(before, Some("our") | Some("my")) && p != Party::Staff {
                 // "our carrier" is still the carrier; "our customers" are the
                 // seller's to serve, not to blame.
@@ -844,7 +862,7 @@ pub fn blame(sentence: &str) -> Option<(Party, Range<usize>)> {
                 if boundary_between(sentence, t.end, a.start) {
                     break;
                 }
-                let l = a.lower.as_str();
+                let l = a.lower.as_ref();
                 let adjective = matches!(
                     l,
                     "defective"
@@ -902,7 +920,14 @@ pub fn holds_any(text: &str, needles: &[&str]) -> bool {
     let b = text.as_bytes();
     needles.iter().any(|n| {
         let n = n.as_bytes();
-        n.len() <= b.len() && b.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+        let Some(&first) = n.first() else {
+            return true;
+        };
+        // Only where the first letter stands, in either case.
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), b).any(|i| {
+            b.get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
     })
 }
 
@@ -916,6 +941,39 @@ pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<Range<usize
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn holds_any_finds_a_needle_in_any_case_and_nowhere_else() {
+        assert!(super::holds_any("The ROOT Cause was", &["reason", "cause"]));
+        assert!(super::holds_any("end: caus", &["cause", "caus"]));
+        assert!(!super::holds_any("the cau", &["cause"]));
+        assert!(!super::holds_any("", &["no "]));
+        assert!(super::holds_any("NO refund", &["no "]));
+    }
+
+    #[test]
+    fn tokens_read_ascii_as_any_text() {
+        // The byte reading of ASCII text gives the words the character
+        // reading gives once a character outside ASCII is in the text.
+        for t in [
+            "We don't ship A-to-z claims -- 14 orders, 'late' ones-",
+            "x",
+            "-start and end-",
+            "it's  o'clock'",
+        ] {
+            let ascii: Vec<(usize, usize, String)> = super::tokens(t)
+                .into_iter()
+                .map(|k| (k.start, k.end, k.lower.into_owned()))
+                .collect();
+            let wide = format!("{t} é");
+            let other: Vec<(usize, usize, String)> = super::tokens(&wide)
+                .into_iter()
+                .filter(|k| k.end <= t.len())
+                .map(|k| (k.start, k.end, k.lower.into_owned()))
+                .collect();
+            assert_eq!(ascii, other, "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -32,7 +32,7 @@ pub struct Speller {
     /// the same words on every keystroke, a word found here is cheaper than
     /// the dictionary's affix rules, and looking for a word's neighbours
     /// costs some 80 µs.
-    memo: std::sync::Mutex<std::collections::HashMap<String, Verdict>>,
+    memo: std::sync::Mutex<super::FxMap<String, Verdict>>,
 }
 
 /// The speller, loaded once per process.
@@ -294,7 +294,11 @@ pub struct Word<'t> {
 /// nothing but marks stands before it in its sentence of `sentences` (the
 /// checker's `text::sentences`; none: the text is one sentence), or when a
 /// colon does.
-pub fn words<'t>(text: &'t str, sentences: &[Range<usize>]) -> Vec<Word<'t>> {
+pub fn words<'t>(
+    text: &'t str,
+    tokens: &[crate::check::sense::Token<'t>],
+    sentences: &[Range<usize>],
+) -> Vec<Word<'t>> {
     let glue = |c: Option<char>| matches!(c, Some('_' | '@' | '/' | '\\' | '#' | '=' | '&'));
     // A dot with a letter or digit on its other side: "invoice.pdf".
     let dotted = |before: &str, after: &str| {
@@ -303,27 +307,43 @@ pub fn words<'t>(text: &'t str, sentences: &[Range<usize>]) -> Vec<Word<'t>> {
             || (after.starts_with('.')
                 && after[1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(tokens.len());
     // The sentence the last token stood in, whether a token came before in
     // it, and where that token ended.
     let (mut sentence, mut seen, mut last_end) = (0, false, 0);
-    for t in crate::check::sense::tokens(text) {
+    for t in tokens {
         while sentences.get(sentence).is_some_and(|r| r.end <= t.start) {
             sentence += 1;
             seen = false;
         }
-        let opens = !seen || text[last_end..t.start].contains(':');
+        let opens = !seen || text.as_bytes()[last_end..t.start].contains(&b':');
         seen = true;
         last_end = t.end;
         let token = &text[t.start..t.end];
         let (before, after) = (&text[..t.start], &text[t.end..]);
-        if !token
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        let letters = if token.is_ascii() {
+            token
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
+        } else {
+            token
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        };
+        if !letters
             || glue(before.chars().next_back())
             || glue(after.chars().next())
             || dotted(before, after)
         {
+            continue;
+        }
+        if !token.as_bytes().contains(&b'-') {
+            out.push(Word {
+                start: t.start,
+                end: t.end,
+                text: token,
+                opens_sentence: opens,
+            });
             continue;
         }
         let mut at = t.start;
@@ -407,10 +427,14 @@ mod tests {
     #[test]
     fn words_leave_out_links_files_ids_and_mark_sentence_starts() {
         let text = "We recieved 3 orders. see invoice.pdf, www.shop.com, ab12 and zhang@mail.com; buyer’s pre-paid box";
-        let ws: Vec<(&str, bool)> = words(text, &crate::check::text::sentences(text))
-            .iter()
-            .map(|w| (w.text, w.opens_sentence))
-            .collect();
+        let ws: Vec<(&str, bool)> = words(
+            text,
+            &crate::check::sense::tokens(text),
+            &crate::check::text::sentences(text),
+        )
+        .iter()
+        .map(|w| (w.text, w.opens_sentence))
+        .collect();
         assert_eq!(
             ws,
             [
@@ -426,11 +450,15 @@ mod tests {
         );
         // "Co., Ltd." ends no sentence; a colon opens one.
         let text = "Hongda Trading Co., Ltd. shipped late. Reason: Recieved";
-        let opening: Vec<&str> = words(text, &crate::check::text::sentences(text))
-            .into_iter()
-            .filter(|w| w.opens_sentence)
-            .map(|w| w.text)
-            .collect();
+        let opening: Vec<&str> = words(
+            text,
+            &crate::check::sense::tokens(text),
+            &crate::check::text::sentences(text),
+        )
+        .into_iter()
+        .filter(|w| w.opens_sentence)
+        .map(|w| w.text)
+        .collect();
         assert_eq!(opening, ["Hongda", "Reason", "Recieved"]);
     }
 }

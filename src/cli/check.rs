@@ -97,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // one-shot check shares that work over two cores. (Parsing the
     // playbooks on two more threads as well made it slower: measured
     // 21.7 ms against 16.9 ms median for the 1,500-word letter.)
-    check::warm_in_background();
+    check::warm_in_background(!args.no_grammar);
     let lang = super::lang_arg(args.lang.as_deref())?;
     let today = args.today.unwrap_or_else(today);
     let extra: Vec<(String, String)> = args

@@ -152,7 +152,7 @@ pub fn edit(path: PathBuf, opts: Options) -> Result<(), EditorError> {
     // The checker's patterns and dictionary build while the terminal is
     // set up and the first screen drawn (`poa edit`, and `poa new` opening
     // its case).
-    crate::check::warm_in_background();
+    crate::check::warm_in_background(true);
     let source = case::read_file(&path, case::empty_case_hint())?;
     let case = case::from_yaml(&source, &path.display().to_string())?;
     let mut m = Model::new(path.clone(), Case::new(), opts.lang, opts.today);
@@ -162,7 +162,7 @@ pub fn edit(path: PathBuf, opts: Options) -> Result<(), EditorError> {
 
 /// The start screen: a new case, or one of the case files in this folder.
 pub fn start(opts: Options) -> Result<(), EditorError> {
-    crate::check::warm_in_background();
+    crate::check::warm_in_background(true);
     let mut m = Model::new(
         PathBuf::from("new.poa.yaml"),
         Case::new(),

@@ -170,7 +170,7 @@ fn dropped_subject_and_dates(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         // "the 15 of November", "the 3rd of Nov": the date's words as
         // `case::find_dates` reads them.
         if f.text.contains(" of ") {
-            let toks = sense::tokens(f.text);
+            let toks = cx.tokens(f);
             for w in toks.windows(4) {
                 if w[0].lower == "the"
                     && w[2].lower == "of"
@@ -259,7 +259,7 @@ const PLAIN_VERBS: [&str; 28] = [
 /// with the verb's plain form: "the buyer give", "our warehouse worker
 /// forget", ", buyer give", "nobody check". Not after "let", "help",
 /// "make", "to" or a modal, where the plain form is right.
-fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usize)> {
+fn agreement(text: &str, toks: &[sense::Token<'_>], i: usize) -> Option<(usize, usize)> {
     let det = |w: &str| {
         matches!(
             w,
@@ -277,11 +277,11 @@ fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usiz
                 | "my"
         )
     };
-    let w = toks[i].lower.as_str();
+    let w = toks[i].lower.as_ref();
     let clause_start = i == 0
         || text[toks[i - 1].end..toks[i].start].contains([',', '.', ';', ':'])
         || matches!(
-            toks[i - 1].lower.as_str(),
+            toks[i - 1].lower.as_ref(),
             "when"
                 | "if"
                 | "because"
@@ -298,12 +298,12 @@ fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usiz
     let subject = if det(w) {
         if toks
             .get(i + 1)
-            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_str()))
+            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_ref()))
         {
             i + 1
         } else if toks
             .get(i + 2)
-            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_str()))
+            .is_some_and(|n| SUBJECTS.contains(&n.lower.as_ref()))
             && toks.get(i + 1).is_some_and(|m| !m.lower.ends_with('s'))
         {
             i + 2
@@ -317,11 +317,11 @@ fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usiz
     };
     let verb = subject + 1;
     let v = toks.get(verb)?;
-    if !PLAIN_VERBS.contains(&v.lower.as_str())
+    if !PLAIN_VERBS.contains(&v.lower.as_ref())
         || text[toks[subject].end..v.start].contains([',', '.', '\''])
         || i.checked_sub(1).is_some_and(|k| {
             matches!(
-                toks[k].lower.as_str(),
+                toks[k].lower.as_ref(),
                 "let"
                     | "help"
                     | "make"
@@ -341,10 +341,10 @@ fn agreement(text: &str, toks: &[sense::Token], i: usize) -> Option<(usize, usiz
         return None;
     }
     // "the buyer return policy", "a customer service": a noun after, not a verb.
-    if matches!(v.lower.as_str(), "check" | "use" | "update" | "ship")
+    if matches!(v.lower.as_ref(), "check" | "use" | "update" | "ship")
         && toks.get(verb + 1).is_some_and(|n| {
             matches!(
-                n.lower.as_str(),
+                n.lower.as_ref(),
                 "list" | "policy" | "process" | "date" | "method" | "window" | "rate"
             )
         })
@@ -407,15 +407,15 @@ impl Rule for SecondLanguageGrammar {
             .statements()
             .filter(|f| candidates().is_match(f.text))
         {
-            let toks = sense::tokens(f.text);
+            let toks = cx.tokens(f);
             for (i, t) in toks.iter().enumerate() {
-                let w = t.lower.as_str();
+                let w = t.lower.as_ref();
                 let next = toks.get(i + 1);
                 // "7 negative feedbacks", "all the informations"; "this
                 // evidences our care" is the verb.
                 if let Some((_, one)) = UNCOUNTABLE.iter().find(|(many, _)| *many == w)
                     && !i.checked_sub(1).is_some_and(|k| {
-                        matches!(toks[k].lower.as_str(), "it" | "this" | "which" | "that")
+                        matches!(toks[k].lower.as_ref(), "it" | "this" | "which" | "that")
                     })
                 {
                     let said = &f.text[t.start..t.end];
@@ -441,7 +441,7 @@ impl Rule for SecondLanguageGrammar {
                     && !f.text[t.end..n.start].contains([',', '.', ';'])
                     // "had to check", "have review meetings": not these.
                     && !toks.get(i + 2).is_some_and(|a| {
-                        matches!(a.lower.as_str(), "meeting" | "meetings" | "process" | "team")
+                        matches!(a.lower.as_ref(), "meeting" | "meetings" | "process" | "team")
                     })
                 {
                     let said = &f.text[t.start..n.end];
@@ -470,7 +470,7 @@ impl Rule for SecondLanguageGrammar {
                 let adjective = before.ends_with(['£', '$', '€', '¥'])
                     || i.checked_sub(1).is_some_and(|k| {
                         matches!(
-                            toks[k].lower.as_str(),
+                            toks[k].lower.as_ref(),
                             "a" | "an"
                                 | "each"
                                 | "per"
@@ -507,14 +507,14 @@ impl Rule for SecondLanguageGrammar {
                     // One noun or adjective may stand before the last ("buyer
                     // message", "unauthorized listing"), but not a plural, a
                     // number or a time ("2 days order", "30 day return").
-                    let is_noun = |t: Option<&sense::Token>| {
+                    let is_noun = |t: Option<&sense::Token<'_>>| {
                         t.is_some_and(|a| NOUNS.iter().any(|(s, _)| *s == a.lower))
                     };
                     let modifier = toks.get(j).is_some_and(|a| {
                         a.lower.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
                             && !a.lower.ends_with('s')
                             && !matches!(
-                                a.lower.as_str(),
+                                a.lower.as_ref(),
                                 "day"
                                     | "week"
                                     | "month"
@@ -547,8 +547,8 @@ impl Rule for SecondLanguageGrammar {
                         None => true,
                         Some(a) => {
                             f.text[noun.end..a.start].contains([',', '.', ';', ':', ')'])
-                                || AFTER_NOUN.contains(&a.lower.as_str())
-                                || VERBS_S.contains(&a.lower.as_str())
+                                || AFTER_NOUN.contains(&a.lower.as_ref())
+                                || VERBS_S.contains(&a.lower.as_ref())
                         }
                     };
                     // "all order ids", "some order" at a year ("2026 order")
@@ -557,7 +557,7 @@ impl Rule for SecondLanguageGrammar {
                         continue;
                     }
                     // "some customer receives": the verb agrees with the plural.
-                    let verb = after.filter(|a| VERBS_S.contains(&a.lower.as_str()));
+                    let verb = after.filter(|a| VERBS_S.contains(&a.lower.as_ref()));
                     let end = verb.map_or(noun.end, |v| v.end);
                     let said = &f.text[t.start..end];
                     let mut fixed = format!("{}{plural}", &f.text[t.start..noun.start]);
@@ -581,7 +581,7 @@ impl Rule for SecondLanguageGrammar {
                 }
                 // "the buyer give", "our warehouse worker forget", "he
                 // check": a singular subject with the verb's plain form.
-                if let Some(found) = agreement(f.text, &toks, i) {
+                if let Some(found) = agreement(f.text, toks, i) {
                     let (subject, verb) = (&toks[found.0], &toks[found.1]);
                     let said = &f.text[subject.start..verb.end];
                     let with_s = third_person(&f.text[verb.start..verb.end]);

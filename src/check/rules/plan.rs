@@ -323,15 +323,19 @@ impl Rule for MeasureRepeatsAction {
             }
             return;
         };
-        let actions: Vec<(usize, Vec<u64>)> = case
+        let actions: Vec<(usize, std::borrow::Cow<'_, [u64]>)> = case
             .corrective_actions
             .iter()
             .enumerate()
-            .map(|(i, a)| (i, content_words(&a.action)))
+            .map(|(i, a)| {
+                let id = item_at(Section::CorrectiveActions, i, "action");
+                (i, cx.content_words(id, &a.action))
+            })
             .filter(|(_, w)| w.len() >= 3)
             .collect();
         for (i, m) in case.preventive_measures.iter().enumerate() {
-            let mw = content_words(&m.measure);
+            let id = item_at(Section::PreventiveMeasures, i, "measure");
+            let mw = cx.content_words(id, &m.measure);
             if mw.len() < 3 {
                 continue;
             }

@@ -12,9 +12,9 @@ pub struct Misspelling;
 
 /// The words of a field for spelling, with the checker's sentences (a
 /// field that is not prose has none: it reads as one sentence).
-fn words_of<'t>(cx: &Cx, f: &Field<'t>) -> Vec<spell::Word<'t>> {
+fn words_of<'t>(cx: &Cx<'t>, f: &Field<'t>) -> Vec<spell::Word<'t>> {
     let sentences = cx.at(f.id).map_or(&[][..], |i| &cx.sentences[i][..]);
-    spell::words(f.text, sentences)
+    spell::words(f.text, cx.tokens(f), sentences)
 }
 
 /// The words the letter itself vouches for: its names and data (the legal

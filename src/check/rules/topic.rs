@@ -18,9 +18,10 @@ use crate::playbook::{self, Playbook};
 
 struct Vocabulary {
     playbooks: Vec<&'static Playbook>,
-    /// For each word, the playbooks that use it (by place in `playbooks`)
-    /// and how much it says: ln(playbooks / playbooks using it).
-    words: HashMap<u64, (Vec<u8>, f64)>,
+    /// For each word (its hash, sorted), the playbooks that use it (by
+    /// place in `playbooks`) and how much it says: ln(playbooks /
+    /// playbooks using it).
+    words: Vec<(u64, Vec<u8>, f64)>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -47,19 +48,28 @@ fn vocabulary() -> &'static Vocabulary {
             }
         }
         let n = playbooks.len() as f64;
-        for (users, weight) in words.values_mut() {
-            *weight = (n / users.len() as f64).ln();
-        }
+        let mut words: Vec<(u64, Vec<u8>, f64)> = words
+            .into_iter()
+            .map(|(w, (users, _))| {
+                let weight = (n / users.len() as f64).ln();
+                (w, users, weight)
+            })
+            .collect();
+        words.sort_unstable_by_key(|w| w.0);
         Vocabulary { playbooks, words }
     })
 }
 
-/// The letter's score against each playbook, highest first.
+/// The letter's score against each playbook, highest first, from its words
+/// sorted as `content_words` gives them.
 fn scores(words: &[u64]) -> Vec<(&'static Playbook, f64)> {
     let v = vocabulary();
     let mut sum = vec![0.0; v.playbooks.len()];
+    // Both lists are sorted: one walk along the two finds the shared words.
+    let mut known = v.words.iter().peekable();
     for w in words {
-        if let Some((users, weight)) = v.words.get(w) {
+        while known.next_if(|k| k.0 < *w).is_some() {}
+        if let Some((_, users, weight)) = known.next_if(|k| k.0 == *w) {
             for &u in users {
                 sum[u as usize] += weight;
             }
@@ -81,13 +91,18 @@ fn other_violation(cx: &Cx) -> Option<(&'static Playbook, &'static Playbook)> {
 
 fn read_topic(cx: &Cx) -> Option<(&'static Playbook, &'static Playbook)> {
     let named = cx.doc.playbook.filter(|p| p.id != "other")?;
-    let body: Vec<&str> = cx
+    // The words of the causes, actions and measures, each field's as the
+    // other rules read them.
+    let mut words: Vec<u64> = Vec::new();
+    for f in cx
         .doc
         .statements()
         .filter(|f| matches!(f.role, Role::Cause | Role::Action | Role::Measure))
-        .map(|f| f.text)
-        .collect();
-    let words = content_words(&body.join(" "));
+    {
+        words.extend_from_slice(&cx.content_words(f.id, f.text));
+    }
+    words.sort_unstable();
+    words.dedup();
     if words.len() < 15 {
         return None;
     }
@@ -217,15 +232,27 @@ const ASIDES: [Aside; 3] = [
 fn matchers() -> &'static [(Words, Words)] {
     static CELL: OnceLock<Vec<(Words, Words)>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let any = |words: &[&str], whole: bool| {
-            let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-            let (l, r) = if whole { (r"\b", r"\b") } else { ("", "") };
-            Words::new(&format!("(?i){l}(?:{}){r}", alt.join("|")))
-        };
         ASIDES
             .iter()
-            .map(|a| (any(a.step, true), any(a.cause, false)))
+            .map(|a| (any_of(a.step, true), any_of(a.cause, false)))
             .collect()
+    })
+}
+
+/// One matcher for any of `words`, as whole words or inside longer ones.
+fn any_of(words: &[&str], whole: bool) -> Words {
+    let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    let (l, r) = if whole { (r"\b", r"\b") } else { ("", "") };
+    Words::new(&format!("(?i){l}(?:{}){r}", alt.join("|")))
+}
+
+/// A step about any aside at all: one pass rules out the many steps that
+/// are about none.
+fn any_step() -> &'static Words {
+    static CELL: OnceLock<Words> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let all: Vec<&str> = ASIDES.iter().flat_map(|a| a.step.iter().copied()).collect();
+        any_of(&all, true)
     })
 }
 
@@ -260,6 +287,7 @@ impl Rule for AnswersNoCause {
             .doc
             .statements()
             .filter(|f| matches!(f.role, Role::Action | Role::Measure))
+            .filter(|f| any_step().is_match(f.text))
         {
             let Some((what, word)) = asides.iter().find_map(|(a, step)| {
                 step.find(f.text)
