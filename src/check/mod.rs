@@ -179,7 +179,6 @@ impl Default for Settings {
     }
 }
 
-/// What a rule sees.
 /// Where each field is in a document's `fields`. Rules ask it for every
 /// field they read, so its hash is `Fx`.
 pub type FieldIndex = FxMap<FieldId, usize>;
@@ -223,6 +222,7 @@ impl std::hash::Hasher for Fx {
 /// A map hashed with `Fx`.
 pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
+/// What a rule sees.
 pub struct Cx<'a> {
     pub doc: &'a Doc<'a>,
     pub phrases: &'a PhraseSet,
