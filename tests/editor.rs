@@ -868,3 +868,164 @@ fn export_with_errors_left_asks_first() {
         vec![Cmd::Save, Cmd::Export(vec![Format::Pdf])]
     );
 }
+
+fn alt(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::ALT)
+}
+
+#[test]
+fn at_80x24_the_key_bar_keeps_help_and_quit_and_the_rail_narrows_or_hides() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut m = model("order-defect.poa.yaml", lang);
+        for step in [Step::Seller, Step::RootCauses, Step::Review] {
+            go(&mut m, step);
+            let s = screen(&m, 80, 24);
+            let bar = s.lines().last().unwrap();
+            assert!(
+                bar.contains("F1") && bar.contains("Ctrl+Q"),
+                "{lang:?} {step:?}: {bar}"
+            );
+        }
+        go(&mut m, Step::Preventive);
+        let narrow = screen(&m, 80, 24);
+        let wide = screen(&m, 120, 40);
+        let name = if lang == Lang::En {
+            "Measures"
+        } else {
+            "预防措施"
+        };
+        assert!(narrow.contains(name), "{narrow}");
+        // The narrow rail leaves the field more than 60 of 80 columns.
+        let top = narrow.lines().next().unwrap();
+        let rail: usize = top.chars().take_while(|c| *c != '┐').count() + 1;
+        assert!(rail <= 17, "rail of {rail} columns: {top}");
+        if lang == Lang::En {
+            assert!(wide.contains("Preventive measures"), "{wide}");
+        }
+        let msg =
+            keys::to_msg(&m, KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL)).unwrap();
+        update(&mut m, msg);
+        let hidden = screen(&m, 80, 24);
+        assert!(
+            !hidden.contains(name) || !hidden.lines().nth(1).unwrap().contains(name),
+            "{hidden}"
+        );
+        assert!(
+            !hidden.contains("Steps") && !hidden.contains("步骤"),
+            "{hidden}"
+        );
+    }
+}
+
+#[test]
+fn a_long_hint_scrolls_and_says_there_is_more() {
+    let mut m = model("order-defect.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let first = screen(&m, 80, 24);
+    assert!(first.contains("more: Alt+PgDn"), "{first}");
+    assert!(!first.contains("Example:"), "{first}");
+    for _ in 0..10 {
+        let msg = keys::to_msg(&m, alt(KeyCode::PageDown)).unwrap();
+        update(&mut m, msg);
+        screen(&m, 80, 24);
+    }
+    let end = screen(&m, 80, 24);
+    assert!(end.contains("Example:"), "{end}");
+    assert!(!end.contains("more: Alt+PgDn"), "{end}");
+    // Alt+PgDn scrolls the hint: it does not change the step.
+    assert_eq!(m.step, Step::RootCauses);
+    // Back up from the end in one press per line, not from past it.
+    let msg = keys::to_msg(&m, alt(KeyCode::PageUp)).unwrap();
+    update(&mut m, msg);
+    assert!(screen(&m, 80, 24).contains("more: Alt+PgDn"));
+}
+
+#[test]
+fn a_one_line_field_shows_all_of_a_long_value() {
+    let mut m = model("order-defect.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    let summary = m.case.root_causes[0].summary.clone();
+    typ(
+        &mut m,
+        " It was chosen on price alone and never drop-tested.",
+    );
+    let s = screen(&m, 80, 24);
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start: String = summary
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains(&start),
+        "the start of the value is on screen: {s}"
+    );
+    assert!(s.contains("drop-tested."), "{s}");
+}
+
+#[test]
+fn choices_show_what_they_mean_and_are_searched_by_typing() {
+    let mut m = model("late-shipment.poa.yaml", Lang::Zh);
+    go(&mut m, Step::Notice);
+    assert_eq!(m.spec().unwrap().guide, "notice.violation");
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("迟发率超标"), "{s}");
+    // Clear the field and search in Chinese.
+    for _ in 0..40 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "商标");
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("ip-trademark — 商标侵权投诉"), "{s}");
+    assert!(!s.contains("late-shipment-rate —"), "{s}");
+    // Enter takes the first match and moves on.
+    let msg = keys::to_msg(&m, key(KeyCode::Enter)).unwrap();
+    update(&mut m, msg);
+    assert_eq!(m.case.notice.violation, "ip-trademark");
+    assert_eq!(m.spec().unwrap().guide, "notice.response");
+    // In English, by the meaning: "country" words find marketplaces.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Seller);
+    while m.spec().unwrap().guide != "seller.marketplace" {
+        update(&mut m, Msg::NextField);
+    }
+    for _ in 0..5 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "germ");
+    assert!(screen(&m, 120, 40).contains("DE — Germany"));
+    update(&mut m, Msg::ChoiceNext);
+    assert_eq!(m.case.seller.marketplace, "DE");
+    // A search that matches nothing is kept as typed (the checker says
+    // it is no marketplace), never replaced by a guess.
+    for _ in 0..5 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "zz");
+    update(&mut m, Msg::NextField);
+    assert_eq!(m.case.seller.marketplace, "zz");
+}
+
+#[test]
+fn a_suggestion_is_shown_whole_on_a_small_screen() {
+    let mut m = model("order-defect.poa.yaml", Lang::En);
+    go(&mut m, Step::Preventive);
+    update(&mut m, Msg::OpenSuggestions);
+    let Some(Overlay::Suggestions { items, .. }) = &m.overlay else {
+        panic!("no suggestions");
+    };
+    let longest = items
+        .iter()
+        .map(|(en, _)| en.clone())
+        .max_by_key(|s| s.len())
+        .unwrap();
+    assert!(longest.len() > 70, "{longest}");
+    let s = screen(&m, 80, 24);
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches(|c: char| "│┌┐└┘─ ▶".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let last_word = longest.split_whitespace().last().unwrap();
+    assert!(flat.contains(last_word), "{last_word} missing: {s}");
+}

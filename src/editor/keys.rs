@@ -90,7 +90,7 @@ pub const BINDINGS: &[Binding] = &[
         en: "next step",
         zh: "下一步",
         when: When::Always,
-        matches: |k| k.code == KeyCode::PageDown && !k.modifiers.contains(KeyModifiers::CONTROL),
+        matches: |k| plain(k, KeyCode::PageDown),
         msg: || Msg::NextStep,
     },
     Binding {
@@ -100,7 +100,7 @@ pub const BINDINGS: &[Binding] = &[
         en: "previous step",
         zh: "上一步",
         when: When::Always,
-        matches: |k| k.code == KeyCode::PageUp && !k.modifiers.contains(KeyModifiers::CONTROL),
+        matches: |k| plain(k, KeyCode::PageUp),
         msg: || Msg::PrevStep,
     },
     Binding {
@@ -262,6 +262,36 @@ pub const BINDINGS: &[Binding] = &[
         when: When::Review,
         matches: |k| k.code == KeyCode::F(10),
         msg: || Msg::Export(vec![Format::Md, Format::Txt, Format::Pdf]),
+    },
+    Binding {
+        keys: "Alt+PgDn",
+
+        short: ("more hint", "更多提示"),
+        en: "scroll the question and hint down",
+        zh: "向下滚动问题与提示",
+        when: When::Always,
+        matches: |k| alt(k, KeyCode::PageDown),
+        msg: || Msg::ScrollHint(1),
+    },
+    Binding {
+        keys: "Alt+PgUp",
+
+        short: ("hint up", "提示上移"),
+        en: "scroll the question and hint up",
+        zh: "向上滚动问题与提示",
+        when: When::Always,
+        matches: |k| alt(k, KeyCode::PageUp),
+        msg: || Msg::ScrollHint(-1),
+    },
+    Binding {
+        keys: "Ctrl+T",
+
+        short: ("steps", "步骤栏"),
+        en: "hide or show the steps",
+        zh: "隐藏或显示步骤栏",
+        when: When::Always,
+        matches: |k| ctrl(k, 't'),
+        msg: || Msg::ToggleRail,
     },
     Binding {
         keys: "Ctrl+E",

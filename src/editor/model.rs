@@ -43,6 +43,17 @@ impl Step {
         }
     }
 
+    /// The name on a narrow rail.
+    pub fn short_name(self) -> S {
+        match self {
+            Step::RootCauses => S::ShortCauses,
+            Step::Corrective => S::ShortActions,
+            Step::Preventive => S::ShortMeasures,
+            Step::Explanation => S::ShortExplanation,
+            s => s.name(),
+        }
+    }
+
     /// Steps that hold a list of items.
     pub fn is_list(self) -> bool {
         self.list().is_some()
@@ -127,6 +138,87 @@ pub fn choices(spec: FieldSpec) -> Vec<&'static str> {
         "evidence.kind" => EvidenceKind::ALL.iter().map(|k| k.id()).collect(),
         _ => Vec::new(),
     }
+}
+
+/// What a choice means, in the writer's language: a playbook's title, a
+/// marketplace's country, what an answer or a document kind is.
+pub fn choice_label(guide: &str, id: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
+    match guide {
+        "notice.violation" => {
+            playbook::get(id).map_or_else(String::new, |p| p.title_in(lang).to_string())
+        }
+        "notice.response" => match id {
+            "plan-of-action" => pick(
+                "Plan of Action: you fix what went wrong",
+                "行动计划：承认问题并整改",
+            ),
+            "dispute" => pick(
+                "Dispute: the account did not break the policy",
+                "申辩：账户并未违规",
+            ),
+            _ => String::new(),
+        },
+        "evidence.kind" => match id {
+            "invoice" => pick("Invoice", "发票"),
+            "tracking" => pick("Tracking record", "物流追踪记录"),
+            "authorization" => pick("Authorization from the brand", "品牌授权书"),
+            "test-report" => pick("Test report", "检测报告"),
+            "training-record" => pick("Training record", "培训记录"),
+            "sop" => pick("Procedure (SOP)", "操作流程（SOP）"),
+            "screenshot" => pick("Screenshot", "截图"),
+            "other" => pick("Other document", "其他文件"),
+            _ => String::new(),
+        },
+        "seller.marketplace" => {
+            let (en, cn) = match id {
+                "US" => ("United States", "美国"),
+                "CA" => ("Canada", "加拿大"),
+                "MX" => ("Mexico", "墨西哥"),
+                "BR" => ("Brazil", "巴西"),
+                "UK" => ("United Kingdom", "英国"),
+                "DE" => ("Germany", "德国"),
+                "FR" => ("France", "法国"),
+                "IT" => ("Italy", "意大利"),
+                "ES" => ("Spain", "西班牙"),
+                "NL" => ("Netherlands", "荷兰"),
+                "SE" => ("Sweden", "瑞典"),
+                "PL" => ("Poland", "波兰"),
+                "BE" => ("Belgium", "比利时"),
+                "TR" => ("Türkiye", "土耳其"),
+                "AE" => ("United Arab Emirates", "阿联酋"),
+                "SA" => ("Saudi Arabia", "沙特阿拉伯"),
+                "IN" => ("India", "印度"),
+                "JP" => ("Japan", "日本"),
+                "AU" => ("Australia", "澳大利亚"),
+                "SG" => ("Singapore", "新加坡"),
+                _ => ("", ""),
+            };
+            pick(en, cn)
+        }
+        _ => String::new(),
+    }
+}
+
+/// The choices that match what the writer typed, in id or meaning (in
+/// either language, any case); all of them when nothing is typed or the
+/// text is a choice already.
+pub fn choice_matches(spec: FieldSpec, query: &str) -> Vec<&'static str> {
+    let options = choices(spec);
+    let q = query.trim().to_lowercase();
+    if q.is_empty() || options.iter().any(|o| o.eq_ignore_ascii_case(&q)) {
+        return options;
+    }
+    options
+        .into_iter()
+        .filter(|o| {
+            o.to_lowercase().contains(&q)
+                || [Lang::En, Lang::Zh]
+                    .iter()
+                    .any(|l| choice_label(spec.guide, o, *l).to_lowercase().contains(&q))
+        })
+        .collect()
 }
 
 /// The steps of a case: Metrics only for a rate violation, Explanation
@@ -292,6 +384,15 @@ pub struct Model {
     /// The writer chose not to overwrite a file changed on disk: no save
     /// until they ask for one (Ctrl+S); the recovery copy keeps the text.
     pub hold_saves: bool,
+    /// The writer hid the step rail (Ctrl+T) to give the field the width.
+    pub rail_hidden: bool,
+    /// How far the current field's guide is scrolled (Alt+PgDn/PgUp), in
+    /// lines; back to the top when the field changes.
+    pub hint_scroll: u16,
+    /// The furthest the guide can scroll, as last drawn.
+    pub hint_room: std::cell::Cell<u16>,
+    /// What the writer typed in a choice field, to search the choices by.
+    pub choice_query: String,
 }
 
 /// The smallest terminal the editor draws in.
@@ -327,6 +428,10 @@ impl Model {
             screen: (MIN_WIDTH, MIN_HEIGHT),
             missing_files: Vec::new(),
             hold_saves: false,
+            rail_hidden: false,
+            hint_scroll: 0,
+            hint_room: std::cell::Cell::new(0),
+            choice_query: String::new(),
         };
         m.load_field();
         m.recheck();
@@ -347,6 +452,8 @@ impl Model {
 
     /// Puts the current field's text into the input box.
     pub fn load_field(&mut self) {
+        self.hint_scroll = 0;
+        self.choice_query.clear();
         let Some(spec) = self.spec() else {
             self.input = TextArea::default();
             return;

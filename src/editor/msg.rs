@@ -42,6 +42,10 @@ pub enum Msg {
     OverlayDown,
     OverlayEnter,
     ScrollPreview(i16),
+    /// Scrolls the field's guide by lines.
+    ScrollHint(i16),
+    /// Hides or shows the step rail.
+    ToggleRail,
     Export(Vec<Format>),
     Save,
     EditExternally,

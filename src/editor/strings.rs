@@ -16,6 +16,15 @@ pub enum S {
     StepExplanation,
     StepEvidence,
     StepReview,
+    /// Short step names for a narrow rail.
+    ShortCauses,
+    ShortActions,
+    ShortMeasures,
+    ShortExplanation,
+    /// The guide box's title when its text goes on below.
+    HintMore,
+    /// `{n}`.
+    ChoicesShown,
     Findings,
     NoFindings,
     CheckedAll,
@@ -116,6 +125,11 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::StepExplanation => ("Explanation", "申诉说明"),
         S::StepEvidence => ("Evidence", "证明文件"),
         S::StepReview => ("Review", "检查与导出"),
+        S::ShortCauses => ("Causes", "根本原因"),
+        S::ShortActions => ("Actions", "纠正措施"),
+        S::ShortMeasures => ("Measures", "预防措施"),
+        S::ShortExplanation => ("Explain", "申诉说明"),
+        S::HintMore => ("more: Alt+PgDn", "更多：Alt+PgDn"),
         S::Findings => ("Findings", "检查结果"),
         S::NoFindings => ("Nothing to fix in this step.", "这一步没有发现问题。"),
         S::Saved => ("saved", "已保存"),
@@ -223,7 +237,11 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "日期格式不对：请写成 YYYY-MM-DD，例如 2026-11-18",
         ),
         S::NotANumber => ("write a whole number, e.g. 1200", "请写整数，例如 1200"),
-        S::Choices => ("↑/↓ choose", "↑/↓ 选择"),
+        S::Choices => (
+            "type to search, ↑/↓ to choose, Enter takes the first",
+            "输入文字搜索，↑/↓ 选择，回车选第一项",
+        ),
+        S::ChoicesShown => ("{n} choices", "{n} 个选项"),
         S::Closing => ("Closing paragraph (optional)", "结尾段落（可选）"),
         S::LetterDate => (
             "Date on the letter (YYYY-MM-DD, empty = today)",

@@ -4,7 +4,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::model::{self, Model, Overlay, Start, Step, choices, fields, item_count, place_of};
+use super::model::{
+    self, Kind, Model, Overlay, Start, Step, choice_matches, choices, fields, item_count, place_of,
+};
 use super::msg::{Cmd, Msg};
 use super::strings::{S, fill, t};
 use crate::case::{Case, Response, Section};
@@ -119,6 +121,7 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
 fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::NextField => {
+            complete_choice(m);
             commit(m);
             let n = fields(m.step).len();
             if m.field + 1 < n {
@@ -139,6 +142,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::NextStep => {
+            complete_choice(m);
             commit(m);
             go_step(m, 1);
         }
@@ -190,11 +194,17 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             };
             if m.spec().is_some() && m.input.insert_str(&text) {
                 edited(m);
+                if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
+                    m.choice_query = m.input.lines().join("");
+                }
             }
         }
         Msg::ChoiceNext | Msg::ChoicePrev => {
             if let Some(spec) = m.spec() {
-                let options = choices(spec);
+                let mut options = choice_matches(spec, &m.choice_query);
+                if options.is_empty() {
+                    options = choices(spec);
+                }
                 if !options.is_empty() {
                     let cur = m.input.lines().join("");
                     let i = options.iter().position(|o| *o == cur.trim());
@@ -303,6 +313,12 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::ScrollPreview(d) => {
             m.review_scroll = (i32::from(m.review_scroll) + i32::from(d)).max(0) as u16;
         }
+        Msg::ScrollHint(d) => {
+            // The view stops at the guide's last line.
+            let room = i32::from(m.hint_room.get());
+            m.hint_scroll = (i32::from(m.hint_scroll) + i32::from(d)).clamp(0, room) as u16;
+        }
+        Msg::ToggleRail => m.rail_hidden = !m.rail_hidden,
         Msg::Export(formats) => {
             commit(m);
             // Errors are what gets an appeal rejected: ask before exporting.
@@ -450,6 +466,27 @@ fn input(m: &mut Model, key: KeyEvent) {
         return;
     }
     if m.input.input(key) {
+        edited(m);
+        if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
+            m.choice_query = m.input.lines().join("");
+        }
+    }
+}
+
+/// Leaving a choice field with a search typed takes the first choice that
+/// matches it.
+fn complete_choice(m: &mut Model) {
+    let Some(spec) = m.spec().filter(|s| s.kind == Kind::Choice) else {
+        return;
+    };
+    let typed = m.input.lines().join("");
+    let options = choice_matches(spec, &typed);
+    if typed.trim().is_empty() || options.iter().any(|o| *o == typed.trim()) {
+        return;
+    }
+    if let Some(first) = options.first() {
+        m.input = TextArea::new(vec![first.to_string()]);
+        m.input.move_cursor(CursorMove::End);
         edited(m);
     }
 }

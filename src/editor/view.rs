@@ -86,9 +86,19 @@ pub fn view(m: &Model, f: &mut Frame) {
             Constraint::Length(1),
         ])
         .areas(area);
+        let narrow = area.width < WIDE;
+        let rail_width = if m.rail_hidden {
+            0
+        } else if narrow {
+            rail_width(m)
+        } else {
+            27
+        };
         let [rail, content] =
-            Layout::horizontal([Constraint::Length(27), Constraint::Min(40)]).areas(main);
-        steps_view(m, f, rail, &theme);
+            Layout::horizontal([Constraint::Length(rail_width), Constraint::Min(40)]).areas(main);
+        if rail_width > 0 {
+            steps_view(m, f, rail, &theme, narrow);
+        }
         if m.step == Step::Review {
             review_view(m, f, content, &theme);
         } else {
@@ -102,7 +112,22 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
 }
 
-fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+/// Under this many columns the step rail shows short names.
+const WIDE: u16 = 100;
+
+/// The narrow rail: as wide as its longest short name.
+fn rail_width(m: &Model) -> u16 {
+    let longest = m
+        .steps()
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(t(m.lang, s.short_name())))
+        .max()
+        .unwrap_or(0);
+    // Border, highlight mark, state mark and spaces.
+    u16::try_from(longest + 7).unwrap_or(20)
+}
+
+fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme, narrow: bool) {
     let items: Vec<ListItem> = m
         .steps()
         .iter()
@@ -113,12 +138,10 @@ fn steps_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
                 StepState::Done => ("✓", theme.fg(Color::Green)),
                 StepState::Empty => ("·", theme.dim()),
             };
-            let mut line = vec![
-                Span::styled(format!(" {sym} "), style),
-                Span::raw(t(m.lang, s.name())),
-            ];
+            let name = t(m.lang, if narrow { s.short_name() } else { s.name() });
+            let mut line = vec![Span::styled(format!(" {sym} "), style), Span::raw(name)];
             let room = area.width.saturating_sub(7) as usize;
-            let label_width = unicode_width::UnicodeWidthStr::width(t(m.lang, s.name()));
+            let label_width = unicode_width::UnicodeWidthStr::width(name);
             if s.is_list() && label_width + 4 <= room {
                 line.push(Span::styled(
                     format!(" ({})", item_count(&m.case, s)),
@@ -225,11 +248,20 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let findings_height = (rows.min(7) as u16 + 2).max(3);
     let one_line = m.spec().is_some_and(|s| !s.kind.is_multiline());
     let head_height = if area.height >= 30 { 7 } else { 5 };
+    // A one-line field shows all of a long value, wrapped, up to four lines.
+    let value_rows = if one_line {
+        let text = m.input.lines().join(" ");
+        wrapped(&text, area.width.saturating_sub(3), Style::default())
+            .len()
+            .clamp(1, 4) as u16
+    } else {
+        1
+    };
     let [head, fields_bar, input_area, overview_area, findings_area] = Layout::vertical([
         Constraint::Length(head_height),
         Constraint::Length(1),
         if one_line {
-            Constraint::Length(3)
+            Constraint::Length(value_rows + 2)
         } else {
             Constraint::Min(4)
         },
@@ -274,14 +306,36 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(spec) = spec {
         lines.extend(guide_lines(m, spec.guide, head_width));
     }
-    f.render_widget(
-        Paragraph::new(Text::from(lines))
-            .block(Block::bordered().title(Span::styled(title, theme.accent()))),
-        head,
-    );
+    // A guide longer than its box scrolls (Alt+PgDn), and says so.
+    let rows = usize::from(head.height.saturating_sub(2));
+    let last_top = lines.len().saturating_sub(rows);
+    m.hint_room.set(u16::try_from(last_top).unwrap_or(u16::MAX));
+    let top = usize::from(m.hint_scroll).min(last_top);
+    let mut head_block = Block::bordered().title(Span::styled(title, theme.accent()));
+    if top < last_top {
+        head_block = head_block.title_bottom(Line::styled(
+            format!("↓ {}", t(m.lang, S::HintMore)),
+            theme.dim(),
+        ));
+    }
+    let lines: Vec<Line> = lines.into_iter().skip(top).collect();
+    f.render_widget(Paragraph::new(Text::from(lines)).block(head_block), head);
     // The fields of the step, the current one marked.
+    // When the labels do not fit, the bar starts near the current one.
+    let label_cells = |i: usize| {
+        unicode_width::UnicodeWidthStr::width(specs[i].label(m.lang)) + if i > 0 { 3 } else { 0 }
+    };
+    let mut first = 0;
+    while first < m.field
+        && (first..specs.len()).map(label_cells).sum::<usize>() + 2 > usize::from(fields_bar.width)
+    {
+        first += 1;
+    }
     let mut bar = Vec::new();
-    for (i, s) in specs.iter().enumerate() {
+    if first > 0 {
+        bar.push(Span::styled("…", theme.dim()));
+    }
+    for (i, s) in specs.iter().enumerate().skip(first) {
         if i > 0 {
             bar.push(Span::styled(" · ", theme.dim()));
         }
@@ -303,14 +357,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
             block_title = format!("{block_title} — {}", t(m.lang, not_valid(spec.kind)));
         }
         if spec.kind == Kind::Choice {
-            let options = choices(spec);
-            let shown: Vec<&str> = options.iter().take(8).copied().collect();
-            block_title = format!(
-                "{block_title} — {} ({}{})",
-                t(m.lang, S::Choices),
-                shown.join(" "),
-                if options.len() > 8 { " …" } else { "" }
-            );
+            block_title = format!("{block_title} — {}", t(m.lang, S::Choices));
         }
         let border = if pending {
             theme.severity(Severity::Error)
@@ -325,7 +372,9 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         f.render_widget(&m.input, inner);
         place_cursor(m, f, inner);
     }
-    if one_line && overview_area.height > 2 {
+    if spec.is_some_and(|s| s.kind == Kind::Choice) && overview_area.height > 2 {
+        choices_view(m, f, overview_area, theme);
+    } else if one_line && overview_area.height > 2 {
         overview_view(m, f, overview_area, theme);
     }
     findings_view(m, &findings, f, findings_area, theme);
@@ -341,6 +390,67 @@ fn not_valid(kind: Kind) -> S {
 }
 
 /// The other fields of the step with their values, for one-line fields.
+/// `s` cut to `cells` columns of the screen, with "…" when cut (a Chinese
+/// character takes two).
+fn fit(s: &str, cells: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let s = s.trim();
+    if unicode_width::UnicodeWidthStr::width(s) <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The choices of a choice field that match what is typed, each with what
+/// it means in the writer's language; the one chosen is marked.
+fn choices_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(spec) = m.spec() else { return };
+    let typed = m.input.lines().join("");
+    let mut options = super::model::choice_matches(spec, &m.choice_query);
+    if options.is_empty() {
+        options = choices(spec);
+    }
+    let width = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = options
+        .iter()
+        .map(|o| {
+            let label = super::model::choice_label(spec.guide, o, m.lang);
+            let text = if label.is_empty() {
+                (*o).to_string()
+            } else {
+                format!("{o} — {label}")
+            };
+            ListItem::new(fit(&text, width))
+        })
+        .collect();
+    let selected = options.iter().position(|o| *o == typed.trim());
+    let mut state = ListState::default().with_selected(selected);
+    let title = fill(
+        m.lang,
+        S::ChoicesShown,
+        &[("n", &options.len().to_string())],
+    );
+    f.render_stateful_widget(
+        List::new(items)
+            .block(Block::bordered().title(Span::styled(title, theme.dim())))
+            .highlight_style(Style::default().add_modifier(Modifier::REVERSED))
+            .highlight_symbol("▶ "),
+        area,
+        &mut state,
+    );
+}
+
 fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width.saturating_sub(4) as usize;
     let lines: Vec<Line> = fields(m.step)
@@ -353,7 +463,7 @@ fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
                 None => super::model::get(&m.case, s, m.item),
             }
             .replace('\n', " · ");
-            let text = crate::check::text::shorten(&format!("{}: {value}", s.label(m.lang)), width);
+            let text = fit(&format!("{}: {value}", s.label(m.lang)), width);
             if i == m.field {
                 Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
             } else {
@@ -429,7 +539,7 @@ fn finding_list(
             if i == selected {
                 ListItem::new(wrapped(&text, width, style))
             } else {
-                let line = crate::check::text::shorten(&text, usize::from(width));
+                let line = fit(&text, usize::from(width));
                 ListItem::new(Line::styled(line, style))
             }
         })
@@ -560,17 +670,51 @@ fn keybar_view(m: &Model, f: &mut Frame, area: Rect) {
         ],
         _ => &["Tab", "PgDn", "PgUp", "F5", "F2", "F3", "F1", "Ctrl+Q"],
     };
-    let mut spans = Vec::new();
+    f.render_widget(
+        Paragraph::new(Line::from(keybar(m, wanted, area.width))),
+        area,
+    );
+}
+
+/// The keys of the bar that fit in `width`, in order; help and quit are
+/// always there (the rest of the keys are one F1 away).
+fn keybar(m: &Model, wanted: &[&str], width: u16) -> Vec<Span<'static>> {
+    let always = ["F1", "Ctrl+Q"];
+    let entry = |key: &str| {
+        BINDINGS.iter().find(|b| b.keys == key).map(|b| {
+            let label = format!(" {}  ", b.short(m.lang));
+            let cells = unicode_width::UnicodeWidthStr::width(b.keys)
+                + unicode_width::UnicodeWidthStr::width(label.as_str());
+            (b.keys, label, cells)
+        })
+    };
+    let mut room = usize::from(width);
+    for key in always {
+        room = room.saturating_sub(entry(key).map_or(0, |e| e.2));
+    }
+    let mut shown = Vec::new();
     for key in wanted {
-        if let Some(b) = BINDINGS.iter().find(|b| b.keys == *key) {
-            spans.push(Span::styled(
-                b.keys,
-                Style::default().add_modifier(Modifier::REVERSED),
-            ));
-            spans.push(Span::raw(format!(" {}  ", b.short(m.lang))));
+        if always.contains(key) {
+            continue;
+        }
+        if let Some(e) = entry(key) {
+            if e.2 > room {
+                break;
+            }
+            room -= e.2;
+            shown.push(e);
         }
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    shown.extend(always.iter().filter_map(|k| entry(k)));
+    let mut spans = Vec::new();
+    for (keys, label, _) in shown {
+        spans.push(Span::styled(
+            keys,
+            Style::default().add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(label));
+    }
+    spans
 }
 
 /// A centred rectangle of `w`×`h` (clamped to the area).
@@ -649,12 +793,10 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
             let list: Vec<ListItem> = items
                 .iter()
                 .map(|(en, meaning)| {
-                    let mut lines = vec![Line::from(crate::check::text::shorten(en, width))];
+                    // Whole, wrapped: a suggestion cut short cannot be judged.
+                    let mut lines = wrapped(en, width as u16, Style::default());
                     if m.lang == Lang::Zh && meaning != en {
-                        lines.push(Line::styled(
-                            crate::check::text::shorten(meaning, width / 2),
-                            theme.dim(),
-                        ));
+                        lines.extend(wrapped(meaning, width as u16, theme.dim()));
                     }
                     ListItem::new(lines)
                 })

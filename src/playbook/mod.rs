@@ -211,6 +211,10 @@ pub struct DisputeSpec {
 pub struct Playbook {
     pub id: String,
     pub title: String,
+    /// The title in Chinese, for the editor's choices; the English when
+    /// empty.
+    #[serde(default)]
+    pub title_zh: String,
     pub category: Category,
     pub policy: String,
     pub response: Response,
@@ -229,6 +233,14 @@ pub struct Playbook {
 }
 
 impl Playbook {
+    /// The title in the writer's language.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.title_zh.is_empty() => &self.title_zh,
+            _ => &self.title,
+        }
+    }
+
     /// The question, hint and example for a field (`metrics.count`): the
     /// playbook's own for the field, else its guide for the field's section
     /// (`metrics`), else the shared interview's.
