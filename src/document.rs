@@ -69,7 +69,14 @@ pub struct Export<'a> {
     /// The date the letter carries.
     pub date: Date,
     pub templates: &'a Templates,
+    /// Marked as a draft, not for submission: at its head, and in the PDF's
+    /// running header and title (a letter exported with errors left).
+    pub draft: bool,
 }
+
+/// What a draft's first line says.
+pub const DRAFT_MARK: &str =
+    "DRAFT, NOT FOR SUBMISSION: this letter still has problems the checker found (run poa check).";
 
 /// A document made, with what the writer should know about it (characters
 /// the PDF could not print).
@@ -91,22 +98,36 @@ pub fn paper_of(case: &Case) -> Paper {
 /// Makes one document of a case.
 pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
     let letter = compose::letter(case, ex.date)?;
+    let marked = |text: String, mark: String| {
+        if ex.draft {
+            format!("{mark}\n\n{text}")
+        } else {
+            text
+        }
+    };
     let bytes = match ex.format {
-        Format::Md => ex.templates.markdown(&letter)?.into_bytes(),
-        Format::Txt => ex.templates.form_text(&letter)?.into_bytes(),
+        Format::Md => {
+            marked(ex.templates.markdown(&letter)?, format!("**{DRAFT_MARK}**")).into_bytes()
+        }
+        Format::Txt => {
+            marked(ex.templates.form_text(&letter)?, DRAFT_MARK.to_string()).into_bytes()
+        }
         Format::Pdf => {
-            let blocks = markup::parse(&ex.templates.markdown(&letter)?);
+            let md = marked(ex.templates.markdown(&letter)?, format!("**{DRAFT_MARK}**"));
+            let blocks = markup::parse(&md);
             let paper = ex.paper.unwrap_or_else(|| paper_of(case));
-            let laid = layout::layout(&blocks, &page_setup(&letter, paper));
-            let bytes = pdf::write(&laid, &info(&letter, ex.date));
-            let warnings = if laid.missing.is_empty() {
-                Vec::new()
-            } else {
-                unprintable(case)
-                    .into_iter()
-                    .map(|(path, chars)| missing_glyphs(&path, &chars))
-                    .collect()
-            };
+            let mut setup = page_setup(&letter, paper);
+            let mut info = info(&letter, ex.date);
+            if ex.draft {
+                setup.header_right = format!("DRAFT · {}", setup.header_right);
+                info.title = format!("DRAFT: {}", info.title);
+            }
+            let laid = layout::layout(&blocks, &setup);
+            let bytes = pdf::write(&laid, &info);
+            let warnings = unprintable(case)
+                .into_iter()
+                .map(|(path, chars)| missing_glyphs(&path, &chars))
+                .collect();
             return Ok(Document { bytes, warnings });
         }
     };
@@ -162,17 +183,32 @@ pub fn unprintable(case: &Case) -> Vec<(FieldPath, Vec<char>)> {
     out
 }
 
+/// What the PDF printed instead of the characters its fonts lack: the
+/// English mark for full-width punctuation, `?` for the rest.
 fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
-    let shown: String = chars.iter().take(8).map(|c| format!("{c} ")).collect();
-    format!(
-        "{path}: the PDF font has no {} for {shown}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
-        if chars.len() == 1 { "glyph" } else { "glyphs" },
-        if chars.len() == 1 {
-            "it is"
-        } else {
-            "they are"
-        },
-    )
+    let (marks, lost): (Vec<char>, Vec<char>) =
+        chars.iter().partition(|c| font::ascii_form(**c).is_some());
+    let mut parts = Vec::new();
+    if !marks.is_empty() {
+        let shown: Vec<String> = marks
+            .iter()
+            .take(8)
+            .map(|c| format!("{c}→{}", font::ascii_form(*c).unwrap_or(*c)))
+            .collect();
+        parts.push(format!(
+            "full-width punctuation printed in English form ({})",
+            shown.join(", ")
+        ));
+    }
+    if !lost.is_empty() {
+        let shown: String = lost.iter().take(8).map(|c| format!("{c} ")).collect();
+        parts.push(format!(
+            "the PDF font has no {} for {shown}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
+            if lost.len() == 1 { "glyph" } else { "glyphs" },
+            if lost.len() == 1 { "it is" } else { "they are" },
+        ));
+    }
+    format!("{path}: {}", parts.join("; "))
 }
 
 #[cfg(test)]

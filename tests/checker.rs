@@ -294,6 +294,18 @@ const CASES: &[(&str, Change, Change)] = &[
         },
     ),
     (
+        "L003",
+        |c| c.seller.legal_name = "深圳市华南贸易有限公司".into(),
+        // Accents, the euro, curly quotes and dashes print.
+        |c| c.seller.legal_name = "Société Générale “Café” — 5 €".into(),
+    ),
+    (
+        "L003",
+        |c| set_measure(c, "The shift lead checks the 212 SKUs at 14:00，each day。"),
+        // The notice's own text is never printed.
+        |c| c.notice.text = "您的账户，已被停用。".into(),
+    ),
+    (
         "P001",
         |c| {
             set_closing(
@@ -1415,4 +1427,41 @@ fn every_code_speaks_chinese_without_yaml_keys_or_commands() {
 /// Does the code's Chinese message show its fix?
 fn c_say_has_fix(code: &str) -> bool {
     check::zh(code).is_some_and(|c| c.say.contains("{fix}"))
+}
+
+#[test]
+fn full_width_punctuation_is_fixed_to_english_and_a_chinese_sentence_is_p003s() {
+    let mut c = base();
+    set_measure(
+        &mut c,
+        "The shift lead checks the 212 SKUs at 14:00，each day（weekends too）。",
+    );
+    let fs: Vec<_> = findings(&c)
+        .into_iter()
+        .filter(|f| f.code == "L003")
+        .collect();
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    let mut fixed = c.clone();
+    assert_eq!(check::apply_fixes(&mut fixed, &fs), 1);
+    assert_eq!(
+        fixed.preventive_measures[0].measure,
+        "The shift lead checks the 212 SKUs at 14:00, each day (weekends too)."
+    );
+    assert!(!codes(&fixed).contains(&"L003"));
+    // A name has no English form: found, but not replaced.
+    let mut c = base();
+    c.seller.contact_name = "王小明".into();
+    let fs: Vec<_> = findings(&c)
+        .into_iter()
+        .filter(|f| f.code == "L003")
+        .collect();
+    assert!(
+        fs.len() == 1 && fs[0].fix.is_none() && fs[0].message.contains("王小明"),
+        "{fs:?}"
+    );
+    // A sentence in Chinese is reported once, as not English.
+    let mut c = base();
+    set_measure(&mut c, "我们每天检查所有订单，确保按时发货。");
+    let got = codes(&c);
+    assert!(got.contains(&"P003") && !got.contains(&"L003"), "{got:?}");
 }

@@ -947,6 +947,66 @@ fn render_pdf_writes_a_pdf_and_names_fields_with_missing_glyphs() {
     );
     let a4 = std::fs::read(dir.path().join("a4.pdf")).unwrap();
     assert!(a4.windows(6).any(|w| w == b"595.28"), "A4 when asked");
+    // Full-width punctuation is printed in its English form, and said so.
+    case.root_causes[1].who = "Two packers，one shift（weekdays）。".into();
+    poa::case::save_atomic(&case_path, &case).unwrap();
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--format",
+            "pdf",
+            "-o",
+            "fw.pdf",
+        ],
+        dir.path(),
+    );
+    let msg = stderr(&o);
+    assert!(
+        msg.contains("root_causes[1].who") && msg.contains("，→,") && !msg.contains("printed as ?"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn render_draft_marks_the_letter_not_for_submission() {
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    for format in ["md", "txt"] {
+        let o = poa(
+            &[
+                "render",
+                "late-shipment.poa.yaml",
+                "--format",
+                format,
+                "--draft",
+                "-o",
+                "-",
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        let first = out.lines().next().unwrap_or_default();
+        assert!(
+            first.contains("DRAFT, NOT FOR SUBMISSION"),
+            "{format}: {first}"
+        );
+        let o = poa(
+            &[
+                "render",
+                "late-shipment.poa.yaml",
+                "--format",
+                format,
+                "-o",
+                "-",
+            ],
+            dir.path(),
+        );
+        assert!(
+            !String::from_utf8_lossy(&o.stdout).contains("DRAFT"),
+            "{format}"
+        );
+    }
 }
 
 #[test]

@@ -254,6 +254,7 @@ fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
                 paper: None,
                 date,
                 templates: &templates,
+                draft: false,
             };
             let doc = document::export(&case, &ex).unwrap();
             match format {
@@ -302,6 +303,7 @@ fn the_pdf_export_names_each_field_whose_characters_it_cannot_print() {
             paper: None,
             date: date_of(&case),
             templates: &templates,
+            draft: false,
         },
     )
     .unwrap();

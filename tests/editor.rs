@@ -369,7 +369,16 @@ fn quitting_saves_first_and_exports_are_commands() {
     go(&mut m, Step::Review);
     assert!(m.preview.starts_with("# Plan of Action"));
     let cmds = update(&mut m, Msg::Export(vec![Format::Pdf]));
-    assert_eq!(cmds, vec![Cmd::Save, Cmd::Export(vec![Format::Pdf])]);
+    assert_eq!(
+        cmds,
+        vec![
+            Cmd::Save,
+            Cmd::Export {
+                formats: vec![Format::Pdf],
+                draft: false
+            }
+        ]
+    );
     let cmds = update(&mut m, Msg::Quit);
     assert_eq!(cmds, vec![Cmd::Save, Cmd::Quit]);
     assert!(m.quit);
@@ -865,8 +874,96 @@ fn export_with_errors_left_asks_first() {
     update(&mut m, Msg::Export(vec![Format::Pdf]));
     assert_eq!(
         update(&mut m, Msg::Answer(true)),
-        vec![Cmd::Save, Cmd::Export(vec![Format::Pdf])]
+        vec![
+            Cmd::Save,
+            Cmd::Export {
+                formats: vec![Format::Pdf],
+                draft: false
+            }
+        ]
     );
+    // d exports it marked as a draft, not for submission.
+    update(&mut m, Msg::Export(vec![Format::Pdf]));
+    let msg = keys::to_msg(&m, key(KeyCode::Char('d'))).unwrap();
+    assert_eq!(
+        update(&mut m, msg),
+        vec![
+            Cmd::Save,
+            Cmd::Export {
+                formats: vec![Format::Pdf],
+                draft: true
+            }
+        ]
+    );
+    assert_eq!(m.overlay, None);
+}
+
+#[test]
+fn an_export_says_what_the_pdf_printed_otherwise() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    update(
+        &mut m,
+        Msg::Exported(Ok((
+            vec![PathBuf::from("late-shipment.pdf")],
+            vec![
+                "seller.legal_name: the PDF font has no glyphs for 深 圳 — they are printed as ?"
+                    .into(),
+            ],
+        ))),
+    );
+    let s = screen(&m, 100, 30);
+    assert!(s.contains("late-shipment.pdf"), "{s}");
+    assert!(s.contains("could not print everything"), "{s}");
+    assert!(s.contains("seller.legal_name"), "{s}");
+}
+
+#[test]
+fn the_review_shows_the_letter_as_it_reads_not_its_markdown() {
+    let mut m = model("order-defect.poa.yaml", Lang::En);
+    go(&mut m, Step::Review);
+    assert!(m.preview.starts_with("# "), "the preview is the Markdown");
+    let mut s = screen(&m, 120, 40);
+    for _ in 0..12 {
+        update(&mut m, Msg::ScrollPreview(3));
+        s.push_str(&screen(&m, 120, 40));
+    }
+    assert!(s.contains("Plan of Action"), "{s}");
+    assert!(
+        !s.contains("**") && !s.contains("# Plan") && !s.contains("| ---"),
+        "{s}"
+    );
+    // A 5W1H row reads as a labelled line, a corrective action keeps its
+    // number.
+    assert!(s.contains("What happened: 14 buyers"), "{s}");
+    assert!(s.contains("1. "), "{s}");
+}
+
+#[test]
+fn the_metrics_labels_and_the_closing_example_fit_the_case() {
+    let mut m = model("order-defect.poa.yaml", Lang::En);
+    go(&mut m, Step::Metrics);
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("Orders with a defect"), "{s}");
+    assert!(s.contains("Out of: orders"), "{s}");
+    while m.spec().unwrap().guide != "metrics.count" {
+        update(&mut m, Msg::NextField);
+    }
+    let s = screen(&m, 120, 40);
+    assert!(!s.contains('{'), "{s}");
+    // The shared guide's blanks take the playbook's words.
+    let p = poa::playbook::get("order-defect-rate");
+    assert_eq!(
+        poa::playbook::fill_blanks(p, "How many {count} did the {metric} count in {days} days?"),
+        "How many orders with a defect did the Order Defect Rate count in 60 days?"
+    );
+    go(&mut m, Step::Review);
+    while m.spec().is_some_and(|s| s.guide != "closing") {
+        update(&mut m, Msg::NextField);
+    }
+    let s = screen(&m, 120, 40);
+    assert!(!s.contains("Late Shipment Rate policy"), "{s}");
+    assert!(s.contains("Order Defect Rate"), "{s}");
+    assert!(!s.contains("{policy}"), "{s}");
 }
 
 fn alt(code: KeyCode) -> KeyEvent {

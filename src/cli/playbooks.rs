@@ -222,19 +222,19 @@ pub fn guide_text(pb: &Playbook, lang: Lang) -> String {
         };
         s.push_str(&format!("\n  {}\n", field.title(lang)));
         s.push_str(&wrap(
-            &g.question,
+            &crate::playbook::fill_blanks(Some(pb), &g.question),
             width,
             &format!("    {}{sep}", l.question),
             "      ",
         ));
         s.push_str(&wrap(
-            &g.hint,
+            &crate::playbook::fill_blanks(Some(pb), &g.hint),
             width,
             &format!("    {}{sep}", l.hint),
             "      ",
         ));
         s.push_str(&wrap(
-            &g.example,
+            &crate::playbook::fill_blanks(Some(pb), &g.example),
             width,
             &format!("    {}{sep}", l.example),
             "      ",

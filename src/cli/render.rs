@@ -39,6 +39,9 @@ pub struct Args {
     /// A folder with your own letter.md and form.txt templates
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Mark the document as a draft, not for submission (for a client's review)
+    #[arg(long)]
+    pub draft: bool,
 }
 
 pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
@@ -82,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             PaperArg::A4 => Paper::A4,
         }),
         date,
+        draft: args.draft,
         templates: &templates,
     };
     let doc = document::export(&loaded.case, &ex).map_err(|e| explain(&loaded, e))?;

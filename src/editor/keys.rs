@@ -424,6 +424,9 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Msg> {
         | Overlay::Recovered
         | Overlay::ChangedOnDisk
         | Overlay::ExportWithErrors(_) => match key.code {
+            KeyCode::Char('d' | 'D') if matches!(overlay, Overlay::ExportWithErrors(_)) => {
+                Some(Msg::ExportDraft)
+            }
             KeyCode::Char('y' | 'Y') => Some(Msg::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Msg::Answer(false)),
             _ if matches!(overlay, Overlay::ConfirmRemove) => Some(Msg::Answer(false)),

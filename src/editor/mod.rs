@@ -404,7 +404,7 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
         Cmd::LookForFiles => Some(Msg::FilesMissing(case::missing_evidence_files(
             &m.case, &m.path,
         ))),
-        Cmd::Export(formats) => Some(Msg::Exported(export(m, &formats))),
+        Cmd::Export { formats, draft } => Some(Msg::Exported(export(m, &formats, draft))),
         Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
         Cmd::DiscardRecovery => {
             let _ = std::fs::remove_file(recovery_path(&m.path));
@@ -451,22 +451,31 @@ fn take_and_open(path: PathBuf, case: Case, w: &mut World) -> Msg {
 }
 
 /// Writes the documents next to the case file.
-fn export(m: &Model, formats: &[Format]) -> Result<Vec<PathBuf>, String> {
+/// Writes the documents; the paths written and what the writer should know
+/// of them (characters the PDF printed otherwise).
+fn export(
+    m: &Model,
+    formats: &[Format],
+    draft: bool,
+) -> Result<(Vec<PathBuf>, Vec<String>), String> {
     let templates = Templates::embedded();
     let mut written = Vec::new();
+    let mut notes = Vec::new();
     for &format in formats {
         let ex = Export {
             format,
             paper: None,
             date: m.case.dated.unwrap_or(m.today),
             templates: &templates,
+            draft,
         };
         let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
         let out = document::output_path(&m.path, format.extension());
         case::write_atomic(&out, &doc.bytes).map_err(|e| e.to_string())?;
         written.push(out);
+        notes.extend(doc.warnings);
     }
-    Ok(written)
+    Ok((written, notes))
 }
 
 /// Runs `$VISUAL` or `$EDITOR` on the text, with the terminal handed over.

@@ -140,6 +140,13 @@ pub fn choices(spec: FieldSpec) -> Vec<&'static str> {
     }
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// What a choice means, in the writer's language: a playbook's title, a
 /// marketplace's country, what an answer or a document kind is.
 pub fn choice_label(guide: &str, id: &str, lang: Lang) -> String {
@@ -438,6 +445,27 @@ impl Model {
         m
     }
 
+    /// A field's label, in this case's words: the Metrics step names what
+    /// the violation's metric counts ("Late shipments", "Out of: shipped
+    /// orders").
+    pub fn label(&self, spec: FieldSpec) -> String {
+        let metric = self.playbook().and_then(|p| p.metric.as_ref());
+        let zh = self.lang == Lang::Zh;
+        match (spec.guide, metric) {
+            ("metrics.count", Some(mt)) if !zh => capitalised(&mt.count),
+            ("metrics.total", Some(mt)) if !zh => format!("Out of: {}", mt.total),
+            ("metrics.count", Some(mt)) => format!("{}（{}）", spec.label(self.lang), mt.count),
+            ("metrics.total", Some(mt)) => format!("{}（{}）", spec.label(self.lang), mt.total),
+            _ => spec.label(self.lang).to_string(),
+        }
+    }
+
+    /// A guide's text with this case's facts in place of its blanks:
+    /// `{policy}`, `{metric}`, `{count}`, `{total}`, `{days}`.
+    pub fn fill_guide(&self, text: &str) -> String {
+        playbook::fill_blanks(self.playbook(), text)
+    }
+
     pub fn playbook(&self) -> Option<&'static Playbook> {
         playbook::get(&self.case.notice.violation)
     }
@@ -485,7 +513,7 @@ impl Model {
             input.set_placeholder_text(format!(
                 "{}: {}",
                 super::strings::t(self.lang, S::Example),
-                g.example
+                self.fill_guide(&g.example)
             ));
         }
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);

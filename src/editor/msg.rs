@@ -47,6 +47,8 @@ pub enum Msg {
     /// Hides or shows the step rail.
     ToggleRail,
     Export(Vec<Format>),
+    /// Export with errors left, marked as a draft.
+    ExportDraft,
     Save,
     EditExternally,
     Quit,
@@ -55,7 +57,8 @@ pub enum Msg {
         revision: u64,
         error: Option<String>,
     },
-    Exported(Result<Vec<PathBuf>, String>),
+    /// The files written and what the writer should know of them.
+    Exported(Result<(Vec<PathBuf>, Vec<String>), String>),
     ExternalEdited(Option<String>),
     /// A case file was opened or created: its case, the newer recovery copy
     /// when there is one, and whether another editor holds it.
@@ -99,7 +102,11 @@ pub enum Cmd {
     /// Save over a file that changed on disk: the writer said so.
     SaveAnyway,
     Save,
-    Export(Vec<Format>),
+    /// Write the documents; `draft` marks them not for submission.
+    Export {
+        formats: Vec<Format>,
+        draft: bool,
+    },
     EditExternally(String),
     Quit,
     /// Start-screen outcomes.

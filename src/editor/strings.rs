@@ -91,6 +91,7 @@ pub enum S {
     NotSavedDiskChanged,
     /// `{n}`: the errors left.
     ExportWithErrors,
+    ExportNotes,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -254,6 +255,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "{title} — 第 {n} 条，共 {total} 条",
         ),
         S::Written => ("Written:\n{files}", "已导出：\n{files}"),
+        S::ExportNotes => (
+            "The PDF could not print everything as written:",
+            "PDF 没能按原样印出以下内容：",
+        ),
         S::NoFix => (
             "This finding has no automatic fix: change the text as its message says.",
             "这个问题不能自动修正，请按提示修改文字。",
@@ -273,8 +278,8 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "{path} 已存在，请换一个名称",
         ),
         S::ExportWithErrors => (
-            "{n} error(s) are left, and errors are what gets an appeal rejected. Press y to export anyway, or n to go back and fix them (F3 goes from one to the next).",
-            "还有 {n} 个错误没有修改，这类问题最容易导致申诉被驳回。按 y 仍然导出，按 n 返回修改（按 F3 逐个查看）。",
+            "{n} error(s) are left, and errors are what gets an appeal rejected. Press d to export it marked as a draft (not for submission), y to export it as it is, or n to go back and fix them (F3 goes from one to the next).",
+            "还有 {n} 个错误没有修改，这类问题最容易导致申诉被驳回。按 d 导出并标为草稿（不可提交），按 y 照原样导出，按 n 返回修改（按 F3 逐个查看）。",
         ),
         S::WhatWasRead => ("Read from the notice", "从通知中读到的内容"),
         S::NotFound => ("not found", "未找到"),

@@ -274,7 +274,13 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     m.load_field();
                 }
                 Some(Overlay::ExportWithErrors(formats)) if yes => {
-                    return vec![Cmd::Save, Cmd::Export(formats)];
+                    return vec![
+                        Cmd::Save,
+                        Cmd::Export {
+                            formats,
+                            draft: false,
+                        },
+                    ];
                 }
                 Some(Overlay::ChangedOnDisk) if yes => {
                     m.hold_saves = false;
@@ -326,7 +332,13 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 m.overlay = Some(Overlay::ExportWithErrors(formats));
                 return vec![Cmd::Save];
             }
-            return vec![Cmd::Save, Cmd::Export(formats)];
+            return vec![
+                Cmd::Save,
+                Cmd::Export {
+                    formats,
+                    draft: false,
+                },
+            ];
         }
         Msg::Save => {
             commit(m);
@@ -369,11 +381,31 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 m.overlay = Some(Overlay::Message(e));
             }
         },
+        Msg::ExportDraft => {
+            if let Some(Overlay::ExportWithErrors(formats)) = m.overlay.take() {
+                return vec![
+                    Cmd::Save,
+                    Cmd::Export {
+                        formats,
+                        draft: true,
+                    },
+                ];
+            }
+        }
         Msg::Exported(result) => {
             let text = match result {
-                Ok(paths) => {
+                Ok((paths, notes)) => {
                     let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                    fill(m.lang, S::Written, &[("files", &list.join("\n"))])
+                    let mut text = fill(m.lang, S::Written, &[("files", &list.join("\n"))]);
+                    // What the PDF printed otherwise: never a silent "?".
+                    if !notes.is_empty() {
+                        text = format!(
+                            "{text}\n\n{}\n{}",
+                            t(m.lang, S::ExportNotes),
+                            notes.join("\n")
+                        );
+                    }
+                    text
                 }
                 Err(e) => e,
             };

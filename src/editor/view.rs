@@ -204,7 +204,7 @@ fn place_label(m: &Model, id: &FieldId, with_step: bool) -> String {
     let Some(spec) = p.field().filter(|f| f.in_editor) else {
         return p.to_string();
     };
-    let mut label = spec.label(m.lang).to_string();
+    let mut label = m.label(spec);
     if let Some(i) = p.sub {
         label = format!("{label} {}", i + 1);
     }
@@ -229,13 +229,13 @@ fn guide_lines(m: &Model, key: &str, width: u16) -> Vec<Line<'static>> {
         .or_else(|| playbook::interview().get(key).map(|g| g.get(m.lang)));
     let Some(g) = g else { return Vec::new() };
     let mut lines = wrapped(
-        &g.question,
+        &m.fill_guide(&g.question),
         width,
         Style::default().add_modifier(Modifier::BOLD),
     );
-    lines.extend(wrapped(&g.hint, width, Style::default()));
+    lines.extend(wrapped(&m.fill_guide(&g.hint), width, Style::default()));
     lines.extend(wrapped(
-        &format!("{}: {}", t(m.lang, S::Example), g.example),
+        &format!("{}: {}", t(m.lang, S::Example), m.fill_guide(&g.example)),
         width,
         Style::default().add_modifier(Modifier::ITALIC),
     ));
@@ -323,7 +323,8 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     // The fields of the step, the current one marked.
     // When the labels do not fit, the bar starts near the current one.
     let label_cells = |i: usize| {
-        unicode_width::UnicodeWidthStr::width(specs[i].label(m.lang)) + if i > 0 { 3 } else { 0 }
+        unicode_width::UnicodeWidthStr::width(m.label(specs[i]).as_str())
+            + if i > 0 { 3 } else { 0 }
     };
     let mut first = 0;
     while first < m.field
@@ -339,7 +340,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         if i > 0 {
             bar.push(Span::styled(" · ", theme.dim()));
         }
-        let label = s.label(m.lang);
+        let label = m.label(s);
         if i == m.field {
             bar.push(Span::styled(
                 format!("[{label}]"),
@@ -351,7 +352,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     }
     f.render_widget(Paragraph::new(Line::from(bar)), fields_bar);
     if !empty_list && let Some(spec) = spec {
-        let mut block_title = spec.label(m.lang).to_string();
+        let mut block_title = m.label(spec);
         let pending = m.pending.contains_key(&(m.step, m.item, spec.guide));
         if pending {
             block_title = format!("{block_title} — {}", t(m.lang, not_valid(spec.kind)));
@@ -463,7 +464,7 @@ fn overview_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
                 None => super::model::get(&m.case, s, m.item),
             }
             .replace('\n', " · ");
-            let text = fit(&format!("{}: {value}", s.label(m.lang)), width);
+            let text = fit(&format!("{}: {value}", m.label(s)), width);
             if i == m.field {
                 Line::styled(text, Style::default().add_modifier(Modifier::BOLD))
             } else {
@@ -585,13 +586,15 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         let block = Block::bordered().title(t(m.lang, S::Problems));
         finding_list(m, &findings, f, problems, block, true, theme);
     }
+    let letter = letter_lines(&m.preview, preview.width.saturating_sub(2));
     f.render_widget(
-        Paragraph::new(wrapped_window(
-            &m.preview,
-            preview.width.saturating_sub(2),
-            usize::from(m.review_scroll),
-            usize::from(preview.height),
-        ))
+        Paragraph::new(
+            letter
+                .into_iter()
+                .skip(usize::from(m.review_scroll))
+                .take(usize::from(preview.height))
+                .collect::<Vec<_>>(),
+        )
         .block(Block::bordered().title(format!("{} — Ctrl+↑/↓", t(m.lang, S::Preview)))),
         preview,
     );
@@ -614,6 +617,146 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         Paragraph::new(Span::styled(t(m.lang, S::ExportHint), theme.accent())),
         export,
     );
+}
+
+/// The letter as it reads, not its Markdown: headings in bold, lists with
+/// their numbers and a hanging indent, the 5W1H tables as labelled lines.
+fn letter_lines(markdown: &str, width: u16) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    blocks_lines(&crate::markup::parse(markdown), width, "", &mut out);
+    out
+}
+
+fn spans_text(spans: &[crate::markup::Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// `text` wrapped to `width` with `first` before its first line and
+/// `indent` before the others.
+fn hanging(text: &str, width: u16, first: &str, indent: &str, style: Style) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(usize::from(width.max(8)))
+        .initial_indent(first)
+        .subsequent_indent(indent)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    text.split('\n')
+        .enumerate()
+        .flat_map(|(i, part)| {
+            let opts = if i == 0 {
+                options.clone()
+            } else {
+                options.clone().initial_indent(indent)
+            };
+            textwrap::wrap(part, opts)
+                .into_iter()
+                .map(|l| Line::styled(l.into_owned(), style))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn blocks_lines(
+    blocks: &[crate::markup::Block],
+    width: u16,
+    indent: &str,
+    out: &mut Vec<Line<'static>>,
+) {
+    use crate::markup::Block;
+    for b in blocks {
+        match b {
+            Block::Heading { level, spans } => {
+                let mut style = Style::default().add_modifier(Modifier::BOLD);
+                if *level == 1 {
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                }
+                out.extend(hanging(&spans_text(spans), width, indent, indent, style));
+            }
+            Block::Paragraph(spans) => {
+                out.extend(hanging(
+                    &spans_text(spans),
+                    width,
+                    indent,
+                    indent,
+                    Style::default(),
+                ));
+            }
+            Block::List { start, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let mark = match start {
+                        Some(n) => format!("{indent}{}. ", n + i as u64),
+                        None => format!("{indent}• "),
+                    };
+                    let inner = " ".repeat(mark.chars().count());
+                    let mut lines = Vec::new();
+                    blocks_lines(item, width, &inner, &mut lines);
+                    // The mark goes before the item's first line.
+                    if let Some(first) = lines.first_mut() {
+                        let text: String = first.spans.iter().map(|s| s.content.as_ref()).collect();
+                        let rest = text
+                            .strip_prefix(inner.as_str())
+                            .unwrap_or(&text)
+                            .to_string();
+                        *first = Line::styled(format!("{mark}{rest}"), first.style);
+                    }
+                    out.extend(lines);
+                }
+            }
+            // Two columns (a 5W1H table): "What happened: ...".
+            Block::Table { header, rows } if header.len() == 2 => {
+                for row in rows {
+                    let text = row
+                        .iter()
+                        .map(|c| spans_text(c))
+                        .collect::<Vec<_>>()
+                        .join(": ");
+                    out.extend(hanging(
+                        &text,
+                        width,
+                        indent,
+                        &format!("{indent}  "),
+                        Style::default(),
+                    ));
+                }
+            }
+            Block::Table { header, rows } => {
+                for row in rows {
+                    for (h, cell) in header.iter().zip(row) {
+                        let label = spans_text(h);
+                        let value = spans_text(cell);
+                        let text = if label.trim().is_empty() {
+                            value
+                        } else {
+                            format!("{label}: {value}")
+                        };
+                        out.extend(hanging(
+                            &text,
+                            width,
+                            indent,
+                            &format!("{indent}  "),
+                            Style::default(),
+                        ));
+                    }
+                }
+            }
+            Block::Quote(inner) => {
+                let mut lines = Vec::new();
+                blocks_lines(inner, width.saturating_sub(2), indent, &mut lines);
+                out.extend(lines.into_iter().map(|l| {
+                    let mut spans = vec![Span::raw("│ ")];
+                    spans.extend(l.spans);
+                    Line::from(spans)
+                }));
+            }
+            Block::Code(text) => {
+                out.extend(text.lines().map(|l| Line::raw(format!("{indent}{l}"))));
+            }
+            Block::Rule => out.push(Line::raw("─".repeat(usize::from(width.min(40))))),
+        }
+        out.push(Line::raw(""));
+    }
+    // One blank line between blocks, none at the end of a list item.
+    while out.last().is_some_and(|l| l.width() == 0) && !indent.is_empty() {
+        out.pop();
+    }
 }
 
 fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
@@ -830,11 +973,14 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
                 Overlay::Message(s) => format!("{s}\n\n{}", t(m.lang, S::PressAnyKey)),
                 _ => String::new(),
             };
-            let r = centered(area, 64, 10);
+            // As tall as the text (an export's notes can run long).
+            let width = area.width.saturating_sub(4).min(72);
+            let lines = wrapped_window(&text, width.saturating_sub(2), 0, usize::from(area.height));
+            let height = (lines.len() as u16 + 2).clamp(10, area.height.saturating_sub(2));
+            let r = centered(area, width, height);
             f.render_widget(Clear, r);
             f.render_widget(
-                Paragraph::new(wrapped(&text, r.width.saturating_sub(2), Style::default()))
-                    .block(Block::bordered().border_style(theme.accent())),
+                Paragraph::new(lines).block(Block::bordered().border_style(theme.accent())),
                 r,
             );
         }

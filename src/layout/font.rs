@@ -109,6 +109,49 @@ pub fn printable(c: char) -> bool {
 /// The character drawn in place of one the fonts lack.
 pub const REPLACEMENT: char = '?';
 
+/// The ASCII form of the full-width punctuation (and digits, letters and
+/// space) that a Chinese or Japanese keyboard types in English text.
+pub fn ascii_form(c: char) -> Option<char> {
+    Some(match c {
+        // Full-width forms of ASCII: ！ to ～.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+        '\u{3000}' => ' ',
+        '。' | '｡' => '.',
+        '、' | '､' => ',',
+        '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' => '"',
+        '【' | '〔' | '〖' => '[',
+        '】' | '〕' | '〗' => ']',
+        _ => return None,
+    })
+}
+
+/// `text` with its full-width punctuation in ASCII, spaced as English is
+/// ("checked，and" becomes "checked, and"); `before` and `after` are the
+/// characters around it, for the spaces at its ends.
+pub fn ascii_punctuation(text: &str, before: Option<char>, after: Option<char>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = before;
+    while let Some(c) = chars.next() {
+        let Some(a) = ascii_form(c) else {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        };
+        let next = chars.peek().copied().or(after);
+        let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        if matches!(a, '(' | '[') && word(prev) {
+            out.push(' ');
+        }
+        out.push(a);
+        if matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']') && word(next) {
+            out.push(' ');
+        }
+        prev = Some(a);
+    }
+    out
+}
+
 fn kerning(f: &ttf_parser::Face, left: ttf_parser::GlyphId, right: ttf_parser::GlyphId) -> i16 {
     let Some(kern) = f.tables().kern else {
         return 0;
@@ -167,6 +210,26 @@ mod tests {
         assert!(!kerns.is_empty(), "DejaVu Serif kerns A and V");
         assert!(av < width(FontKind::Serif, "A", 10.0) + width(FontKind::Serif, "V", 10.0));
         assert!(width(FontKind::SerifBold, "bold", 10.0) > width(FontKind::Serif, "bold", 10.0));
+    }
+
+    #[test]
+    fn full_width_punctuation_becomes_english_punctuation() {
+        assert_eq!(
+            ascii_punctuation(
+                "We checked，and refunded（ASIN B0X）。Done：yes",
+                None,
+                None
+            ),
+            "We checked, and refunded (ASIN B0X). Done: yes"
+        );
+        assert_eq!(
+            ascii_punctuation("１２ orders、", None, Some('a')),
+            "12 orders, "
+        );
+        // Chinese letters are not punctuation: they stay for the writer.
+        assert_eq!(ascii_punctuation("深圳，", None, None), "深圳,");
+        assert_eq!(ascii_form('中'), None);
+        assert!(!printable('，') && !printable('。'));
     }
 
     #[test]

@@ -33,9 +33,15 @@ pub(super) struct Missing {
 }
 
 impl Missing {
-    /// Replaces characters a font lacks, and notes them.
+    /// Replaces characters a font lacks, and notes them: full-width
+    /// punctuation by its ASCII form, anything else by `?`.
     pub(super) fn clean(&mut self, font: FontKind, text: &str) -> String {
-        text.chars()
+        if text.chars().all(|c| c == '\n' || font::covers(font, c)) {
+            return text.to_string();
+        }
+        let plain = font::ascii_punctuation(text, None, None);
+        plain
+            .chars()
             .map(|c| {
                 if font::covers(font, c) || c == '\n' {
                     c

@@ -304,6 +304,26 @@ pub fn scaffold(pb: &Playbook, response: Response, marketplace: &str) -> crate::
 }
 
 /// The shared interview questions (`templates/interview.yaml`).
+/// A guide's text with the playbook's facts in place of its blanks:
+/// `{policy}`, `{metric}`, `{count}`, `{total}`, `{days}` (the shared
+/// interview's guides are written for every violation).
+pub fn fill_blanks(p: Option<&Playbook>, text: &str) -> String {
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let mt = p.and_then(|p| p.metric.as_ref());
+    let days = mt.map_or_else(|| "30".to_string(), |m| m.window_days.to_string());
+    // Without a playbook (or a metric), the words a guide would use.
+    text.replace(
+        "{policy}",
+        p.map_or("policy the notice names", |p| &p.policy),
+    )
+    .replace("{metric}", mt.map_or("metric", |m| &m.name))
+    .replace("{count}", mt.map_or("orders", |m| &m.count))
+    .replace("{total}", mt.map_or("orders", |m| &m.total))
+    .replace("{days}", &days)
+}
+
 pub fn interview() -> &'static BTreeMap<String, Both<Guide>> {
     static CELL: OnceLock<BTreeMap<String, Both<Guide>>> = OnceLock::new();
     CELL.get_or_init(|| {

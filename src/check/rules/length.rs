@@ -1,8 +1,10 @@
-//! Length: the whole letter, and each section against the appeal form's box.
+//! The letter's form: its length, each section against the appeal form's
+//! box, and the characters its PDF cannot print.
 
 use crate::case::Section;
 use crate::check::doc::FieldId;
 use crate::check::{Cx, Finding, Meta, Rule};
+use crate::layout::font;
 
 /// L001: a document longer than the recommended length.
 pub struct DocumentTooLong;
@@ -88,5 +90,85 @@ impl Rule for SectionTooLong {
                 ));
             }
         }
+    }
+}
+
+/// L003: a character the PDF's fonts cannot print (a Chinese name, the
+/// full-width punctuation a pinyin keyboard types, an emoji). The PDF prints
+/// full-width punctuation in its English form and the rest as "?"; the fix
+/// gives the English marks in the case itself. A sentence in another
+/// language is P003's, not this rule's.
+pub struct Unprintable;
+
+impl Rule for Unprintable {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        if cx.doc.case.is_none() {
+            return;
+        }
+        for (i, f) in cx.doc.fields.iter().enumerate() {
+            if f.text.is_ascii() || !printed(f.id) {
+                continue;
+            }
+            // A prose field, sentence by sentence; any other as one.
+            let whole = 0..f.text.len();
+            let parts: &[std::ops::Range<usize>] = if f.role.is_prose() {
+                &cx.sentences[i]
+            } else {
+                std::slice::from_ref(&whole)
+            };
+            for r in parts {
+                let s = &f.text[r.clone()];
+                if s.chars().all(font::printable)
+                    || (f.role.is_prose() && super::policy::not_english(s))
+                {
+                    continue;
+                }
+                let bad: Vec<(usize, char)> = s
+                    .char_indices()
+                    .filter(|(_, c)| !font::printable(*c))
+                    .map(|(at, c)| (r.start + at, c))
+                    .collect();
+                let (Some(first), Some(last)) = (bad.first(), bad.last()) else {
+                    continue;
+                };
+                let (start, end) = (first.0, last.0 + last.1.len_utf8());
+                let marks = bad.iter().any(|(_, c)| font::ascii_form(*c).is_some());
+                let lost: String = bad
+                    .iter()
+                    .map(|(_, c)| *c)
+                    .filter(|c| font::ascii_form(*c).is_none())
+                    .collect();
+                let message = if lost.is_empty() {
+                    "This is full-width punctuation from a Chinese keyboard. The PDF has no such marks and prints English ones in their place; write the English marks (, . : ( )) so every copy of the letter reads the same.".to_string()
+                } else {
+                    format!(
+                        "The PDF cannot print {}: its font has no Chinese, Japanese or Korean letters and no emoji, so they come out as \"?\". Write names in Latin letters (pinyin), as on your business registration.",
+                        crate::check::text::shorten(&lost, 20)
+                    )
+                };
+                let mut finding = Finding::span(me, f, start, end, message);
+                if marks {
+                    let before = f.text[..start].chars().next_back();
+                    let after = f.text[end..].chars().next();
+                    finding = finding.with_fix(font::ascii_punctuation(
+                        &f.text[start..end],
+                        before,
+                        after,
+                    ));
+                }
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// Is the field printed in the letter? (The notice's own text and its
+/// reference are not.)
+fn printed(id: FieldId) -> bool {
+    match id {
+        FieldId::Case(p) => {
+            !(p.section == Section::Notice && matches!(p.key, "text" | "reference"))
+        }
+        _ => true,
     }
 }

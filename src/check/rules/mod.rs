@@ -90,6 +90,7 @@ pub(super) fn registry() -> &'static [Registered] {
         phrase("G003", Warning),
         rule("L001", Warning, &length::DocumentTooLong),
         rule("L002", Warning, &length::SectionTooLong),
+        rule("L003", Warning, &length::Unprintable),
         rule("P001", Error, &policy::ExternalContact),
         phrase("P002", Error),
         rule("P003", Error, &policy::NotEnglish),

@@ -197,6 +197,19 @@ impl Rule for ExternalContact {
     }
 }
 
+/// Is the sentence `s` written in another language than English (not a
+/// name or an address in its own letters)?
+pub(crate) fn not_english(s: &str) -> bool {
+    let latin = s.chars().filter(|c| is_latin(*c)).count();
+    let other = s
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_latin(*c))
+        .count();
+    let cjk_punct = s.chars().any(|c| "，。！？；：、".contains(c));
+    let name_like = !cjk_punct && other <= 30 && is_cjk_name_suffix(s);
+    other >= 4 && (other > latin || cjk_punct) && !name_like
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
@@ -220,14 +233,7 @@ impl Rule for NotEnglish {
         }) {
             for r in sentences.iter().cloned() {
                 let s = &f.text[r.clone()];
-                let latin = s.chars().filter(|c| is_latin(*c)).count();
-                let other = s
-                    .chars()
-                    .filter(|c| c.is_alphabetic() && !is_latin(*c))
-                    .count();
-                let cjk_punct = s.chars().any(|c| "，。！？；：、".contains(c));
-                let name_like = !cjk_punct && other <= 30 && is_cjk_name_suffix(s);
-                if other >= 4 && (other > latin || cjk_punct) && !name_like {
+                if not_english(s) {
                     out.push(Finding::span(
 
                         me,
