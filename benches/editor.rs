@@ -31,13 +31,35 @@ fn model(step: Step, fields_on: usize) -> Model {
     m
 }
 
+/// A field that received a 5,000-line paste (issue 13): a log or an order
+/// list pasted whole into a root cause's "how".
+fn pasted(lines: usize) -> Model {
+    let mut m = model(Step::RootCauses, 6);
+    let text: String = (0..lines)
+        .map(|i| {
+            format!(
+                "Order 113-{:07}-{:07} confirmed a day late on the carrier log.\r",
+                i,
+                i * 7
+            )
+        })
+        .collect();
+    update(&mut m, Msg::Paste(text));
+    m
+}
+
 fn keystroke(c: &mut Criterion) {
     let mut g = c.benchmark_group("editor keystroke (x10 case, 120x40)");
     for (name, step, field) in [
         ("root cause 'why'", Step::RootCauses, 5),
         ("review closing, with preview", Step::Review, 0),
+        ("after a 5,000-line paste", Step::RootCauses, 6),
     ] {
-        let mut m = model(step, field);
+        let mut m = if name.contains("paste") {
+            pasted(5_000)
+        } else {
+            model(step, field)
+        };
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut n = 0u32;
         g.bench_function(name, |b| {

@@ -1126,3 +1126,53 @@ fn a_suggestion_is_shown_whole_on_a_small_screen() {
     let last_word = longest.split_whitespace().last().unwrap();
     assert!(flat.contains(last_word), "{last_word} missing: {s}");
 }
+
+#[test]
+fn a_huge_paste_is_checked_at_the_pause_and_never_with_stale_findings() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    while m.spec().unwrap().guide != "root_causes.how" {
+        update(&mut m, Msg::NextField);
+    }
+    let log: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "Order 113-{i:07}-{:07} left the warehouse a day late.\r",
+                i * 7
+            )
+        })
+        .collect();
+    update(&mut m, Msg::Paste(log));
+    assert!(m.case.root_causes[0].how.lines().count() > 5_000);
+    // A contraction typed now is not found on this key: the check waits.
+    typ(&mut m, " We didn't check it.");
+    assert!(m.check_due);
+    assert!(!m.findings.iter().any(|f| f.code == "T001"));
+    assert!(screen(&m, 120, 40).contains("checking when you pause"));
+    // The pause checks it.
+    update(&mut m, Msg::Idle);
+    assert!(!m.check_due);
+    assert!(
+        m.findings.iter().any(|f| f.code == "T001"),
+        "{:?}",
+        m.findings
+    );
+    // A fix asked for before the pause is made on fresh findings.
+    typ(&mut m, " It wasn't done.");
+    assert!(m.check_due);
+    for _ in 0..2 {
+        update(&mut m, Msg::NextFinding); // the check runs first
+        let at = m.visible_findings().iter().position(|f| f.code == "T001");
+        let at = at.expect("the contraction is found");
+        while m.selected != at {
+            update(&mut m, Msg::NextFinding);
+        }
+        update(&mut m, Msg::ApplyFix);
+    }
+    let how = &m.case.root_causes[0].how;
+    assert!(
+        how.ends_with("We did not check it. It was not done."),
+        "{}",
+        &how[how.len() - 60..]
+    );
+}

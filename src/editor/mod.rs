@@ -292,7 +292,9 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
         if m.quit {
             break Ok(());
         }
-        let msg = match event::poll(Duration::from_millis(200)) {
+        // A check put off for a large case runs at the first pause.
+        let wait = if m.check_due { 120 } else { 200 };
+        let msg = match event::poll(Duration::from_millis(wait)) {
             Ok(true) => match event::read() {
                 Ok(Event::Key(k)) => keys::to_msg(&m, k),
                 Ok(Event::Paste(s)) => Some(Msg::Paste(s)),
@@ -300,7 +302,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
                 Ok(_) => None,
                 Err(e) => break Err(e.into()),
             },
-            Ok(false) => None,
+            Ok(false) => m.check_due.then_some(Msg::Idle),
             Err(e) => break Err(e.into()),
         };
         let mut cmds = msg

@@ -400,7 +400,16 @@ pub struct Model {
     pub hint_room: std::cell::Cell<u16>,
     /// What the writer typed in a choice field, to search the choices by.
     pub choice_query: String,
+    /// The case is too large to check on every key: the check waits for
+    /// the writer's pause (or the next key that reads the findings).
+    pub check_due: bool,
 }
+
+/// A case with more text than this (in bytes; a typical case holds 5,000)
+/// is checked when the writer pauses, not on every key: its check takes
+/// longer than a frame. The size decides, not a clock, so the editor acts
+/// the same on a fast machine and a slow one.
+pub const CHECK_ON_PAUSE_AT: usize = 100_000;
 
 /// The smallest terminal the editor draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -439,6 +448,7 @@ impl Model {
             hint_scroll: 0,
             hint_room: std::cell::Cell::new(0),
             choice_query: String::new(),
+            check_due: false,
         };
         m.load_field();
         m.recheck();
@@ -545,7 +555,18 @@ impl Model {
     }
 
     /// Runs the checker again.
+    /// Checks now, or at the writer's pause when the case is large.
+    pub fn recheck_soon(&mut self) {
+        let size: usize = self.case.text_fields().iter().map(|f| f.text.len()).sum();
+        if size > CHECK_ON_PAUSE_AT {
+            self.check_due = true;
+        } else {
+            self.recheck();
+        }
+    }
+
     pub fn recheck(&mut self) {
+        self.check_due = false;
         // The same rules as `poa check`, with the files the loop looked for.
         let mut settings = check::settings_of(&self.case);
         settings.missing_files = self.missing_files.clone();

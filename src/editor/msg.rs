@@ -42,6 +42,8 @@ pub enum Msg {
     OverlayDown,
     OverlayEnter,
     ScrollPreview(i16),
+    /// The writer paused: no key for a moment.
+    Idle,
     /// Scrolls the field's guide by lines.
     ScrollHint(i16),
     /// Hides or shows the step rail.

@@ -92,6 +92,7 @@ pub enum S {
     /// `{n}`: the errors left.
     ExportWithErrors,
     ExportNotes,
+    Checking,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -255,6 +256,7 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "{title} — 第 {n} 条，共 {total} 条",
         ),
         S::Written => ("Written:\n{files}", "已导出：\n{files}"),
+        S::Checking => ("checking when you pause…", "停下输入后检查…"),
         S::ExportNotes => (
             "The PDF could not print everything as written:",
             "PDF 没能按原样印出以下内容：",

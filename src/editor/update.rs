@@ -17,6 +17,14 @@ use crate::playbook::{self, Lang};
 /// Applies a message; returns the effects to run. Every change of the
 /// editor's state happens here.
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    // A check put off for a large case runs before anything that reads the
+    // findings (a fix, a jump, a step, an export), and at the pause.
+    if m.check_due && !matches!(msg, Msg::Input(_) | Msg::Paste(_)) {
+        m.recheck();
+    }
+    if matches!(msg, Msg::Idle) {
+        return Vec::new();
+    }
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
     }
@@ -412,7 +420,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             m.status = text.lines().last().unwrap_or_default().to_string();
             m.overlay = Some(Overlay::Message(text));
         }
-        Msg::StartUp | Msg::StartDown | Msg::StartEnter | Msg::StartContinue => {}
+        Msg::StartUp | Msg::StartDown | Msg::StartEnter | Msg::StartContinue | Msg::Idle => {}
         // Handled by `outcome` before a screen sees them.
         Msg::Opened { .. }
         | Msg::OpenFailed(_)
@@ -464,7 +472,7 @@ fn commit(m: &mut Model) {
 /// The case changed: count the edit and check again.
 fn changed(m: &mut Model) {
     m.revision += 1;
-    m.recheck();
+    m.recheck_soon();
     if m.step == Step::Review {
         m.preview = preview(m);
     }
@@ -731,7 +739,10 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         (Start::Menu { files, selected }, Msg::StartEnter) => match selected {
             0 => Start::PickViolation { selected: 0 },
             1 => {
+                // A notice's long lines wrap, so all of it can be read back.
                 m.input = TextArea::default();
+                m.input
+                    .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
                 Start::PasteNotice
             }
             i => {

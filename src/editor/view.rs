@@ -799,6 +799,12 @@ fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         )),
         Span::styled(days, days_style),
     ];
+    if m.check_due {
+        spans.push(Span::styled(
+            format!(" · {}", t(m.lang, S::Checking)),
+            theme.dim(),
+        ));
+    }
     if !m.status.is_empty() {
         spans.push(Span::styled(format!(" · {}", m.status), theme.dim()));
     }
@@ -1034,7 +1040,7 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
         Start::PickViolation { selected } => {
             let items: Vec<ListItem> = playbook::all()
                 .iter()
-                .map(|p| ListItem::new(format!("{:<26} {}", p.id, p.title)))
+                .map(|p| ListItem::new(format!("{:<26} {}", p.id, p.title_in(m.lang))))
                 .collect();
             let mut state = ListState::default().with_selected(Some(*selected));
             f.render_stateful_widget(
@@ -1127,8 +1133,9 @@ fn place_cursor(m: &Model, f: &mut Frame, area: Rect) {
 /// and the questions.
 fn what_was_read(m: &Model, r: &crate::notice::Reading) -> Vec<String> {
     use crate::notice::Confidence;
-    let title =
-        |id: &str| playbook::get(id).map_or(id.to_string(), |p| format!("{id} — {}", p.title));
+    let title = |id: &str| {
+        playbook::get(id).map_or(id.to_string(), |p| format!("{id} — {}", p.title_in(m.lang)))
+    };
     let none = t(m.lang, S::NotFound);
     let mut lines = Vec::new();
     let violation = r.violation.map(title).unwrap_or_else(|| none.to_string());
