@@ -389,3 +389,155 @@ fn the_language_may_be_given_before_the_command() {
     t.send(CTRL_Q);
     t.wait_exit();
 }
+
+/// The date `n` days ago as a Chinese notice writes it (2026年11月29日), and
+/// as ISO.
+fn chinese_date(n: i64) -> (String, String) {
+    let iso = days_ago(n);
+    let (y, rest) = iso.split_at(4);
+    let m: u32 = rest[1..3].parse().unwrap();
+    let d: u32 = rest[4..6].parse().unwrap();
+    (format!("{y}年{m}月{d}日"), iso)
+}
+
+fn plus_days(iso: &str, n: i64) -> String {
+    let d: jiff::civil::Date = iso.parse().unwrap();
+    d.checked_add(jiff::Span::new().days(n))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_chinese_notice_pasted_with_cr_line_breaks_at_80x24_is_read_and_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &["--lang", "zh"], 80, 24);
+    t.wait_for("新建案例：粘贴通知内容");
+    t.send(DOWN);
+    t.send(ENTER);
+    t.wait_for("粘贴完整的通知内容");
+    let (cn, received) = chinese_date(3);
+    // A real terminal sends CR for each line break of a paste.
+    let notice = format!(
+        "通知日期：{cn}\r\r我们停用了您的销售权限，因为您的订单缺陷率超过了 1% 的目标。在过去 60 天内，您有 14 个订单出现缺陷。\r受影响的 ASIN：B0C9X2KLMP\r请在 17 天内向我们提交行动计划，其中应包括：\r• 问题的根本原因\r• 您已经采取的措施\r• 防止问题再次发生的措施"
+    );
+    t.paste(&notice);
+    t.wait_for("• 防止问题再次发生的措施");
+    t.send(F2);
+    let read = t.wait_for("从通知中读到的内容");
+    let deadline = plus_days(&received, 17);
+    assert!(read.contains("订单缺陷率超标"), "{read}");
+    assert!(read.contains(&format!("通知日期：{received}")), "{read}");
+    assert!(read.contains(&format!("截止日期：{deadline}")), "{read}");
+    assert!(read.contains("通知里的问题：3 个"), "{read}");
+    t.send(ENTER);
+    let screen = t.wait_for("卖家信息");
+    let bar = screen.lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("F1") && bar.contains("Ctrl+Q"), "{bar}");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".poa.yaml"))
+        .expect("the case was made");
+    let case = poa::case::from_yaml(&std::fs::read_to_string(&file).unwrap(), "c").unwrap();
+    assert_eq!(case.notice.violation, "order-defect-rate");
+    assert_eq!(case.notice.received.unwrap().to_string(), received);
+    assert_eq!(case.appeal_deadline().unwrap().to_string(), deadline);
+    assert_eq!(
+        case.notice.text.lines().count(),
+        8,
+        "{:?}",
+        case.notice.text
+    );
+}
+
+#[test]
+fn an_english_72_hour_notice_pasted_with_cr_line_breaks_keeps_its_own_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(dir.path(), &[], 120, 40);
+    t.wait_for("paste the notice");
+    t.send(DOWN);
+    t.send(ENTER);
+    let received = days_ago(1);
+    let d: jiff::civil::Date = received.parse().unwrap();
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let written = format!(
+        "{} {}, {}",
+        MONTHS[d.month() as usize - 1],
+        d.day(),
+        d.year()
+    );
+    let notice = format!(
+        "Account Health > Restricted Products Policy violations\r\rOn {written} we removed your selling privileges on Amazon.com because you listed products that are not allowed under our Restricted Products policy.\r\rThe following listings are affected:\rB0D8PZ3K5W\rB0D8PZ6QJ1\r\rTo keep selling, submit a plan of action within 72 hours. Your plan of action should include:\r\r• An explanation of the root cause\r• Confirmation that all restricted listings have been closed\r• The steps you have taken to prevent it"
+    );
+    t.paste(&notice);
+    t.wait_for("The steps you have taken to prevent it");
+    t.send(F2);
+    let read = t.wait_for("Read from the notice");
+    let deadline = plus_days(&received, 3);
+    assert!(read.contains("restricted-products"), "{read}");
+    assert!(
+        read.contains(&deadline),
+        "the 72 hours, not 17 days: {read}"
+    );
+    assert!(read.contains("B0D8PZ3K5W, B0D8PZ6QJ1"), "{read}");
+    t.send(ENTER);
+    let screen = t.wait_for("days left to appeal");
+    assert!(
+        screen.contains("2 days left") || screen.contains("3 days left"),
+        "{screen}"
+    );
+    t.send(CTRL_Q);
+    t.wait_exit();
+}
+
+#[test]
+fn a_name_the_pdf_cannot_print_is_flagged_at_its_field_and_a_draft_export_is_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/weak-draft.poa.yaml");
+    let mut case = poa::case::from_yaml(&std::fs::read_to_string(src).unwrap(), "w").unwrap();
+    case.seller.legal_name = "深圳市华南贸易有限公司".into();
+    poa::case::save_atomic(&dir.path().join("case.poa.yaml"), &case).unwrap();
+    let mut t = Term::spawn(
+        dir.path(),
+        &["--lang", "zh", "edit", "case.poa.yaml"],
+        80,
+        24,
+    );
+    // Live, at the field, before any export.
+    t.wait_for("L003");
+    // To the Review, and export all three with errors left: d marks a draft.
+    for _ in 0..10 {
+        t.send("\x1b[6~"); // PgDn
+    }
+    t.wait_for("检查与导出");
+    t.send(F10);
+    t.wait_for("按 y 照原样导出");
+    t.send("d");
+    let shown = t.wait_for("已导出");
+    assert!(shown.contains("PDF 没能按原样印出"), "{shown}");
+    t.send(ENTER);
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let md = std::fs::read_to_string(dir.path().join("case.md")).unwrap();
+    assert!(
+        md.starts_with("**DRAFT, NOT FOR SUBMISSION"),
+        "{}",
+        &md[..200.min(md.len())]
+    );
+    assert!(dir.path().join("case.pdf").exists());
+}
