@@ -1080,6 +1080,13 @@ fn choices_show_what_they_mean_and_are_searched_by_typing() {
     update(&mut m, msg);
     assert_eq!(m.case.notice.violation, "ip-trademark");
     assert_eq!(m.spec().unwrap().guide, "notice.response");
+    // Typing over a choice already made starts a new search.
+    go(&mut m, Step::Notice);
+    typ(&mut m, "迟发");
+    assert!(screen(&m, 120, 40).contains("late-shipment-rate — 迟发率超标"));
+    let enter = keys::to_msg(&m, key(KeyCode::Enter)).unwrap();
+    update(&mut m, enter);
+    assert_eq!(m.case.notice.violation, "late-shipment-rate");
     // In English, by the meaning: "country" words find marketplaces.
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Seller);
@@ -1174,5 +1181,38 @@ fn a_huge_paste_is_checked_at_the_pause_and_never_with_stale_findings() {
         how.ends_with("We did not check it. It was not done."),
         "{}",
         &how[how.len() - 60..]
+    );
+}
+
+#[test]
+fn typing_in_a_field_a_suggestion_filled_replaces_it_and_never_doubles_it() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Corrective);
+    update(&mut m, Msg::AddItem);
+    let item = m.item;
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    let owner = m.case.corrective_actions[item].owner.clone();
+    assert!(!owner.is_empty(), "the suggestion filled the owner");
+    while m.spec().unwrap().key != "owner" {
+        update(&mut m, Msg::NextField);
+    }
+    typ(&mut m, "Warehouse manager");
+    update(&mut m, Msg::NextField);
+    assert_eq!(m.case.corrective_actions[item].owner, "Warehouse manager");
+    // Undo brings the suggested owner back.
+    update(&mut m, Msg::PrevField);
+    let undo = keys::to_msg(&m, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)).unwrap();
+    update(&mut m, undo.clone());
+    update(&mut m, undo);
+    update(&mut m, Msg::NextField);
+    assert_eq!(m.case.corrective_actions[item].owner, owner);
+    // A field the writer has been to once is theirs: no selection again.
+    update(&mut m, Msg::PrevField);
+    typ(&mut m, " and team");
+    update(&mut m, Msg::NextField);
+    assert_eq!(
+        m.case.corrective_actions[item].owner,
+        format!("{owner} and team")
     );
 }

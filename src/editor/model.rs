@@ -403,6 +403,11 @@ pub struct Model {
     /// The case is too large to check on every key: the check waits for
     /// the writer's pause (or the next key that reads the findings).
     pub check_due: bool,
+    /// Fields a suggestion filled that the writer has not been to yet (step,
+    /// item, key): arriving there selects the text, so that typing replaces
+    /// it instead of running on after it ("Warehouse managerWarehouse
+    /// manager").
+    pub suggested: std::collections::BTreeSet<(Step, usize, &'static str)>,
 }
 
 /// A case with more text than this (in bytes; a typical case holds 5,000)
@@ -449,6 +454,7 @@ impl Model {
             hint_room: std::cell::Cell::new(0),
             choice_query: String::new(),
             check_due: false,
+            suggested: Default::default(),
         };
         m.load_field();
         m.recheck();
@@ -464,8 +470,8 @@ impl Model {
         match (spec.guide, metric) {
             ("metrics.count", Some(mt)) if !zh => capitalised(&mt.count),
             ("metrics.total", Some(mt)) if !zh => format!("Out of: {}", mt.total),
-            ("metrics.count", Some(mt)) => format!("{}（{}）", spec.label(self.lang), mt.count),
-            ("metrics.total", Some(mt)) => format!("{}（{}）", spec.label(self.lang), mt.total),
+            ("metrics.count", Some(mt)) => format!("问题订单数（{}）", mt.count),
+            ("metrics.total", Some(mt)) => format!("总数（{}）", mt.total),
             _ => spec.label(self.lang).to_string(),
         }
     }
@@ -486,6 +492,44 @@ impl Model {
 
     pub fn spec(&self) -> Option<FieldSpec> {
         fields(self.step).get(self.field).copied()
+    }
+
+    /// The guide of a field in a language: the playbook's, else the shared
+    /// interview's.
+    pub fn guide(&self, spec: FieldSpec, lang: Lang) -> Option<&'static playbook::Guide> {
+        self.playbook()
+            .and_then(|p| p.guide(spec.guide, lang))
+            .or_else(|| playbook::interview().get(spec.guide).map(|g| g.get(lang)))
+    }
+
+    /// What to show as an example of the answer, with its blanks filled,
+    /// and what it means when the example is English and the writer reads
+    /// Chinese: the letter is written in English, so a Chinese writer sees
+    /// an English example to follow, with its meaning beside it.
+    pub fn example(&self, spec: FieldSpec) -> Option<(String, Option<String>)> {
+        // A number or a date shows an example of its own, never the step's
+        // example sentence (the writer would type a sentence).
+        let own = |lang| {
+            matches!(
+                spec.kind,
+                Kind::Number | Kind::Date | Kind::Id | Kind::Links
+            )
+            .then(|| playbook::interview().get(spec.guide).map(|g| g.get(lang)))
+            .flatten()
+            .or_else(|| self.guide(spec, lang))
+        };
+        let g = own(self.lang)?;
+        let cjk = |s: &str| s.chars().any(check::text::counts_alone);
+        if self.lang == Lang::Zh
+            && cjk(&g.example)
+            && let Some(en) = own(Lang::En).filter(|e| !cjk(&e.example))
+        {
+            return Some((
+                self.fill_guide(&en.example),
+                Some(self.fill_guide(&g.example)),
+            ));
+        }
+        Some((self.fill_guide(&g.example), None))
     }
 
     /// Puts the current field's text into the input box.
@@ -511,23 +555,18 @@ impl Model {
         input.set_max_histories(200);
         // Underlines are for findings, not for the cursor's line.
         input.set_cursor_line_style(ratatui::style::Style::default());
-        if let Some(g) = self
-            .playbook()
-            .and_then(|p| p.guide(spec.guide, self.lang))
-            .or_else(|| {
-                playbook::interview()
-                    .get(spec.guide)
-                    .map(|g| g.get(self.lang))
-            })
-        {
+        if let Some((example, _)) = self.example(spec) {
             input.set_placeholder_text(format!(
                 "{}: {}",
                 super::strings::t(self.lang, S::Example),
-                self.fill_guide(&g.example)
+                example
             ));
         }
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
+        if self.suggested.remove(&(self.step, self.item, spec.key)) && !input.is_empty() {
+            input.select_all();
+        }
         self.input = input;
         self.underline();
     }

@@ -93,6 +93,7 @@ pub enum S {
     ExportWithErrors,
     ExportNotes,
     Checking,
+    Meaning,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -256,6 +257,7 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "{title} — 第 {n} 条，共 {total} 条",
         ),
         S::Written => ("Written:\n{files}", "已导出：\n{files}"),
+        S::Meaning => ("meaning", "意思是"),
         S::Checking => ("checking when you pause…", "停下输入后检查…"),
         S::ExportNotes => (
             "The PDF could not print everything as written:",

@@ -191,6 +191,8 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::MoveItemUp | Msg::MoveItemDown => {
             commit(m);
             m.item = model::move_item(&mut m.case, m.step, m.item, msg == Msg::MoveItemUp);
+            // Marks of suggested text are by item number: moved, they go.
+            m.suggested.clear();
             changed(m);
             m.load_field();
         }
@@ -275,6 +277,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             match overlay {
                 Some(Overlay::ConfirmRemove) if yes => {
                     model::remove_item(&mut m.case, m.step, m.item);
+                    m.suggested.clear();
                     let n = item_count(&m.case, m.step);
                     m.item = m.item.min(n.saturating_sub(1));
                     m.pending.retain(|(s, _, _), _| *s != m.step);
@@ -505,6 +508,16 @@ fn input(m: &mut Model, key: KeyEvent) {
     {
         return;
     }
+    // Typing over a choice searches afresh ("other" + "test" is no search).
+    if let Some(spec) = m.spec().filter(|s| s.kind == Kind::Choice)
+        && let KeyCode::Char(_) = key.code
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && choices(spec).contains(&m.input.lines().join("").trim())
+    {
+        m.input = TextArea::default();
+    }
     if m.input.input(key) {
         edited(m);
         if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
@@ -643,6 +656,7 @@ fn insert_suggestion(m: &mut Model, text: &str) {
         {
             a.owner = s.owner.en.clone();
             filled.push(label_of(Section::CorrectiveActions, "owner", m.lang));
+            m.suggested.insert((m.step, i, "owner"));
         }
         if spec.guide == "preventive_measures.measure"
             && let Some(s) = pb.preventive.iter().find(|s| s.measure.en == text)
@@ -651,10 +665,12 @@ fn insert_suggestion(m: &mut Model, text: &str) {
             if p.owner.trim().is_empty() && !s.owner.en.trim().is_empty() {
                 p.owner = s.owner.en.clone();
                 filled.push(label_of(Section::PreventiveMeasures, "owner", m.lang));
+                m.suggested.insert((m.step, i, "owner"));
             }
             if p.cadence.trim().is_empty() && !s.cadence.en.trim().is_empty() {
                 p.cadence = s.cadence.en.clone();
                 filled.push(label_of(Section::PreventiveMeasures, "cadence", m.lang));
+                m.suggested.insert((m.step, i, "cadence"));
             }
         }
         if spec.guide == "evidence.title"
@@ -666,6 +682,7 @@ fn insert_suggestion(m: &mut Model, text: &str) {
         {
             e.kind = s.kind;
             filled.push(label_of(Section::Evidence, "kind", m.lang));
+            m.suggested.insert((m.step, i, "kind"));
         }
     }
     changed(m);

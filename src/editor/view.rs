@@ -222,23 +222,30 @@ fn place_label(m: &Model, id: &FieldId, with_step: bool) -> String {
 }
 
 /// The guide for the current field: question, hint, example.
-fn guide_lines(m: &Model, key: &str, width: u16) -> Vec<Line<'static>> {
-    let g = m
-        .playbook()
-        .and_then(|p| p.guide(key, m.lang))
-        .or_else(|| playbook::interview().get(key).map(|g| g.get(m.lang)));
-    let Some(g) = g else { return Vec::new() };
+fn guide_lines(m: &Model, spec: super::model::FieldSpec, width: u16) -> Vec<Line<'static>> {
+    let Some(g) = m.guide(spec, m.lang) else {
+        return Vec::new();
+    };
     let mut lines = wrapped(
         &m.fill_guide(&g.question),
         width,
         Style::default().add_modifier(Modifier::BOLD),
     );
     lines.extend(wrapped(&m.fill_guide(&g.hint), width, Style::default()));
-    lines.extend(wrapped(
-        &format!("{}: {}", t(m.lang, S::Example), m.fill_guide(&g.example)),
-        width,
-        Style::default().add_modifier(Modifier::ITALIC),
-    ));
+    if let Some((example, meaning)) = m.example(spec) {
+        lines.extend(wrapped(
+            &format!("{}: {example}", t(m.lang, S::Example)),
+            width,
+            Style::default().add_modifier(Modifier::ITALIC),
+        ));
+        if let Some(meaning) = meaning {
+            lines.extend(wrapped(
+                &format!("（{}：{meaning}）", t(m.lang, S::Meaning)),
+                width,
+                Style::default().add_modifier(Modifier::DIM),
+            ));
+        }
+    }
     lines
 }
 
@@ -250,7 +257,10 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let head_height = if area.height >= 30 { 7 } else { 5 };
     // A one-line field shows all of a long value, wrapped, up to four lines.
     let value_rows = if one_line {
-        let text = m.input.lines().join(" ");
+        let mut text = m.input.lines().join(" ");
+        if text.is_empty() {
+            text = format!(" {}", m.input.placeholder_text());
+        }
         wrapped(&text, area.width.saturating_sub(3), Style::default())
             .len()
             .clamp(1, 4) as u16
@@ -304,7 +314,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         lines = wrapped(t(m.lang, S::NoItems), head_width, Style::default());
     }
     if let Some(spec) = spec {
-        lines.extend(guide_lines(m, spec.guide, head_width));
+        lines.extend(guide_lines(m, spec, head_width));
     }
     // A guide longer than its box scrolls (Alt+PgDn), and says so.
     let rows = usize::from(head.height.saturating_sub(2));
@@ -370,7 +380,7 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
             .border_style(border);
         let inner = block.inner(input_area);
         f.render_widget(block, input_area);
-        f.render_widget(&m.input, inner);
+        draw_input(m, f, inner);
         place_cursor(m, f, inner);
     }
     if spec.is_some_and(|s| s.kind == Kind::Choice) && overview_area.height > 2 {
@@ -610,7 +620,7 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         ));
         let inner = block.inner(input_area);
         f.render_widget(block, input_area);
-        f.render_widget(&m.input, inner);
+        draw_input(m, f, inner);
         place_cursor(m, f, inner);
     }
     f.render_widget(
@@ -1111,6 +1121,21 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
 /// Tells the terminal where the text cursor is, so that an input method
 /// (pinyin and the like) opens its candidate window at the place being
 /// typed, not in a corner. Only while nothing covers the field.
+/// The text box; while it is empty, its example, wrapped so that all of
+/// it shows (the text box would cut it at the edge).
+fn draw_input(m: &Model, f: &mut Frame, inner: Rect) {
+    let example = m.input.placeholder_text();
+    if m.input.is_empty() && !example.is_empty() {
+        let style = Style::default().fg(Color::DarkGray);
+        f.render_widget(
+            Paragraph::new(wrapped(&format!(" {example}"), inner.width, style)),
+            inner,
+        );
+    } else {
+        f.render_widget(&m.input, inner);
+    }
+}
+
 fn place_cursor(m: &Model, f: &mut Frame, area: Rect) {
     if m.overlay.is_some() {
         return;
