@@ -1465,3 +1465,40 @@ fn full_width_punctuation_is_fixed_to_english_and_a_chinese_sentence_is_p003s() 
     let got = codes(&c);
     assert!(got.contains(&"P003") && !got.contains(&"L003"), "{got:?}");
 }
+
+#[test]
+fn a_chinese_message_names_the_kind_of_fault_it_is_about() {
+    use poa::playbook::Lang;
+    let zh_of = |c: &case::Case, code: &str| -> Vec<String> {
+        findings(c)
+            .into_iter()
+            .filter(|f| f.code == code)
+            .map(|f| f.message_in(Lang::Zh).into_owned())
+            .collect()
+    };
+    let mut c = base();
+    c.seller.marketplace = "美国".into();
+    let said = zh_of(&c, "D004");
+    assert!(
+        said.len() == 1 && said[0].contains("站点") && !said[0].contains("ASIN"),
+        "{said:?}"
+    );
+    let mut c = base();
+    c.notice.asins.push("B0C4X9K2L".into());
+    let said = zh_of(&c, "D004");
+    assert!(
+        said.len() == 1 && said[0].contains("ASIN") && !said[0].contains("站点"),
+        "{said:?}"
+    );
+    let mut c = base();
+    c.seller.legal_name.clear();
+    let said = zh_of(&c, "C001");
+    assert!(
+        said.len() == 1 && !said[0].contains("根本原因"),
+        "an empty name is no missing section: {said:?}"
+    );
+    let mut c = base();
+    c.corrective_actions.clear();
+    let said = zh_of(&c, "C001");
+    assert!(said.iter().any(|s| s.contains("纠正措施")), "{said:?}");
+}

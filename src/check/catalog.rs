@@ -86,6 +86,30 @@ pub struct RuleZh {
     pub finds: String,
     pub why: String,
     pub say: String,
+    /// Messages for the kinds of finding a code covers (D004: an ASIN, an
+    /// order id, a marketplace), each chosen by words of the English
+    /// message; `say` when none fits.
+    #[serde(default)]
+    pub cases: Vec<ZhCase>,
+}
+
+/// One kind of finding of a code, in Chinese.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhCase {
+    /// Words the English message holds for this kind.
+    pub when: String,
+    pub say: String,
+}
+
+impl RuleZh {
+    /// The message for a finding whose English message is `english`.
+    pub fn say_for(&self, english: &str) -> &str {
+        self.cases
+            .iter()
+            .find(|c| english.contains(&c.when))
+            .map_or(&self.say, |c| &c.say)
+    }
 }
 
 /// Every code's Chinese texts, by code.

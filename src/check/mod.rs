@@ -124,7 +124,7 @@ impl Finding {
         };
         let mut out = String::new();
         let mut dropped = false;
-        for sentence in zh.say.split_inclusive('。') {
+        for sentence in zh.say_for(&self.message).split_inclusive('。') {
             match &self.fix {
                 Some(fix) => out.push_str(&sentence.replace("{fix}", &format!("“{fix}”"))),
                 None if sentence.contains("{fix}") => dropped = true,
