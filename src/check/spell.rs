@@ -18,6 +18,41 @@ use std::sync::OnceLock;
 
 const AFF: &str = include_str!("../../templates/dictionary/en_US.aff");
 const DIC: &str = include_str!("../../templates/dictionary/en_US.dic");
+/// Is `word` (lower case) a countable noun of the dictionary: one that takes
+/// both the plural and the possessive (Hunspell's `S` and `M` flags, as
+/// `mug/SM`)? Read from the dictionary once, when first asked.
+pub fn countable_noun(word: &str) -> bool {
+    static NOUNS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            DIC.lines()
+                .skip(1)
+                .filter_map(|l| l.split_once('/'))
+                .filter(|(w, flags)| {
+                    flags.contains('S')
+                        && flags.contains('M')
+                        && w.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .map(|(w, _)| w)
+                .collect()
+        })
+        .contains(word)
+}
+
+/// The plural of a noun as the dictionary's `S` suffix makes it: "boxes",
+/// "batteries", "mugs".
+pub fn plural(noun: &str) -> String {
+    let b = noun.as_bytes();
+    match b.last() {
+        Some(b'y') if b.len() > 1 && !b"aeiou".contains(&b[b.len() - 2]) => {
+            format!("{}ies", &noun[..noun.len() - 1])
+        }
+        Some(b's' | b'x' | b'z' | b'h') => format!("{noun}es"),
+        _ => format!("{noun}s"),
+    }
+}
+
 const VOCABULARY: &str = include_str!("../../templates/vocabulary.txt");
 
 /// What the speller says of a word: `None` when it is spelt right, else

@@ -530,9 +530,35 @@ impl Rule for SecondLanguageGrammar {
                         j += 1;
                     }
                     let Some(noun) = toks.get(j) else { continue };
-                    let Some((_, plural)) = NOUNS.iter().find(|(s, _)| *s == noun.lower) else {
-                        continue;
-                    };
+                    // The trade's nouns, and after a count ("14", "many")
+                    // any countable noun of the dictionary ("many mug").
+                    let counted = w.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "many"
+                                | "several"
+                        );
+                    let plural: std::borrow::Cow<str> =
+                        match NOUNS.iter().find(|(s, _)| *s == noun.lower) {
+                            Some((_, p)) => (*p).into(),
+                            None if counted
+                                && noun.lower.len() > 2
+                                && !noun.lower.ends_with('s')
+                                && crate::check::spell::countable_noun(&noun.lower) =>
+                            {
+                                crate::check::spell::plural(&noun.lower).into()
+                            }
+                            None => continue,
+                        };
                     if !f.text[t.end..noun.start]
                         .trim()
                         .chars()
@@ -556,14 +582,23 @@ impl Rule for SecondLanguageGrammar {
                     if !ends || (w.len() == 4 && w.starts_with("20")) {
                         continue;
                     }
-                    // "some customer receives": the verb agrees with the plural.
-                    let verb = after.filter(|a| VERBS_S.contains(&a.lower.as_ref()));
+                    // "some customer receives", "many mug was": the verb
+                    // agrees with the plural.
+                    let verb = after.filter(|a| {
+                        VERBS_S.contains(&a.lower.as_ref())
+                            || matches!(a.lower.as_ref(), "was" | "is" | "has")
+                    });
                     let end = verb.map_or(noun.end, |v| v.end);
                     let said = &f.text[t.start..end];
                     let mut fixed = format!("{}{plural}", &f.text[t.start..noun.start]);
                     if let Some(v) = verb {
                         fixed.push_str(&f.text[noun.end..v.start]);
-                        fixed.push_str(&f.text[v.start..v.end - 1]);
+                        fixed.push_str(match v.lower.as_ref() {
+                            "was" => "were",
+                            "is" => "are",
+                            "has" => "have",
+                            _ => &f.text[v.start..v.end - 1],
+                        });
                     }
                     out.push(
                         Finding::span(
