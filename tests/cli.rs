@@ -1121,3 +1121,35 @@ fn check_takes_a_word_list_and_can_leave_out_spelling_and_grammar() {
         "{out}"
     );
 }
+
+#[test]
+fn a_pipe_given_as_any_input_is_refused_at_once_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.poa.yaml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not on this machine: skipped");
+        return;
+    }
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml"),
+        dir.path().join("case.poa.yaml"),
+    )
+    .unwrap();
+    // Nothing writes to the pipe: a read would block the test for ever.
+    for args in [
+        vec!["check", "pipe.poa.yaml"],
+        vec!["render", "pipe.poa.yaml"],
+        vec!["check", "case.poa.yaml", "--phrases", "pipe.poa.yaml"],
+        vec!["check", "case.poa.yaml", "--words", "pipe.poa.yaml"],
+    ] {
+        let o = poa(&args, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is not a plain file"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}

@@ -1216,3 +1216,32 @@ fn typing_in_a_field_a_suggestion_filled_replaces_it_and_never_doubles_it() {
         format!("{owner} and team")
     );
 }
+
+#[test]
+fn a_save_that_fails_as_the_writer_quits_keeps_the_editor_open() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Seller);
+    typ(&mut m, " Inc");
+    let cmds = update(&mut m, Msg::Quit);
+    assert_eq!(cmds, vec![Cmd::Save, Cmd::Quit]);
+    // The loop's save failed (a read-only folder, a full disk).
+    let revision = m.revision;
+    update(
+        &mut m,
+        Msg::Saved {
+            revision,
+            error: Some("case.poa.yaml: could not be saved (Permission denied)".into()),
+        },
+    );
+    assert!(!m.quit, "the editor stays open with the text");
+    assert!(m.dirty());
+    let s = screen(&m, 100, 30);
+    assert!(
+        s.contains("could not be saved") && s.contains("Ctrl+Q again"),
+        "{s}"
+    );
+    // Asked again, it quits (the loop writes the recovery copy).
+    update(&mut m, Msg::Close);
+    assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Quit]);
+    assert!(m.quit);
+}

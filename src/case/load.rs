@@ -21,6 +21,10 @@ pub enum LoadError {
     NotFound { path: String },
     #[error("{path}: is a folder, not a file. Give the path of a file inside it")]
     IsDir { path: String },
+    #[error(
+        "{path}: is not a plain file (a pipe, a device or a socket), and poa reads only files saved on disk. Save its text to a file and give that file"
+    )]
+    NotAFile { path: String },
     #[error("{path}: cannot be read ({source}). Check that the file exists and you may read it")]
     Io {
         path: String,
@@ -143,6 +147,10 @@ pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadEr
     })?;
     if meta.is_dir() {
         return Err(LoadError::IsDir { path: name });
+    }
+    // A pipe would block the read for ever, a device never end.
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile { path: name });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {

@@ -42,6 +42,8 @@ pub enum EditorError {
     Save(#[from] case::SaveError),
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
+    #[error("{path} was not saved with your latest changes. {kept}")]
+    NotSaved { path: String, kept: String },
 }
 
 /// How the editor starts.
@@ -62,6 +64,32 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 /// The hidden file beside a case that holds its unsaved changes.
+/// Where the text goes when the case's folder cannot be written: the
+/// user's state folder ($XDG_STATE_HOME/poa, ~/.local/state/poa), then the
+/// temporary folder, under the case's name and the time.
+fn fallback_recovery(path: &Path) -> Vec<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "case.poa.yaml".into());
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let file = format!("{stamp}-{name}");
+    let mut dirs = Vec::new();
+    if let Some(d) = std::env::var_os("XDG_STATE_HOME").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(d).join("poa"));
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        dirs.push(PathBuf::from(h).join(".local/state/poa"));
+    }
+    dirs.push(std::env::temp_dir().join("poa"));
+    dirs.into_iter()
+        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .map(|d| d.join(&file))
+        .collect()
+}
+
 pub fn recovery_path(path: &Path) -> PathBuf {
     hidden(path, "recover")
 }
@@ -225,6 +253,10 @@ fn newer_recovery(path: &Path) -> bool {
 /// A recovery copy's text, read no further than a case file may be long.
 fn read_bounded(path: &Path) -> Option<String> {
     use std::io::Read;
+    // A pipe left where the copy should be would block the editor.
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let mut text = String::new();
     std::fs::File::open(path)
         .ok()?
@@ -252,7 +284,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     let mut first = Vec::new();
     let mut disk: Option<String> = None;
     if let Some((path, case)) = open {
-        disk = std::fs::read_to_string(&path).ok();
+        disk = read_bounded(&path);
         let (l, held) = Lock::take(&path);
         lock = Some(l);
         original = Some(case.clone());
@@ -320,17 +352,33 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     };
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    // Text the case file does not hold (a save refused or failed) is kept.
-    if m.start.is_none() && m.dirty() {
-        let rec = recovery_path(&m.path);
-        if case::write_atomic(&rec, case::to_yaml(&m.case).as_bytes()).is_ok() {
-            eprintln!(
-                "{} was not saved with your latest changes; they are kept in {}. Open {} again to restore them.",
-                m.path.display(),
-                rec.display(),
-                m.path.display()
-            );
-        }
+    // Text the case file does not hold (a save refused or failed) is kept:
+    // beside the case when the folder takes it, else in the user's own
+    // folder; the exit status says it was not saved.
+    if m.start.is_none() && m.dirty() && result.is_ok() {
+        let text = case::to_yaml(&m.case);
+        let kept = std::iter::once(recovery_path(&m.path))
+            .chain(fallback_recovery(&m.path))
+            .find(|rec| case::write_atomic(rec, text.as_bytes()).is_ok());
+        drop(lock);
+        return Err(EditorError::NotSaved {
+            path: m.path.display().to_string(),
+            kept: match kept {
+                Some(rec) if rec == recovery_path(&m.path) => format!(
+                    "They are kept in {}: open {} again to restore them.",
+                    rec.display(),
+                    m.path.display()
+                ),
+                Some(rec) => format!(
+                    "The folder could not be written, so they are kept in {}: copy that file over {} when the folder can be written.",
+                    rec.display(),
+                    m.path.display()
+                ),
+                None => {
+                    "No recovery copy could be written anywhere (is the disk full?).".to_string()
+                }
+            },
+        });
     }
     drop(lock);
     result
@@ -338,7 +386,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
 
 /// The recovery copy within a second of a change; the case file when typing pauses.
 fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
-    if m.start.is_some() {
+    if m.start.is_some() || m.quit {
         return;
     }
     let now = Instant::now();
@@ -364,7 +412,7 @@ fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
 /// Saves the case, unless the file changed on disk since this editor last
 /// read or wrote it and the writer has not said to overwrite it (`force`).
 fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
-    let now = std::fs::read_to_string(&m.path).ok();
+    let now = read_bounded(&m.path);
     if !force && now.is_some() && now != *w.disk {
         w.clock.last_save = Instant::now();
         return Some(Msg::ChangedOnDisk);
@@ -448,7 +496,7 @@ fn take_and_open(path: PathBuf, case: Case, w: &mut World) -> Msg {
     let (lock, held) = Lock::take(&path);
     *w.lock = Some(lock);
     *w.original = Some(case.clone());
-    *w.disk = std::fs::read_to_string(&path).ok();
+    *w.disk = read_bounded(&path);
     opened(path, case, held)
 }
 

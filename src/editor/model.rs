@@ -408,6 +408,8 @@ pub struct Model {
     /// it instead of running on after it ("Warehouse managerWarehouse
     /// manager").
     pub suggested: std::collections::BTreeSet<(Step, usize, &'static str)>,
+    /// A save failed as the writer quit: a second Ctrl+Q quits without it.
+    pub quit_unsaved: bool,
 }
 
 /// A case with more text than this (in bytes; a typical case holds 5,000)
@@ -455,6 +457,7 @@ impl Model {
             choice_query: String::new(),
             check_due: false,
             suggested: Default::default(),
+            quit_unsaved: false,
         };
         m.load_field();
         m.recheck();

@@ -94,6 +94,8 @@ pub enum S {
     ExportNotes,
     Checking,
     Meaning,
+    /// `{error}`.
+    QuitNotSaved,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -258,6 +260,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         ),
         S::Written => ("Written:\n{files}", "已导出：\n{files}"),
         S::Meaning => ("meaning", "意思是"),
+        S::QuitNotSaved => (
+            "The case could not be saved, so the editor stays open and your text is still here: {error}\n\nFree some disk space or fix the folder's permissions, then press Ctrl+S. Or press Ctrl+Q again to quit: your text will be kept in a recovery copy, and the editor will say where.",
+            "案例没能保存，所以编辑器不会退出，你写的内容都还在：{error}\n\n请腾出磁盘空间或修改文件夹权限，然后按 Ctrl+S。也可以再按一次 Ctrl+Q 退出：内容会保存到一份恢复副本里，退出时会告诉你位置。",
+        ),
         S::Checking => ("checking when you pause…", "停下输入后检查…"),
         S::ExportNotes => (
             "The PDF could not print everything as written:",

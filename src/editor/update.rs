@@ -376,6 +376,11 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Quit => {
             commit(m);
             m.quit = true;
+            // Asked a second time after a failed save: quit, and the loop
+            // keeps the text in a recovery copy wherever it can write one.
+            if m.quit_unsaved {
+                return vec![Cmd::Quit];
+            }
             // A file changed on disk is not overwritten on the way out: the
             // loop keeps the text in the recovery copy and says where.
             if m.hold_saves || m.overlay == Some(Overlay::ChangedOnDisk) {
@@ -388,8 +393,21 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 m.saved_revision = m.saved_revision.max(revision);
             }
             Some(e) => {
-                m.status = e.clone();
-                m.overlay = Some(Overlay::Message(e));
+                // Never quit on a failed save: the text would be gone
+                // (unless the writer asked again, knowing it).
+                if m.quit && m.quit_unsaved {
+                } else if m.quit {
+                    m.quit = false;
+                    m.quit_unsaved = true;
+                    m.overlay = Some(Overlay::Message(fill(
+                        m.lang,
+                        S::QuitNotSaved,
+                        &[("error", &e)],
+                    )));
+                } else {
+                    m.overlay = Some(Overlay::Message(e.clone()));
+                }
+                m.status = e;
             }
         },
         Msg::ExportDraft => {
