@@ -1153,3 +1153,36 @@ fn a_pipe_given_as_any_input_is_refused_at_once_not_waited_on() {
         );
     }
 }
+
+#[test]
+fn a_draft_saved_with_cr_line_breaks_alone_is_imported_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "## Root cause\rWe confirmed shipments once a day, after the evening pickup.\r\r## Corrective actions\r- On 18 November 2026 we confirmed all 14 open orders.\r\r## Preventive measures\r- The shipping lead confirms each order at 16:00 every business day.\r";
+    std::fs::write(dir.path().join("cr.txt"), draft).unwrap();
+    let o = poa(
+        &["import", "cr.txt", "--violation", "late-shipment-rate"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("cr.poa.yaml")).unwrap(),
+        "cr",
+    )
+    .unwrap();
+    assert_eq!(case.root_causes.len(), 1, "{case:?}");
+    assert_eq!(case.corrective_actions.len(), 1);
+    assert_eq!(case.preventive_measures.len(), 1);
+    // check --fix writes a CRLF draft back with CRLF, and keeps its mark.
+    let crlf = format!(
+        "\u{feff}{}",
+        draft
+            .replace('\r', "\r\n")
+            .replace("confirmed all", "didn't miss any of the")
+    );
+    std::fs::write(dir.path().join("crlf.md"), &crlf).unwrap();
+    poa(&["check", "crlf.md", "--fix"], dir.path());
+    let after = std::fs::read_to_string(dir.path().join("crlf.md")).unwrap();
+    assert!(after.contains("did not miss"), "{after}");
+    assert!(after.starts_with('\u{feff}'));
+    assert_eq!(after.matches("\r\n").count(), crlf.matches("\r\n").count());
+}

@@ -32,6 +32,59 @@ pub fn line_breaks(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// How a file the writer made breaks its lines and whether it opens with a
+/// byte-order mark, so that a draft is read with LF line breaks and
+/// written back as it came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextForm {
+    breaks: &'static str,
+    bom: bool,
+}
+
+impl TextForm {
+    /// The form of `text`, and the text as poa reads it: no mark, and LF
+    /// line breaks (a draft saved with CR alone is not one long line).
+    pub fn read(text: &str) -> (TextForm, String) {
+        let bom = text.starts_with('\u{feff}');
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let breaks = if body.contains("\r\n") {
+            "\r\n"
+        } else if body.contains('\r') && !body.contains('\n') {
+            "\r"
+        } else {
+            "\n"
+        };
+        (TextForm { breaks, bom }, line_breaks(body))
+    }
+
+    /// The form of the file at `path` when its text was read by
+    /// `read_file`, which drops the byte-order mark: the mark is looked
+    /// for in the file.
+    pub fn of_file(path: &std::path::Path, text: &str) -> (TextForm, String) {
+        use std::io::Read;
+        let (mut form, body) = TextForm::read(text);
+        let mut head = [0u8; 3];
+        form.bom |= std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF]);
+        (form, body)
+    }
+
+    /// `text` (LF line breaks) in this form again.
+    pub fn write(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if self.breaks == "\n" {
+            out.push_str(text);
+        } else {
+            out.push_str(&text.replace('\n', self.breaks));
+        }
+        out
+    }
+}
+
 /// The largest character boundary of `text` at or before byte `i`, for
 /// cutting a window of bytes out of text of any script.
 pub fn floor_char_boundary(text: &str, i: usize) -> usize {
@@ -448,6 +501,15 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_is_read_with_lf_and_written_back_as_it_came() {
+        for saved in ["a\r\nb\r\n", "a\rb\r", "\u{feff}a\nb\n", "a\nb\n"] {
+            let (form, text) = TextForm::read(saved);
+            assert_eq!(text, "a\nb\n", "{saved:?}");
+            assert_eq!(form.write(&text), saved);
+        }
+    }
 
     #[test]
     fn metric_percent_needs_a_total() {

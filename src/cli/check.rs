@@ -288,7 +288,8 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
                 "没有检查拼写和语法（G 类检查已关闭）",
             ));
         }
-        let mut draft_text = text;
+        // Read with LF line breaks, written back as the writer saved it.
+        let (form, mut draft_text) = case::TextForm::of_file(path, &text);
         let mut findings = {
             let draft = Draft::parse(&draft_text);
             if !draft.has_structure() {
@@ -299,7 +300,7 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         if fix {
             let (fixed, n) = check::apply_draft_fixes(&draft_text, &findings);
             if n > 0 {
-                case::write_atomic(path, fixed.as_bytes())?;
+                case::write_atomic(path, form.write(&fixed).as_bytes())?;
                 notes.push(say(
                     &format!("fixed {n} finding{} and saved the file", plural(n)),
                     &format!("已自动修正 {n} 个问题并保存文件"),

@@ -34,6 +34,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ));
     }
     let text = case::read_file(&args.draft, "Write or paste the appeal into it first")?;
+    // A draft saved with CR line breaks alone is many lines, not one.
+    let text = case::TextForm::read(&text).1;
     let out = args.output.clone().unwrap_or_else(|| {
         let stem = args
             .draft
