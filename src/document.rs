@@ -22,6 +22,79 @@ pub fn output_path(case_file: &Path, extension: &str) -> PathBuf {
     case_file.with_file_name(format!("{}.{extension}", case_stem(&name)))
 }
 
+/// The record of the documents poa wrote beside a case, so that a default
+/// output never replaces a file it did not write (the draft `import` read,
+/// a letter edited by hand since): `.x.poa.yaml.written`, one line per
+/// document, its hash and its name.
+fn written_record(case_file: &Path) -> PathBuf {
+    let name = case_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    case_file.with_file_name(format!(".{name}.written"))
+}
+
+/// FNV-1a, 64 bits: stable across builds, for the record above.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// May poa write its document over `out`, the default output of
+/// `case_file`? Yes when there is no such file, or it is what poa last
+/// wrote there. Otherwise the message says why not and what to do.
+pub fn may_replace(case_file: &Path, out: &Path, new: &[u8]) -> Result<(), String> {
+    let Ok(old) = std::fs::read(out) else {
+        return Ok(());
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let record = std::fs::read_to_string(written_record(case_file)).unwrap_or_default();
+    let recorded = record
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .find(|(_, n)| *n == name)
+        .map(|(h, _)| h.to_string());
+    let ours = match recorded {
+        Some(h) => h == format!("{:016x}", fnv(&old)),
+        // Written before the record was kept: a PDF poa made names poa as
+        // its producer (nobody edits a PDF by hand); a text, only when it
+        // is the very document (a draft may well open with poa's title).
+        None if out.extension().is_some_and(|e| e == "pdf") => {
+            old.windows(5).any(|w| w == b"poa 0")
+        }
+        None => old == new,
+    };
+    if ours {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: poa did not write this file, or it was changed since (the draft you imported, a letter edited by hand), so it is kept as it is. Write the document elsewhere with -o, or rename that file and export again",
+            out.display()
+        ))
+    }
+}
+
+/// Notes that poa wrote `bytes` to `out`, the default output of `case_file`.
+pub fn note_written(case_file: &Path, out: &Path, bytes: &[u8]) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = written_record(case_file);
+    let record = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut lines: Vec<String> = record
+        .lines()
+        .filter(|l| l.split_once(' ').is_some_and(|(_, n)| n != name))
+        .map(String::from)
+        .collect();
+    lines.push(format!("{:016x} {name}", fnv(bytes)));
+    let _ = crate::case::write_atomic(&path, format!("{}\n", lines.join("\n")).as_bytes());
+}
+
 /// A case file's name without its endings (`.poa.yaml`, `.poa.yml`,
 /// `.yaml`, `.yml`), all of them: a name typed in full in front of the
 /// suggested ending ("x.poa.yaml.poa.yaml") gives `x`.

@@ -1186,3 +1186,62 @@ fn a_draft_saved_with_cr_line_breaks_alone_is_imported_whole() {
     assert!(after.starts_with('\u{feff}'));
     assert_eq!(after.matches("\r\n").count(), crlf.matches("\r\n").count());
 }
+
+#[test]
+fn render_never_replaces_the_draft_import_read_nor_a_letter_edited_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "## Root cause\nWe confirmed shipments once a day, after the evening pickup.\n\n## Corrective actions\n- On 18 November 2026 we confirmed all 14 open orders.\n\n## Preventive measures\n- The shipping lead confirms each order at 16:00 every business day.\n";
+    std::fs::write(dir.path().join("draft.md"), draft).unwrap();
+    let o = poa(
+        &["import", "draft.md", "--violation", "late-shipment-rate"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Make the case whole enough to render.
+    let path = dir.path().join("draft.poa.yaml");
+    let mut case = poa::case::from_yaml(&std::fs::read_to_string(&path).unwrap(), "d").unwrap();
+    let full = common::example("late-shipment.poa.yaml");
+    case.seller = full.seller.clone();
+    case.notice = full.notice.clone();
+    poa::case::save_atomic(&path, &case).unwrap();
+    let o = poa(&["render", "draft.poa.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("poa did not write this file"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        draft
+    );
+    // Its own output it replaces; edited by hand, it keeps it.
+    let o = poa(&["render", "draft.poa.yaml", "--format", "txt"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = poa(&["render", "draft.poa.yaml", "--format", "txt"], dir.path());
+    assert!(
+        o.status.success(),
+        "rendered again over its own: {}",
+        stderr(&o)
+    );
+    std::fs::write(dir.path().join("draft.txt"), "my own edits").unwrap();
+    let o = poa(&["render", "draft.poa.yaml", "--format", "txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "my own edits"
+    );
+    // -o is the writer's own choice.
+    let o = poa(
+        &[
+            "render",
+            "draft.poa.yaml",
+            "--format",
+            "txt",
+            "-o",
+            "draft.txt",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -97,8 +97,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .output
         .clone()
         .unwrap_or_else(|| document::output_path(&args.file, args.format.extension()));
+    // A default output never replaces a file poa did not write there.
+    let default = args.output.is_none();
+    if default {
+        document::may_replace(&args.file, &out, &bytes).map_err(|e| anyhow!(e))?;
+    }
     write_output(&out, &bytes, &args.file)
         .with_context(|| format!("the {} was not written", args.format.extension()))?;
+    if default {
+        document::note_written(&args.file, &out, &bytes);
+    }
     if out != Path::new("-") {
         eprintln!("Wrote {}", out.display());
     }

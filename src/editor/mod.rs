@@ -521,7 +521,9 @@ fn export(
         };
         let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
         let out = document::output_path(&m.path, format.extension());
+        document::may_replace(&m.path, &out, &doc.bytes)?;
         case::write_atomic(&out, &doc.bytes).map_err(|e| e.to_string())?;
+        document::note_written(&m.path, &out, &doc.bytes);
         written.push(out);
         notes.extend(doc.warnings);
     }
