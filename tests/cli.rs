@@ -1245,3 +1245,36 @@ fn render_never_replaces_the_draft_import_read_nor_a_letter_edited_by_hand() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_phrase_file_too_deep_or_too_wide_is_refused_with_its_name() {
+    let (dir, _) = copy_example("weak-draft.poa.yaml");
+    let deep = format!(
+        "T002:\n  phrases: [\"{}a{}\"]\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let wide: String = (0..40).map(|i| format!("(a{i}|b{i}) ")).collect();
+    let wide = format!("T002:\n  phrases: [\"{wide}\"]\n");
+    for (name, text, says) in [
+        ("deep.yaml", deep, "too large"),
+        ("wide.yaml", wide, "too large"),
+        (
+            "half.yaml",
+            "T002:\n  phrases: [\"a) b\"]\n".to_string(),
+            "without its pair",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let o = poa(
+            &["check", "weak-draft.poa.yaml", "--phrases", name],
+            dir.path(),
+        );
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(name) && stderr(&o).contains(says),
+            "{name}: {}",
+            stderr(&o)
+        );
+    }
+}

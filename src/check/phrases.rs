@@ -322,6 +322,54 @@ fn slots<T: Clone>(phrase: &str, word: &mut impl FnMut(&str) -> T) -> Option<Vec
     }
 }
 
+/// The deepest nesting of parentheses a phrase may have.
+const MAX_DEPTH: usize = 6;
+/// The most word sequences one phrase may stand for.
+const MAX_PATHS: u64 = 2_000;
+
+/// How deep the parentheses of `s` nest.
+fn depth_of(s: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// How many word sequences a phrase of balanced parentheses, nested no
+/// deeper than `MAX_DEPTH`, stands for (saturating).
+fn paths(phrase: &str) -> u64 {
+    let mut total = 1u64;
+    let mut rest = phrase;
+    while let Some(open) = rest.find('(') {
+        let mut depth = 0;
+        let Some(close) = rest[open..].char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(open + i)
+        }) else {
+            return total;
+        };
+        let inner: u64 = split_top(&rest[open + 1..close])
+            .into_iter()
+            .map(paths)
+            .fold(0u64, u64::saturating_add);
+        total = total.saturating_mul(inner.max(1));
+        rest = &rest[close + 1..];
+    }
+    total
+}
+
 /// Every word sequence that slots stand for.
 fn sequences<T: Clone>(slots: &[Vec<Vec<T>>]) -> Vec<Vec<T>> {
     let mut out = vec![Vec::new()];
@@ -399,8 +447,14 @@ pub enum PhraseError {
         "{name}: holds an invisible control character (U+{code:04X}), written as a YAML escape. Delete it: phrase messages are printed on the terminal"
     )]
     ControlChar { name: String, code: u32 },
-    #[error("{name}: the phrase `{phrase}` has an unclosed `(`")]
+    #[error(
+        "{name}: the phrase `{phrase}` has a `(` or a `)` without its pair. Close each group: (our|the) carrier"
+    )]
     Unbalanced { name: String, phrase: String },
+    #[error(
+        "{name}: the phrase `{phrase}` is too large: its groups nest more than 6 deep or stand for more than 2,000 wordings. Split it into several shorter phrases"
+    )]
+    TooLarge { name: String, phrase: String },
 }
 
 /// The codes whose findings come from phrase lists, as the registry marks them.
@@ -438,7 +492,9 @@ impl PhraseSet {
         let mut says = BTreeMap::new();
         let mut sources: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         let mut negatable = Vec::new();
-        for (name, list) in &lists {
+        for (n, (name, list)) in lists.iter().enumerate() {
+            // The embedded list is poa's own; the writer's files are bounded.
+            let writers = n > 0;
             for (code, entry) in list {
                 let code = static_code(code).ok_or_else(|| PhraseError::UnknownCode {
                     name: name.clone(),
@@ -473,6 +529,15 @@ impl PhraseSet {
                 for (phrase, fix, scope, except) in items {
                     if !except {
                         sources.entry(code).or_default().push(phrase.clone());
+                    }
+                    // A phrase file is the writer's: its size is bounded
+                    // before it is expanded (deep nesting would overflow
+                    // the stack, many groups take memory without end).
+                    if writers && (depth_of(&phrase) > MAX_DEPTH || paths(&phrase) > MAX_PATHS) {
+                        return Err(PhraseError::TooLarge {
+                            name: name.clone(),
+                            phrase: crate::check::text::shorten(&phrase, 60),
+                        });
                     }
                     // Words become numbers once, not at every path through the slots.
                     let slots = slots(&phrase, &mut |w| trie.word_id(w)).ok_or_else(|| {
@@ -678,6 +743,11 @@ mod tests {
         );
         assert!(slots("(a|b", &mut str::to_string).is_none());
         assert!(slots("a) b", &mut str::to_string).is_none());
+        assert_eq!(paths("(a|b c) d (e|)"), 4);
+        assert_eq!(paths("x (y (z|w)|v)"), 3);
+        assert_eq!(depth_of("((a|b)|c)"), 2);
+        let many: String = (0..40).map(|i| format!("(a{i}|b{i}) ")).collect();
+        assert_eq!(paths(&many), u64::MAX.min(1 << 40));
         assert_eq!(
             example("(the|our) carrier (lost|delayed)").as_deref(),
             Some("the carrier lost")
