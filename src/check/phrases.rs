@@ -747,7 +747,7 @@ mod tests {
         assert_eq!(paths("x (y (z|w)|v)"), 3);
         assert_eq!(depth_of("((a|b)|c)"), 2);
         let many: String = (0..40).map(|i| format!("(a{i}|b{i}) ")).collect();
-        assert_eq!(paths(&many), u64::MAX.min(1 << 40));
+        assert_eq!(paths(&many), 1 << 40);
         assert_eq!(
             example("(the|our) carrier (lost|delayed)").as_deref(),
             Some("the carrier lost")
