@@ -90,8 +90,41 @@ fn fallback_recovery(path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// This editor opened its case while another editor had it: its recovery
+/// copy is its own (`.x.poa.yaml.recover-PID`), so that neither editor's
+/// save or journal removes the other's unsaved text.
+static SHARED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// This editor's recovery copy of the case at `path`.
 pub fn recovery_path(path: &Path) -> PathBuf {
-    hidden(path, "recover")
+    if SHARED.load(std::sync::atomic::Ordering::Relaxed) {
+        hidden(path, &format!("recover-{}", std::process::id()))
+    } else {
+        hidden(path, "recover")
+    }
+}
+
+/// The newest recovery copy of the case at `path`, this editor's or one
+/// another editor left (stopped, or killed).
+fn newest_recovery(path: &Path) -> Option<PathBuf> {
+    let own = hidden(path, "recover");
+    let name = own.file_name()?.to_string_lossy().into_owned();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n == name
+                || n.strip_prefix(&name)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        })
+        .map(|e| path.with_file_name(e.file_name()))
+        .max_by_key(|p| modified(p))
 }
 
 fn lock_path(path: &Path) -> PathBuf {
@@ -114,6 +147,9 @@ struct Lock {
 
 impl Lock {
     /// Takes the lock; `held_elsewhere` says another editor has it.
+    /// Every editor of a case holds its lock file shared; one that can
+    /// take it alone is the only one. The last to quit removes the file, so
+    /// a third editor is warned while a second is still open.
     fn take(case_path: &Path) -> (Lock, bool) {
         let path = lock_path(case_path);
         let Ok(file) = std::fs::OpenOptions::new()
@@ -124,20 +160,22 @@ impl Lock {
         else {
             return (Lock { file: None, path }, false);
         };
-        match file.try_lock() {
-            Ok(()) => {
-                let mut f = &file;
-                let _ = f.write_all(format!("{}\n", std::process::id()).as_bytes());
-                (
-                    Lock {
-                        file: Some(file),
-                        path,
-                    },
-                    false,
-                )
-            }
-            Err(_) => (Lock { file: None, path }, true),
+        let alone = file.try_lock().is_ok();
+        if alone {
+            let mut f = &file;
+            let _ = f.write_all(format!("{}\n", std::process::id()).as_bytes());
+            let _ = file.unlock();
+        } else {
+            SHARED.store(true, std::sync::atomic::Ordering::Relaxed);
         }
+        let _ = file.try_lock_shared();
+        (
+            Lock {
+                file: Some(file),
+                path,
+            },
+            !alone,
+        )
     }
 }
 
@@ -145,7 +183,11 @@ impl Drop for Lock {
     fn drop(&mut self) {
         if let Some(f) = self.file.take() {
             let _ = f.unlock();
-            let _ = std::fs::remove_file(&self.path);
+            // The last editor out removes the lock.
+            if f.try_lock().is_ok() {
+                let _ = std::fs::remove_file(&self.path);
+                let _ = f.unlock();
+            }
         }
     }
 }
@@ -223,11 +265,10 @@ fn case_files(dir: &Path) -> Vec<PathBuf> {
 /// The message that opens a case: with its recovery copy when that holds
 /// something the file does not.
 fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
-    let rec = recovery_path(&path);
-    let recovered = newer_recovery(&path)
-        .then(|| read_bounded(&rec))
-        .flatten()
-        .and_then(|t| case::from_yaml(&t, &rec.display().to_string()).ok())
+    let recovered = newest_recovery(&path)
+        .filter(|rec| newer_than_file(rec, &path))
+        .and_then(|rec| read_bounded(&rec).map(|t| (rec, t)))
+        .and_then(|(rec, t)| case::from_yaml(&t, &rec.display().to_string()).ok())
         .filter(|r| *r != case)
         .map(Box::new);
     Msg::Opened {
@@ -241,9 +282,9 @@ fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
 /// Is the recovery copy beside `path` newer than the case file itself? A
 /// copy older than the file (left by an editor that stopped, then the file
 /// saved since) is not offered as "newer".
-fn newer_recovery(path: &Path) -> bool {
+fn newer_than_file(copy: &Path, path: &Path) -> bool {
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    match (modified(&recovery_path(path)), modified(path)) {
+    match (modified(copy), modified(path)) {
         (Some(copy), Some(file)) => copy > file,
         (Some(_), None) => true,
         _ => false,
@@ -457,7 +498,10 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
         Cmd::Export { formats, draft } => Some(Msg::Exported(export(m, &formats, draft))),
         Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
         Cmd::DiscardRecovery => {
-            let _ = std::fs::remove_file(recovery_path(&m.path));
+            // The copy that was offered, this editor's or another's.
+            if let Some(rec) = newest_recovery(&m.path) {
+                let _ = std::fs::remove_file(rec);
+            }
             Some(Msg::RecoveryDiscarded(w.original.take().map(Box::new)))
         }
         Cmd::CreateCase { path, case } => {
@@ -590,8 +634,51 @@ mod tests {
         // Two days old, and the file saved since.
         at(&rec, 1_800_000_000);
         at(&case, 1_800_000_000 + 2 * 86_400);
-        assert!(!newer_recovery(&case));
+        assert!(!newer_than_file(&rec, &case));
         at(&rec, 1_800_000_000 + 3 * 86_400);
-        assert!(newer_recovery(&case));
+        assert!(newer_than_file(&rec, &case));
+    }
+
+    #[test]
+    fn the_newest_recovery_copy_of_any_editor_is_the_one_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("c.poa.yaml");
+        std::fs::write(&case, "version: 2\n").unwrap();
+        assert_eq!(newest_recovery(&case), None);
+        let own = dir.path().join(".c.poa.yaml.recover");
+        let other = dir.path().join(".c.poa.yaml.recover-4242");
+        let unrelated = dir.path().join(".c.poa.yaml.recovered");
+        for (p, secs) in [
+            (&own, 1_800_000_000),
+            (&other, 1_800_000_100),
+            (&unrelated, 1_800_000_200),
+        ] {
+            std::fs::write(p, "version: 2\n").unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+                .unwrap();
+        }
+        assert_eq!(newest_recovery(&case), Some(other));
+    }
+
+    #[test]
+    fn the_lock_stays_until_the_last_editor_quits() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("c.poa.yaml");
+        std::fs::write(&case, "version: 2\n").unwrap();
+        let (first, held) = Lock::take(&case);
+        assert!(!held);
+        let (second, held) = Lock::take(&case);
+        assert!(held, "the second editor is warned");
+        drop(first);
+        assert!(lock_path(&case).exists(), "the second still holds it");
+        let (third, held) = Lock::take(&case);
+        assert!(held, "a third editor is warned while the second is open");
+        drop(second);
+        drop(third);
+        assert!(!lock_path(&case).exists(), "the last one out removes it");
     }
 }
