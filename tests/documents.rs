@@ -115,6 +115,7 @@ fn multi_line_text_is_saved_as_a_block_a_person_can_edit() {
 #[derive(Debug, Default, PartialEq)]
 struct Shape {
     h2: usize,
+    h1: usize,
     h3: usize,
     ordered_items: usize,
     quotes: usize,
@@ -126,6 +127,10 @@ fn shape(md: &str) -> Shape {
     let mut lists: Vec<bool> = Vec::new();
     for ev in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
         match ev {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => s.h1 += 1,
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H2,
                 ..
@@ -165,9 +170,19 @@ fn the_writers_text_cannot_change_the_letters_structure() {
     case.preventive_measures[0].measure = hostile.into();
     case.closing = hostile.into();
     case.seller.store_name = "## Store | *x*".into();
+    // A line the template starts with a value (the signer's role), a lone
+    // CR, a trailing run of #.
+    case.seller.contact_role = "# Owner".into();
+    case.seller.contact_name = "Daniel\r# INJECTED".into();
+    case.root_causes[1].summary = "Supplier step C ###".into();
     let out = md(&case);
     assert_eq!(shape(&out), expected, "{out}");
     assert!(out.contains(r"1\. an item?"), "{out}");
+    assert!(
+        out.contains("Supplier step C \\###"),
+        "the writer's ### is kept: {out}"
+    );
+    assert!(!out.contains('\r'), "{out}");
 }
 
 #[test]

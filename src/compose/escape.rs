@@ -29,6 +29,20 @@ fn looks_like_entity(rest: &[char]) -> bool {
         && (word.starts_with('#') || word.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// A one-line value (a name, a role, a cause's summary in its heading): one
+/// line whatever it holds, never a heading, a list or a quote where a
+/// template puts it at the start of a line, and a trailing `###` kept
+/// (Markdown would take it as a heading's closing marks).
+pub fn value(text: &str) -> String {
+    let one = text.replace(['\r', '\n'], " ");
+    let mut s = prose_line(one.trim());
+    let hashes = s.len() - s.trim_end_matches('#').len();
+    if hashes > 0 && hashes < s.len() {
+        s.insert(s.len() - hashes, '\\');
+    }
+    s
+}
+
 /// A line of the writer's text, read as a bullet item or as prose.
 enum Line<'a> {
     Blank,
@@ -92,6 +106,9 @@ fn prose_line(body: &str) -> String {
 /// first is indented by `indent` spaces so the text stays inside a list item.
 pub fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
+    // A lone CR is a line break to Markdown: it is one here too, so the
+    // line after it is escaped as a line.
+    let text = crate::case::line_breaks(text);
     let lines: Vec<Line> = text.lines().map(classify).collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut first = true;
@@ -144,6 +161,7 @@ pub fn block(text: &str, indent: usize) -> String {
 
 /// The writer's text inside a table cell: one line, `<br>` between lines.
 pub fn cell(text: &str) -> String {
+    let text = crate::case::line_breaks(text);
     let parts: Vec<String> = text
         .lines()
         .map(classify)
@@ -160,6 +178,7 @@ pub fn cell(text: &str) -> String {
 /// indented by `indent` spaces, blank lines kept (one at most).
 pub fn plain(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
+    let text = crate::case::line_breaks(text);
     let mut out = String::with_capacity(text.len());
     let mut prev_blank = true;
     for line in text.lines().map(classify) {
@@ -196,6 +215,15 @@ pub fn plain(text: &str, indent: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_never_makes_a_heading_a_list_or_a_new_line() {
+        assert_eq!(value("# Owner"), "\\# Owner");
+        assert_eq!(value("1. Owner"), "1\\. Owner");
+        assert_eq!(value("Daniel\r# INJECTED"), "Daniel # INJECTED");
+        assert_eq!(value("Supplier step C ###"), "Supplier step C \\###");
+        assert_eq!(value("Owner"), "Owner");
+    }
 
     #[test]
     fn inline_specials_are_escaped() {

@@ -122,7 +122,7 @@ fn tera_detail(e: &tera::Error) -> String {
 
 fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter("md_inline", |v: &str, _: tera::Kwargs, _: &tera::State| {
-        escape::inline(&v.replace('\n', " "))
+        escape::value(v)
     });
     tera.register_filter(
         "md_block",
