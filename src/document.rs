@@ -73,7 +73,7 @@ pub fn may_replace(case_file: &Path, out: &Path, new: &[u8]) -> Result<(), Strin
     } else {
         Err(format!(
             "{}: poa did not write this file, or it was changed since (the draft you imported, a letter edited by hand), so it is kept as it is. Write the document elsewhere with -o, or rename that file and export again",
-            out.display()
+            crate::case::shown(out)
         ))
     }
 }

@@ -1278,3 +1278,26 @@ fn a_phrase_file_too_deep_or_too_wide_is_refused_with_its_name() {
         );
     }
 }
+
+#[test]
+fn a_file_name_with_an_escape_sequence_is_shown_written_out() {
+    let (dir, _) = copy_example("weak-draft.poa.yaml");
+    let name = "d\u{1b}[2J.poa.yaml";
+    std::fs::copy(
+        dir.path().join("weak-draft.poa.yaml"),
+        dir.path().join(name),
+    )
+    .unwrap();
+    for args in [vec!["check", name], vec!["render", name, "-o", "-"]] {
+        let o = poa(&args, dir.path());
+        let all = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        assert!(
+            !all.contains('\u{1b}'),
+            "{args:?}: a raw escape reached the terminal"
+        );
+        assert!(
+            all.contains(r"d\u{1b}[2J.poa.yaml") || args[0] == "render",
+            "{args:?}: {all}"
+        );
+    }
+}

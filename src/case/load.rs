@@ -137,7 +137,7 @@ impl fmt::Display for ByteSize {
 /// binary and empty files before anything is parsed. `empty_hint` says what
 /// to do with an empty file of this kind.
 pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadError> {
-    let name = path.display().to_string();
+    let name = crate::case::shown(path);
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound { path: name.clone() },
         _ => LoadError::Io {

@@ -119,6 +119,12 @@ pub fn control_in_yaml(text: &str) -> Option<char> {
 /// Text for a terminal: every control character but the line break and
 /// the tab shown as `\u{1b}`, so that a name or a message can never move
 /// the cursor, change the title or write to the clipboard.
+/// A path as messages show it: a control character in a file name (an
+/// escape sequence that would retitle or clear the terminal) written out.
+pub fn shown(path: impl AsRef<std::path::Path>) -> String {
+    visible(&path.as_ref().display().to_string()).into_owned()
+}
+
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     if !text
         .chars()

@@ -105,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| {
             Ok((
-                p.display().to_string(),
+                crate::case::shown(p),
                 case::read_file(p, "Write phrases in the shape of templates/phrases.yaml")?,
             ))
         })
@@ -246,7 +246,7 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         path,
         "Write the appeal in it, or check a case file (.poa.yaml)",
     )?;
-    let name = path.display().to_string();
+    let name = crate::case::shown(path);
     let mut notes = Vec::new();
     if is_case_path(path, &text) {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;

@@ -41,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = options(args.lang.as_deref())?;
     // Read the file first, so a bad file gets its message on a normal screen.
     let source = crate::case::read_file(&args.file, crate::case::empty_case_hint())?;
-    crate::case::from_yaml(&source, &args.file.display().to_string())?;
+    crate::case::from_yaml(&source, &crate::case::shown(&args.file))?;
     need_terminal()?;
     editor::edit(args.file, opts)?;
     Ok(ExitCode::SUCCESS)

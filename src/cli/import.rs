@@ -47,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if out.exists() {
         return Err(anyhow!(
             "{}: already exists, and poa import never writes over a file. Choose another name with -o",
-            out.display()
+            crate::case::shown(&out)
         ));
     }
     if let Some(v) = &args.violation
@@ -62,15 +62,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !draft.has_structure() {
         return Err(anyhow!(
             "{}: no section headings found (such as \"Root cause\", \"Corrective actions\", \"Preventive measures\"), so the draft cannot be split. Add the headings, then import again",
-            args.draft.display()
+            crate::case::shown(&args.draft)
         ));
     }
     let case = case_from_draft(&text, args.violation.as_deref());
     case::save_atomic(&out, &case)?;
     eprintln!(
         "Imported {} into {}: {} root cause{}, {} corrective action{}, {} preventive measure{}, {} document{}.",
-        args.draft.display(),
-        out.display(),
+        crate::case::shown(&args.draft),
+        crate::case::shown(&out),
         case.root_causes.len(),
         s(case.root_causes.len()),
         case.corrective_actions.len(),
@@ -87,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!(
         "Next: fill in the seller and notice, and split each root cause into what, when, where, who, why and how: `poa check {}` lists what is missing.",
-        out.display()
+        crate::case::shown(&out)
     );
     Ok(ExitCode::SUCCESS)
 }

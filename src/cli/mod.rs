@@ -125,15 +125,15 @@ impl Loaded {
             .ok()
             .and_then(|p| self.spans.nearest(&p));
         match at {
-            Some((_, pos)) => format!("{}:{}", self.path.display(), pos.line),
-            None => self.path.display().to_string(),
+            Some((_, pos)) => format!("{}:{}", crate::case::shown(&self.path), pos.line),
+            None => crate::case::shown(&self.path),
         }
     }
 }
 
 pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
     let source = case::read_file(path, case::empty_case_hint())?;
-    let (case, spans) = case::from_yaml_with_spans(&source, &path.display().to_string())?;
+    let (case, spans) = case::from_yaml_with_spans(&source, &crate::case::shown(path))?;
     Ok(Loaded {
         path: path.to_path_buf(),
         case,
@@ -224,15 +224,15 @@ pub(crate) fn write_output(out: &Path, bytes: &[u8], input: &Path) -> anyhow::Re
     if same || is_case_file(out) {
         return Err(anyhow!(
             "{}: is a case file, and poa never writes a document over a case file. Choose another name with -o, for example -o {}",
-            out.display(),
-            out.with_extension("md").display()
+            crate::case::shown(out),
+            crate::case::shown(out.with_extension("md"))
         ));
     }
     if out.is_dir() {
         return Err(anyhow!(
             "{}: is a folder. Give a file name with -o, for example -o {}",
-            out.display(),
-            out.join("appeal.md").display()
+            crate::case::shown(out),
+            crate::case::shown(out.join("appeal.md"))
         ));
     }
     case::write_atomic(out, bytes)?;

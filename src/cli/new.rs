@@ -121,8 +121,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.file.exists() {
         return Err(anyhow!(
             "{}: already exists, and poa new never writes over a file. Open it with `poa edit {}`, or choose another name",
-            args.file.display(),
-            args.file.display()
+            crate::case::shown(&args.file),
+            crate::case::shown(&args.file)
         ));
     }
     let mut marketplace = marketplace_arg(args.marketplace.as_deref())?;
@@ -145,7 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "{}: this does not read like an Amazon notice: no policy or violation words were found. Paste the whole notice (from Seller Central or the email), or say which violation it is with --violation ID (`poa playbooks` lists the ids)",
                     args.from_notice
                         .as_ref()
-                        .map(|p| p.display().to_string())
+                        .map(crate::case::shown)
                         .unwrap_or_default()
                 ));
             }
@@ -179,7 +179,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     case::save_atomic(&args.file, &case)?;
     eprintln!(
         "Created {} for {} ({}).",
-        args.file.display(),
+        crate::case::shown(&args.file),
         pb.title,
         if response == Response::Dispute {
             "dispute"
@@ -190,7 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.no_edit || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "Next: fill it in with `poa edit {0}`, check it with `poa check {0}`, then `poa render {0} --format pdf`.",
-            args.file.display()
+            crate::case::shown(&args.file)
         );
         return Ok(ExitCode::SUCCESS);
     }

@@ -48,7 +48,7 @@ pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     if !dir.is_dir() {
         return Err(anyhow!(
             "{}: is not a folder. --templates takes a folder that holds letter.md or form.txt",
-            dir.display()
+            crate::case::shown(dir)
         ));
     }
     let mut out = Vec::new();
@@ -65,7 +65,7 @@ pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     if out.is_empty() {
         return Err(anyhow!(
             "{}: holds neither letter.md nor form.txt. Copy them from poa's templates/ folder and change them there",
-            dir.display()
+            crate::case::shown(dir)
         ));
     }
     Ok(out)
@@ -108,7 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         document::note_written(&args.file, &out, &bytes);
     }
     if out != Path::new("-") {
-        eprintln!("Wrote {}", out.display());
+        eprintln!("Wrote {}", crate::case::shown(&out));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -117,6 +117,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 pub(crate) fn explain(loaded: &super::Loaded, e: ComposeError) -> anyhow::Error {
     match e.field() {
         Some(field) => anyhow!("{}: {e}", loaded.place(field)),
-        None => anyhow!("{}: {e}", loaded.path.display()),
+        None => anyhow!("{}: {e}", crate::case::shown(&loaded.path)),
     }
 }

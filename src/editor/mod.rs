@@ -208,8 +208,8 @@ fn install_panic_hook() {
             if case::write_atomic(&rec, case::to_yaml(&case).as_bytes()).is_ok() {
                 eprintln!(
                     "poa stopped on an error. Your latest text is safe in {}; open {} again to restore it.",
-                    rec.display(),
-                    path.display()
+                    crate::case::shown(&rec),
+                    crate::case::shown(&path)
                 );
             }
         }
@@ -224,7 +224,7 @@ pub fn edit(path: PathBuf, opts: Options) -> Result<(), EditorError> {
     // its case).
     crate::check::warm_in_background(true);
     let source = case::read_file(&path, case::empty_case_hint())?;
-    let case = case::from_yaml(&source, &path.display().to_string())?;
+    let case = case::from_yaml(&source, &crate::case::shown(&path))?;
     let mut m = Model::new(path.clone(), Case::new(), opts.lang, opts.today);
     m.no_color = opts.no_color;
     run(m, Some((path, case)))
@@ -268,7 +268,7 @@ fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
     let recovered = newest_recovery(&path)
         .filter(|rec| newer_than_file(rec, &path))
         .and_then(|rec| read_bounded(&rec).map(|t| (rec, t)))
-        .and_then(|(rec, t)| case::from_yaml(&t, &rec.display().to_string()).ok())
+        .and_then(|(rec, t)| case::from_yaml(&t, &crate::case::shown(&rec)).ok())
         .filter(|r| *r != case)
         .map(Box::new);
     Msg::Opened {
@@ -403,17 +403,17 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             .find(|rec| case::write_atomic(rec, text.as_bytes()).is_ok());
         drop(lock);
         return Err(EditorError::NotSaved {
-            path: m.path.display().to_string(),
+            path: crate::case::shown(&m.path),
             kept: match kept {
                 Some(rec) if rec == recovery_path(&m.path) => format!(
                     "They are kept in {}: open {} again to restore them.",
-                    rec.display(),
-                    m.path.display()
+                    crate::case::shown(&rec),
+                    crate::case::shown(&m.path)
                 ),
                 Some(rec) => format!(
                     "The folder could not be written, so they are kept in {}: copy that file over {} when the folder can be written.",
-                    rec.display(),
-                    m.path.display()
+                    crate::case::shown(&rec),
+                    crate::case::shown(&m.path)
                 ),
                 None => {
                     "No recovery copy could be written anywhere (is the disk full?).".to_string()
@@ -519,7 +519,7 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
         }
         Cmd::OpenCase(path) => {
             let loaded = case::read_file(&path, "")
-                .and_then(|s| case::from_yaml(&s, &path.display().to_string()));
+                .and_then(|s| case::from_yaml(&s, &crate::case::shown(&path)));
             Some(match loaded {
                 Ok(case) => take_and_open(path, case, w),
                 Err(e) => Msg::OpenFailed(e.to_string()),

@@ -90,7 +90,7 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             m.status = fill(
                 m.lang,
                 S::FileExists,
-                &[("path", &path.display().to_string())],
+                &[("path", &crate::case::shown(path))],
             );
             m.start = Some(Start::NameFile {
                 violation: violation.clone(),
@@ -424,7 +424,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Exported(result) => {
             let text = match result {
                 Ok((paths, notes)) => {
-                    let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                    let list: Vec<String> = paths.iter().map(crate::case::shown).collect();
                     let mut text = fill(m.lang, S::Written, &[("files", &list.join("\n"))]);
                     // What the PDF printed otherwise: never a silent "?".
                     if !notes.is_empty() {

@@ -773,7 +773,7 @@ fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     let name = m
         .path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::case::visible(&n.to_string_lossy()).into_owned())
         .unwrap_or_default();
     let saved = if m.dirty() {
         t(m.lang, S::Unsaved)
@@ -1030,7 +1030,7 @@ fn start_view(m: &Model, start: &Start, f: &mut Frame, theme: &Theme) {
                 )));
             }
             for p in files {
-                items.push(ListItem::new(format!("  {}", p.display())));
+                items.push(ListItem::new(format!("  {}", crate::case::shown(p))));
             }
             // The "Open…" label is not selectable: skip it in the highlight.
             let shown = if *selected >= 2 {
