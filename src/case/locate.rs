@@ -212,6 +212,11 @@ impl Spans {
         self.map.get(path).copied()
     }
 
+    /// Every path the file has, with its position.
+    pub fn iter(&self) -> impl Iterator<Item = (&FieldPath, &Pos)> {
+        self.map.iter()
+    }
+
     /// The position of a section's key.
     pub fn section(&self, section: Section) -> Option<Pos> {
         self.get(&FieldPath::top(section))

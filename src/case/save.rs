@@ -87,7 +87,127 @@ fn opens_block(line: &str) -> bool {
 
 /// Saves a case atomically.
 pub fn save_atomic(path: &Path, case: &Case) -> Result<(), SaveError> {
-    write_atomic(path, to_yaml(case).as_bytes())
+    // The writer's own comments in the file are kept.
+    let old = super::read_file(path, "").ok();
+    let text = match old {
+        Some(old) => keep_comments(&old, &to_yaml(case)),
+        None => to_yaml(case),
+    };
+    write_atomic(path, text.as_bytes())
+}
+
+/// `new` (a case as `to_yaml` writes it) with the comment lines the writer
+/// put in `old`, each block of them before the key, item or section it
+/// stood before (or the nearest one still there), at that line's indent.
+/// Lines inside a `|` block are the writer's text, never comments; the
+/// layout is `to_yaml`'s.
+pub fn keep_comments(old: &str, new: &str) -> String {
+    use super::FieldPath;
+    #[allow(clippy::type_complexity)]
+    let anchor_lines = |text: &str| -> Vec<(usize, FieldPath)> {
+        let spans = super::Spans::new(text);
+        let mut v: Vec<(usize, FieldPath)> = spans
+            .iter()
+            .map(|(p, pos)| (if pos.block { pos.line - 1 } else { pos.line }, *p))
+            .collect();
+        // The least specific path of a line first: a comment above
+        // "- summary: x" stands before the item, not its summary.
+        v.sort_by_key(|(line, p)| (*line, p.index.is_some(), !p.key.is_empty(), p.sub.is_some()));
+        v
+    };
+    let old_anchors = anchor_lines(old);
+    // Where a block of comments goes: before a path, before a line that
+    // opens with the same key (`version:`), or at the end.
+    enum Anchor {
+        Path(FieldPath),
+        Key(String),
+        End,
+    }
+    let mut blocks: Vec<(Anchor, Vec<String>)> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut block_indent: Option<usize> = None;
+    for (i, line) in old.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if let Some(b) = block_indent {
+            if body.is_empty() || indent > b {
+                continue;
+            }
+            block_indent = None;
+        }
+        if body.starts_with('#') {
+            if line != HEADER.trim_end() {
+                pending.push(body.to_string());
+            }
+            continue;
+        }
+        if body.is_empty() {
+            continue;
+        }
+        if !pending.is_empty() {
+            let anchor = match old_anchors.iter().find(|(l, _)| *l == i + 1) {
+                Some((_, p)) => Anchor::Path(*p),
+                None => {
+                    Anchor::Key(line[..line.find(':').map_or(line.len(), |c| c + 1)].to_string())
+                }
+            };
+            blocks.push((anchor, std::mem::take(&mut pending)));
+        }
+        let opens_block = body.trim_end_matches(['-', '+']).ends_with(['|', '>'])
+            && (body.contains(": ") || body.starts_with("- "));
+        if opens_block {
+            block_indent = Some(indent);
+        }
+    }
+    if !pending.is_empty() {
+        blocks.push((Anchor::End, pending));
+    }
+    if blocks.is_empty() {
+        return new.to_string();
+    }
+    let new_spans = super::Spans::new(new);
+    let lines: Vec<&str> = new.lines().collect();
+    let mut before: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    let mut at_end = Vec::new();
+    let first_key = lines
+        .iter()
+        .position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map_or(1, |i| i + 1);
+    for (anchor, comments) in blocks {
+        let line = match &anchor {
+            Anchor::Path(p) => new_spans
+                .nearest(p)
+                .map(|(_, pos)| if pos.block { pos.line - 1 } else { pos.line }),
+            Anchor::Key(key) => lines
+                .iter()
+                .position(|l| l.starts_with(key.as_str()))
+                .map(|i| i + 1),
+            Anchor::End => None,
+        };
+        match (line, anchor) {
+            (Some(l), _) => before.entry(l).or_default().extend(comments),
+            (None, Anchor::End) => at_end.extend(comments),
+            (None, _) => before.entry(first_key).or_default().extend(comments),
+        }
+    }
+    let mut out = String::with_capacity(new.len() + 256);
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(comments) = before.get(&(i + 1)) {
+            let pad = " ".repeat(line.len() - line.trim_start().len());
+            for c in comments {
+                out.push_str(&pad);
+                out.push_str(c);
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    for c in at_end {
+        out.push_str(&c);
+        out.push('\n');
+    }
+    out
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a
@@ -168,6 +288,49 @@ fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 mod tests {
     use super::*;
     use crate::case::{CorrectiveAction, RootCause, from_yaml};
+
+    #[test]
+    fn the_writers_comments_survive_a_save() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/late-shipment.poa.yaml");
+        let source = std::fs::read_to_string(&path).unwrap();
+        let case = crate::case::from_yaml(&source, "x").unwrap();
+        let canonical = to_yaml(&case);
+        // Comments at the top, before a section, before an item, and a
+        // line inside a block that only looks like one.
+        let mut old = format!("# PIN 4471\n{canonical}");
+        old = old.replacen("root_causes:", "# checked with the client\nroot_causes:", 1);
+        old = old.replacen(
+            "- id: R2",
+            "  # the second cause came from the carrier\n- id: R2",
+            1,
+        );
+        let mut edited = case.clone();
+        edited.seller.store_name.push_str(" Shop");
+        edited.root_causes[0].how = "Line one.\n# not a comment\nLine three.".into();
+        let new = keep_comments(&old, &to_yaml(&edited));
+        for c in [
+            "# PIN 4471",
+            "# checked with the client",
+            "# the second cause came from the carrier",
+        ] {
+            assert_eq!(new.matches(c).count(), 1, "{c} kept once:\n{new}");
+        }
+        let pin = new.find("# PIN 4471").unwrap();
+        assert!(pin < new.find("version:").unwrap(), "{new}");
+        let checked = new.find("# checked with the client").unwrap();
+        assert!(checked < new.find("root_causes:").unwrap(), "{new}");
+        let second = new.find("# the second cause").unwrap();
+        assert!(
+            second < new.find("- id: R2").unwrap() && second > new.find("- id: R1").unwrap(),
+            "{new}"
+        );
+        // The case is the edited one, comments or not.
+        assert_eq!(crate::case::from_yaml(&new, "x").unwrap(), edited);
+        // Saved again, the block's own "# not a comment" is not taken for one.
+        let again = keep_comments(&new, &to_yaml(&edited));
+        assert_eq!(again, new);
+    }
 
     #[test]
     fn writes_block_scalars_and_blank_dates() {

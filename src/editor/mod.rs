@@ -459,7 +459,11 @@ fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
         return Some(Msg::ChangedOnDisk);
     }
     let revision = m.revision;
-    let text = case::to_yaml(&m.case);
+    // The writer's own comments in the file are kept.
+    let text = match w.disk.as_deref() {
+        Some(old) => case::keep_comments(old, &case::to_yaml(&m.case)),
+        None => case::to_yaml(&m.case),
+    };
     let error = case::write_atomic(&m.path, text.as_bytes())
         .err()
         .map(|e| e.to_string());
