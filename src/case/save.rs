@@ -236,6 +236,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             "it is not a plain file (a device, a pipe or a folder), and poa writes only files",
         )));
     }
+    // A file this user may not write (made read-only, or another user's in
+    // a shared folder) is not replaced behind its owner's back.
+    if existing.is_some()
+        && let Err(e) = std::fs::OpenOptions::new().write(true).open(&target)
+        && e.kind() == std::io::ErrorKind::PermissionDenied
+    {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only for you (its permissions or its owner say so), so it is not replaced",
+        )));
+    }
+    // A file with other hard links is written in place, so that every name
+    // of it keeps the new text (a rename would give this name a new file).
+    #[cfg(unix)]
+    if let Some(m) = &existing
+        && std::os::unix::fs::MetadataExt::nlink(m) > 1
+    {
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(&target)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        };
+        return write().map_err(fail);
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -288,6 +315,36 @@ fn keep_owner(_: &Path, _: &std::fs::Metadata) {}
 mod tests {
     use super::*;
     use crate::case::{CorrectiveAction, RootCause, from_yaml};
+
+    #[test]
+    fn a_hard_link_keeps_the_new_text_under_both_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.poa.yaml");
+        let b = dir.path().join("b.poa.yaml");
+        std::fs::write(&a, "one").unwrap();
+        std::fs::hard_link(&a, &b).unwrap();
+        write_atomic(&a, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "two");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_read_only_file_is_not_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.poa.yaml");
+        std::fs::write(&a, "one").unwrap();
+        std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o444)).unwrap();
+        // Root may write any file: the refusal is for everyone else.
+        let root = std::fs::OpenOptions::new().write(true).open(&a).is_ok();
+        let result = write_atomic(&a, b"two");
+        if root {
+            assert!(result.is_ok());
+        } else {
+            assert!(result.is_err());
+            assert_eq!(std::fs::read_to_string(&a).unwrap(), "one");
+        }
+    }
 
     #[test]
     fn the_writers_comments_survive_a_save() {

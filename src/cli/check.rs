@@ -146,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(r) => checked.push(r),
             Err(e) => {
                 unreadable = true;
-                eprintln!("error: {}", case::visible(&format!("{e:#}")));
+                eprintln!("error: {}", super::error_text(&e));
             }
         }
     }

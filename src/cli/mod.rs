@@ -103,7 +103,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {}", case::visible(&format!("{e:#}")));
+            eprintln!("error: {}", error_text(&e));
             ExitCode::from(2)
         }
     }
@@ -205,6 +205,21 @@ pub(crate) fn is_case_file(path: &Path) -> bool {
             && t.lines()
                 .any(|l| l.starts_with("seller:") || l.starts_with("notice:"))
     })
+}
+
+/// An error as the terminal shows it: its chain of causes, each once (an
+/// error that already says its cause, as a save error names the system's
+/// reason, is not followed by it again), control characters written out.
+pub(crate) fn error_text(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    case::visible(&text).into_owned()
 }
 
 /// Writes an output file (never a case file) atomically, or to stdout for `-`.
