@@ -38,8 +38,11 @@ fn strip_marker(text: &str) -> String {
 /// its leading date and its owner note, and the owner.
 fn split_item(text: &str) -> (String, String) {
     let mut t = text.trim().to_string();
+    // Only a date the case can hold leaves the text for `done_on`: one it
+    // cannot (year 2206) stays in the writer's words.
     if let Some(d) = dates(&t).into_iter().next()
         && d.range.start == 0
+        && d.date.is_some()
     {
         let after = t[d.range.end..].trim_start();
         if let Some(rest) = after

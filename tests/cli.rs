@@ -1301,3 +1301,29 @@ fn a_file_name_with_an_escape_sequence_is_shown_written_out() {
         );
     }
 }
+
+#[test]
+fn a_date_the_case_cannot_hold_is_imported_as_text_not_as_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("y.md"),
+        "## Root cause\nLost parcels.\n\n## Corrective actions\n- 2206-11-18: We refunded all buyers.\n",
+    )
+    .unwrap();
+    let o = poa(&["import", "y.md"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The case loads (check reports findings, exit 1, not a broken file, 2).
+    let o = poa(&["check", "y.poa.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("y.poa.yaml")).unwrap(),
+        "y",
+    )
+    .unwrap();
+    assert_eq!(case.corrective_actions[0].done_on, None);
+    assert!(
+        case.corrective_actions[0].action.contains("2206-11-18"),
+        "{:?}",
+        case.corrective_actions[0]
+    );
+}

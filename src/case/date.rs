@@ -30,8 +30,16 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 impl Date {
-    /// A date from its parts; `None` when the day does not exist.
+    /// The years a case file may hold.
+    pub const YEARS: std::ops::RangeInclusive<i16> = 1900..=2199;
+
+    /// A date from its parts; `None` when the day does not exist or the
+    /// year is outside `YEARS` (a date read from a draft or a notice is
+    /// then no date, never one the case file would refuse).
     pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        if !Date::YEARS.contains(&year) {
+            return None;
+        }
         jiff::civil::Date::new(year, month, day).ok().map(Date)
     }
 
@@ -123,7 +131,7 @@ impl FromStr for Date {
             s.parse::<i16>().map_err(|_| shape())
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1900..=2199).contains(&year) {
+        if !Date::YEARS.contains(&year) {
             return Err(DateError::Year(t.to_string()));
         }
         if !(1..=12).contains(&month) {
