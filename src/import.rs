@@ -161,7 +161,9 @@ fn five_w(text: &str) -> RootCause {
 
 /// A case made from a draft; what fits no section goes to `notes`.
 pub fn case_from_draft(text: &str, violation: Option<&str>) -> Case {
-    let draft = Draft::parse(text);
+    // What the case is made of is text a case file can hold.
+    let text = crate::case::clean_text(text);
+    let draft = Draft::parse(&text);
     let mut case = Case::new();
     if let Some(v) = violation {
         case.notice.violation = v.to_string();
@@ -223,13 +225,13 @@ pub fn case_from_draft(text: &str, violation: Option<&str>) -> Case {
     }
     let mut asins = Vec::new();
     let mut orders = Vec::new();
-    for r in asin_ranges(text) {
+    for r in asin_ranges(&text) {
         let a = text[r].to_string();
         if !asins.contains(&a) {
             asins.push(a);
         }
     }
-    for r in order_ranges(text) {
+    for r in order_ranges(&text) {
         let o = text[r].to_string();
         if !orders.contains(&o) {
             orders.push(o);

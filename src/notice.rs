@@ -554,7 +554,7 @@ pub fn apply(case: &mut crate::case::Case, reading: &Reading, text: &str) {
     if reading.language == Lang::En {
         case.notice.asks = reading.asks.clone();
     }
-    case.notice.text = crate::case::line_breaks(text).trim().to_string();
+    case.notice.text = crate::case::clean_text(text).trim().to_string();
 }
 
 #[cfg(test)]

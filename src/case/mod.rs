@@ -116,15 +116,30 @@ pub fn control_in_yaml(text: &str) -> Option<char> {
         .and_then(walk)
 }
 
-/// Text for a terminal: every control character but the line break and
-/// the tab shown as `\u{1b}`, so that a name or a message can never move
-/// the cursor, change the title or write to the clipboard.
 /// A path as messages show it: a control character in a file name (an
 /// escape sequence that would retitle or clear the terminal) written out.
 pub fn shown(path: impl AsRef<std::path::Path>) -> String {
     visible(&path.as_ref().display().to_string()).into_owned()
 }
 
+/// The one door for text into a case from outside a case file (a paste, a
+/// draft to import, a notice, the text $EDITOR gives back): LF line breaks,
+/// and none of the control characters a case file refuses (an escape
+/// sequence, a stray byte-order mark), so that what is saved loads again.
+pub fn clean_text(text: &str) -> String {
+    let text = line_breaks(text);
+    if text.chars().any(load::is_forbidden_control) {
+        text.chars()
+            .filter(|c| !load::is_forbidden_control(*c))
+            .collect()
+    } else {
+        text
+    }
+}
+
+/// Text for a terminal: every control character but the line break and
+/// the tab shown as `\u{1b}`, so that a name or a message can never move
+/// the cursor, change the title or write to the clipboard.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     if !text
         .chars()

@@ -198,8 +198,9 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Input(key) => input(m, key),
         Msg::Paste(text) => {
+            let text = crate::case::clean_text(&text);
             let text = match m.spec().map(|s| s.kind) {
-                Some(k) if k.is_multiline() => crate::case::line_breaks(&text),
+                Some(k) if k.is_multiline() => text,
                 _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             if m.spec().is_some() && m.input.insert_str(&text) {
@@ -363,6 +364,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::ExternalEdited(text) => {
             if let Some(text) = text {
+                let text = crate::case::clean_text(&text);
                 let lines: Vec<String> = text
                     .trim_end_matches('\n')
                     .split('\n')
@@ -807,7 +809,7 @@ fn update_start(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             Start::PasteNotice
         }
         (Start::PasteNotice, Msg::Paste(text)) => {
-            m.input.insert_str(crate::case::line_breaks(&text));
+            m.input.insert_str(crate::case::clean_text(&text));
             Start::PasteNotice
         }
         (Start::PasteNotice, Msg::StartContinue) => {
