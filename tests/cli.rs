@@ -1327,3 +1327,28 @@ fn a_date_the_case_cannot_hold_is_imported_as_text_not_as_a_date() {
         case.corrective_actions[0]
     );
 }
+
+#[test]
+fn a_bidirectional_override_is_refused_at_its_place_but_arabic_marks_are_not() {
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    std::fs::write(
+        dir.path().join("o.md"),
+        "## Root cause\nWe will comply \u{202e} from now on.\n",
+    )
+    .unwrap();
+    let o = poa(&["check", "o.md"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("o.md:2:") && stderr(&o).contains("U+202E"),
+        "{}",
+        stderr(&o)
+    );
+    // The right-to-left mark of Arabic text is text, not an attack.
+    std::fs::write(
+        dir.path().join("a.md"),
+        "## Root cause\nشركة النور\u{200f} shipped late on 3 orders.\n",
+    )
+    .unwrap();
+    let o = poa(&["check", "a.md"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+}

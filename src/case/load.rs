@@ -247,9 +247,14 @@ pub fn decode_text(
     Ok(text)
 }
 
-/// Control characters no text of a case may hold (tab and line ends may).
+/// Control characters no text of a case may hold (tab and line ends may):
+/// the C0 and C1 controls, a byte-order mark inside the text, and the two
+/// bidirectional overrides, which make a reader see words in another
+/// order than the file holds (embeddings, isolates and the marks that
+/// Arabic and Hebrew text carries are allowed).
 pub fn is_forbidden_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FEFF}')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{FEFF}' | '\u{202D}' | '\u{202E}')
 }
 
 /// 1-based line and column (in characters) after `before`.
