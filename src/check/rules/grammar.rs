@@ -382,14 +382,16 @@ fn third_person(verb: &str) -> String {
 pub struct SecondLanguageGrammar;
 
 /// One pass that finds the texts where any of the shapes may be: most
-/// texts hold none, and are not read word by word.
+/// texts hold none, and are not read word by word. (A count before a word
+/// that does not end in s may be a dictionary noun left singular: "many
+/// mug".)
 fn candidates() -> &'static crate::pattern::Words {
     // Built once, inside the macro's first use.
     words!(&{
         let verbs: Vec<&str> = PARTICIPLES.iter().map(|(v, _)| *v).collect();
         let nouns: Vec<&str> = NOUNS.iter().map(|(n, _)| *n).collect();
         format!(
-            r"(?i)\b(?:feedbacks|informations|advices|equipments|evidences|furnitures|luggages|baggages|knowledges|softwares|staffs)\b|\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:{})\s+(?:{})\b",
+            r"(?i)\b(?:feedbacks|informations|advices|equipments|evidences|furnitures|luggages|baggages|knowledges|softwares|staffs)\b|\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|many|several)\s+(?:[a-z]+\s+)?[a-z]*[a-rt-z]\b|\b(?:{})\s+(?:{})\b",
             verbs.join("|"),
             nouns.join("|"),
             SUBJECTS.join("|"),
@@ -532,26 +534,31 @@ impl Rule for SecondLanguageGrammar {
                     let Some(noun) = toks.get(j) else { continue };
                     // The trade's nouns, and after a count ("14", "many")
                     // any countable noun of the dictionary ("many mug").
-                    let counted = w.bytes().all(|b| b.is_ascii_digit())
-                        || matches!(
-                            w,
-                            "two"
-                                | "three"
-                                | "four"
-                                | "five"
-                                | "six"
-                                | "seven"
-                                | "eight"
-                                | "nine"
-                                | "ten"
-                                | "many"
-                                | "several"
-                        );
+                    // Digits inside a time, a decimal or a range ("16:00
+                    // pickup", "1.5 kg") count nothing.
+                    let inside = f.text[..t.start].ends_with([':', '.', ',', '/', '-']);
+                    let counted = !inside
+                        && (w.bytes().all(|b| b.is_ascii_digit())
+                            || matches!(
+                                w,
+                                "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "six"
+                                    | "seven"
+                                    | "eight"
+                                    | "nine"
+                                    | "ten"
+                                    | "many"
+                                    | "several"
+                            ));
                     let plural: std::borrow::Cow<str> =
                         match NOUNS.iter().find(|(s, _)| *s == noun.lower) {
                             Some((_, p)) => (*p).into(),
                             None if counted
                                 && noun.lower.len() > 2
+                                && crate::case::month_word(&noun.lower).is_none()
                                 && !noun.lower.ends_with('s')
                                 && crate::check::spell::countable_noun(&noun.lower) =>
                             {
