@@ -504,7 +504,11 @@ impl Rule for SecondLanguageGrammar {
                             && k > 0
                             && crate::case::month_word(&toks[k].lower).is_none()
                     });
-                if number_word(w) && !adjective {
+                // Digits inside a time, a decimal or a range ("16:00
+                // pickup", "1.5 kg carton") count nothing.
+                let inside = w.bytes().all(|b| b.is_ascii_digit())
+                    && f.text[..t.start].ends_with([':', '.', ',', '/', '-']);
+                if number_word(w) && !adjective && !inside {
                     let mut j = i + 1;
                     // One noun or adjective may stand before the last ("buyer
                     // message", "unauthorized listing"), but not a plural, a
@@ -534,25 +538,21 @@ impl Rule for SecondLanguageGrammar {
                     let Some(noun) = toks.get(j) else { continue };
                     // The trade's nouns, and after a count ("14", "many")
                     // any countable noun of the dictionary ("many mug").
-                    // Digits inside a time, a decimal or a range ("16:00
-                    // pickup", "1.5 kg") count nothing.
-                    let inside = f.text[..t.start].ends_with([':', '.', ',', '/', '-']);
-                    let counted = !inside
-                        && (w.bytes().all(|b| b.is_ascii_digit())
-                            || matches!(
-                                w,
-                                "two"
-                                    | "three"
-                                    | "four"
-                                    | "five"
-                                    | "six"
-                                    | "seven"
-                                    | "eight"
-                                    | "nine"
-                                    | "ten"
-                                    | "many"
-                                    | "several"
-                            ));
+                    let counted = w.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                                | "ten"
+                                | "many"
+                                | "several"
+                        );
                     let plural: std::borrow::Cow<str> =
                         match NOUNS.iter().find(|(s, _)| *s == noun.lower) {
                             Some((_, p)) => (*p).into(),
