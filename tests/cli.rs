@@ -1352,3 +1352,33 @@ fn a_bidirectional_override_is_refused_at_its_place_but_arabic_marks_are_not() {
     let o = poa(&["check", "a.md"], dir.path());
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn deep_nesting_and_yaml_aliases_are_refused_at_once_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "version: 2\nnotes: {}{}\n",
+        "[".repeat(80_000),
+        "]".repeat(80_000)
+    );
+    let mut wide = format!(
+        "version: 2\nclosing: &s \"{}\"\nroot_causes:\n",
+        "x".repeat(100_000)
+    );
+    for _ in 0..1000 {
+        wide.push_str("- {what: *s}\n");
+    }
+    for (name, text, says) in [
+        ("deep.poa.yaml", deep, "nested too deep"),
+        ("alias.poa.yaml", wide, "anchor or alias"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let o = poa(&["check", name], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("{name}:2:")) && stderr(&o).contains(says),
+            "{}",
+            stderr(&o)
+        );
+    }
+}

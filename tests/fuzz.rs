@@ -210,4 +210,21 @@ fn the_inputs_the_search_found_stay_fixed() {
     );
     let case = poa::import::case_from_draft("¡\u{feff}", None);
     assert!(poa::case::from_yaml(&poa::case::to_yaml(&case), "d").is_ok());
+    // Text that looks like YAML's anchors, aliases and brackets inside a
+    // value is the writer's: the case still loads.
+    for text in [
+        "\"\t{&0",
+        "pickup.[*A",
+        "R&D team *checked* [all]",
+        "'a' & *b",
+    ] {
+        let mut case = example("late-shipment.poa.yaml");
+        case.root_causes[0].summary = text.into();
+        case.closing = format!("{text}\n{text}");
+        let saved = poa::case::to_yaml(&case);
+        assert!(
+            poa::case::from_yaml(&saved, "x").is_ok(),
+            "{text:?}: {saved}"
+        );
+    }
 }

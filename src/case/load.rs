@@ -58,6 +58,13 @@ pub enum LoadError {
         column: usize,
         code: u32,
     },
+    #[error("{path}:{line}:{column}: {what}")]
+    Shape {
+        path: String,
+        line: usize,
+        column: usize,
+        what: &'static str,
+    },
     #[error(
         "{path}:{line}: {field} holds an invisible control character (U+{code:04X}), written as a YAML escape such as \\e or \\x1b. Delete it: it can change what a terminal shows and does"
     )]
@@ -257,6 +264,94 @@ pub fn is_forbidden_control(c: char) -> bool {
         || matches!(c, '\u{FEFF}' | '\u{202D}' | '\u{202E}')
 }
 
+/// The deepest nesting of `[` and `{` a case file may have.
+const MAX_FLOW_DEPTH: usize = 32;
+
+/// The first place (line, column) where a case file uses what no case file
+/// needs: collections nested deeper than `MAX_FLOW_DEPTH`, or an anchor
+/// or alias (`&name`, `*name`), which can multiply a small file into
+/// gigabytes. Quoted text, comments and `|` blocks are the writer's words
+/// and are not read.
+fn unneeded_yaml(source: &str) -> Option<(usize, usize, &'static str)> {
+    let mut depth = 0usize;
+    let mut block: Option<usize> = None;
+    for (n, line) in source.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(b) = block {
+            if line.trim().is_empty() || indent > b {
+                continue;
+            }
+            block = None;
+        }
+        let mut quote: Option<char> = None;
+        // At the start of a node: where a quote, an anchor or an alias may
+        // begin (inside a plain value, `*` and `'` are only text).
+        let mut start = true;
+        let bytes = line.as_bytes();
+        let mut escaped = false;
+        for (col, c) in line.char_indices() {
+            let next = bytes.get(col + 1).copied().unwrap_or(b' ');
+            if let Some(q) = quote {
+                // `\"` inside double quotes, `''` inside single ones.
+                if escaped {
+                    escaped = false;
+                } else if (q == '"' && c == '\\') || (q == '\'' && c == '\'' && next == b'\'') {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                    start = false;
+                }
+                continue;
+            }
+            match c {
+                ' ' | '\t' => continue,
+                '#' if col == 0 || bytes[col - 1] == b' ' => break,
+                '"' | '\'' if start => quote = Some(c),
+                // A bracket is a collection only where a node starts or
+                // inside one (in a plain value it is text).
+                '[' | '{' if start || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((
+                            n + 1,
+                            col + 1,
+                            "lists or maps are nested too deep for a case file (more than 32 levels). Write the case as `poa new` does",
+                        ));
+                    }
+                    start = true;
+                    continue;
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                ',' if depth > 0 => {
+                    start = true;
+                    continue;
+                }
+                ':' if next == b' ' => {
+                    start = true;
+                    continue;
+                }
+                '-' if start && next == b' ' => continue,
+                '&' | '*' if start && (next.is_ascii_alphanumeric() || next == b'_') => {
+                    return Some((
+                        n + 1,
+                        col + 1,
+                        "uses a YAML anchor or alias (&name or *name), which a case file does not need. Write the value out in full",
+                    ));
+                }
+                _ => {}
+            }
+            start = false;
+        }
+        let body = line.trim_end();
+        let opens_block = body.trim_end_matches(['-', '+']).ends_with(['|', '>'])
+            && (body.contains(": ") || body.trim_start().starts_with("- "));
+        if opens_block && quote.is_none() {
+            block = Some(indent);
+        }
+    }
+    None
+}
+
 /// 1-based line and column (in characters) after `before`.
 fn line_col(before: &[u8]) -> (usize, usize) {
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -285,6 +380,16 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
             line,
             column,
             code: c as u32,
+        });
+    }
+    // A case file needs neither deep nesting nor YAML's anchors and
+    // aliases, and either can make the parser slow or huge: refused first.
+    if let Some((line, column, what)) = unneeded_yaml(source) {
+        return Err(LoadError::Shape {
+            path: name.to_string(),
+            line,
+            column,
+            what,
         });
     }
     // One parse when the file is right. The version is looked at on its own
