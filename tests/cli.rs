@@ -1382,3 +1382,23 @@ fn deep_nesting_and_yaml_aliases_are_refused_at_once_with_their_place() {
         );
     }
 }
+
+#[test]
+fn a_key_written_twice_is_shown_where_it_is_written_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml"),
+    )
+    .unwrap();
+    text.push_str("closing: A second closing.\n");
+    let line = text.lines().count();
+    std::fs::write(dir.path().join("dup.poa.yaml"), &text).unwrap();
+    let o = poa(&["check", "dup.poa.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("dup.poa.yaml:{line}:1:"))
+            && stderr(&o).contains("`closing` is written a second time"),
+        "{}",
+        stderr(&o)
+    );
+}

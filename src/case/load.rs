@@ -560,6 +560,38 @@ fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
             message,
         };
     }
+    // A key written twice: the parser gives no place, the file does (the
+    // second time the key stands at the indent of its first).
+    if let Some(rest) = detail.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        // Indents at which the key stands in the current map; a new item
+        // or a line further out starts another map.
+        let mut seen: Vec<usize> = Vec::new();
+        for (i, l) in source.lines().enumerate() {
+            let trimmed = l.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            // A line at `outer` ends every map indented further in (for
+            // "- ", the previous item's).
+            let outer = l.len() - trimmed.len();
+            seen.retain(|&at| at <= outer);
+            let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+            if body.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+                let indent = l.len() - body.len();
+                if seen.contains(&indent) {
+                    return LoadError::Syntax {
+                        path,
+                        line: i + 1,
+                        column: indent + 1,
+                        detail: format!("`{key}` is written a second time here"),
+                        hint: "YAML keeps only one of them: join the two into one, or delete the one you do not want",
+                    };
+                }
+                seen.push(indent);
+            }
+        }
+    }
     // A quote left open runs on to wherever the parser gives up, often the
     // end of the file: the line that opened it is the place to show.
     if let Some((open_line, open_column)) = unclosed_quote(source, line) {
