@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::case::{Case, Date, FieldPath, Section};
+use crate::case::{Case, Date, FieldPath};
 use crate::compose::{self, ComposeError, Letter, Templates};
 use crate::layout::{self, Paper, Setup, font};
 use crate::markup;
@@ -240,7 +240,7 @@ fn info(letter: &Letter, date: Date) -> pdf::Info {
 pub fn unprintable(case: &Case) -> Vec<(FieldPath, Vec<char>)> {
     let mut out = Vec::new();
     for f in case.text_fields() {
-        if f.path.section == Section::Notice && matches!(f.path.key, "text" | "reference") {
+        if !f.path.in_letter() {
             continue;
         }
         let mut chars: Vec<char> = Vec::new();

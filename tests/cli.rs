@@ -1154,10 +1154,13 @@ fn a_pipe_given_as_any_input_is_refused_at_once_not_waited_on() {
     }
 }
 
+/// A draft with the three sections, one item each.
+const SHORT_DRAFT: &str = "## Root cause\nWe confirmed shipments once a day, after the evening pickup.\n\n## Corrective actions\n- On 18 November 2026 we confirmed all 14 open orders.\n\n## Preventive measures\n- The shipping lead confirms each order at 16:00 every business day.\n";
+
 #[test]
 fn a_draft_saved_with_cr_line_breaks_alone_is_imported_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let draft = "## Root cause\rWe confirmed shipments once a day, after the evening pickup.\r\r## Corrective actions\r- On 18 November 2026 we confirmed all 14 open orders.\r\r## Preventive measures\r- The shipping lead confirms each order at 16:00 every business day.\r";
+    let draft = &SHORT_DRAFT.replace('\n', "\r");
     std::fs::write(dir.path().join("cr.txt"), draft).unwrap();
     let o = poa(
         &["import", "cr.txt", "--violation", "late-shipment-rate"],
@@ -1190,7 +1193,7 @@ fn a_draft_saved_with_cr_line_breaks_alone_is_imported_whole() {
 #[test]
 fn render_never_replaces_the_draft_import_read_nor_a_letter_edited_by_hand() {
     let dir = tempfile::tempdir().unwrap();
-    let draft = "## Root cause\nWe confirmed shipments once a day, after the evening pickup.\n\n## Corrective actions\n- On 18 November 2026 we confirmed all 14 open orders.\n\n## Preventive measures\n- The shipping lead confirms each order at 16:00 every business day.\n";
+    let draft = SHORT_DRAFT;
     std::fs::write(dir.path().join("draft.md"), draft).unwrap();
     let o = poa(
         &["import", "draft.md", "--violation", "late-shipment-rate"],

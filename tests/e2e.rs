@@ -468,23 +468,9 @@ fn an_english_72_hour_notice_pasted_with_cr_line_breaks_keeps_its_own_deadline()
     t.send(ENTER);
     let received = days_ago(1);
     let d: jiff::civil::Date = received.parse().unwrap();
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let written = format!(
         "{} {}, {}",
-        MONTHS[d.month() as usize - 1],
+        poa::case::MONTHS[d.month() as usize - 1],
         d.day(),
         d.year()
     );

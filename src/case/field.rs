@@ -164,6 +164,12 @@ impl FieldPath {
     pub fn is_prose(&self) -> bool {
         self.field().is_some_and(|f| f.role.is_prose())
     }
+
+    /// True for the texts the letter prints: all but the notice's own text
+    /// and its reference, which the writer keeps for themselves.
+    pub fn in_letter(&self) -> bool {
+        !(self.section == Section::Notice && matches!(self.key, "text" | "reference"))
+    }
 }
 
 impl fmt::Display for FieldPath {

@@ -274,14 +274,9 @@ const MAX_FLOW_DEPTH: usize = 32;
 /// and are not read.
 fn unneeded_yaml(source: &str) -> Option<(usize, usize, &'static str)> {
     let mut depth = 0usize;
-    let mut block: Option<usize> = None;
-    for (n, line) in source.lines().enumerate() {
-        let indent = line.len() - line.trim_start().len();
-        if let Some(b) = block {
-            if line.trim().is_empty() || indent > b {
-                continue;
-            }
-            block = None;
+    for (n, (line, in_block)) in super::save::block_lines(source.lines()).enumerate() {
+        if in_block {
+            continue;
         }
         let mut quote: Option<char> = None;
         // At the start of a node: where a quote, an anchor or an alias may
@@ -341,12 +336,6 @@ fn unneeded_yaml(source: &str) -> Option<(usize, usize, &'static str)> {
                 _ => {}
             }
             start = false;
-        }
-        let body = line.trim_end();
-        let opens_block = body.trim_end_matches(['-', '+']).ends_with(['|', '>'])
-            && (body.contains(": ") || body.trim_start().starts_with("- "));
-        if opens_block && quote.is_none() {
-            block = Some(indent);
         }
     }
     None

@@ -48,20 +48,12 @@ pub fn to_yaml(case: &Case) -> String {
 /// Lines inside `|` blocks are the writer's text and are left alone.
 fn blank_nulls(yaml: &str) -> String {
     let mut out = String::with_capacity(yaml.len());
-    let mut block_indent: Option<usize> = None;
-    for line in yaml.split_inclusive('\n') {
+    for (line, in_block) in block_lines(yaml.split_inclusive('\n')) {
+        if in_block {
+            out.push_str(line);
+            continue;
+        }
         let content = line.trim_end_matches('\n');
-        let indent = content.len() - content.trim_start().len();
-        if let Some(bi) = block_indent {
-            if content.trim().is_empty() || indent > bi {
-                out.push_str(line);
-                continue;
-            }
-            block_indent = None;
-        }
-        if opens_block(content) {
-            block_indent = Some(indent);
-        }
         match content.strip_suffix(": null") {
             Some(head) => {
                 out.push_str(head);
@@ -72,6 +64,27 @@ fn blank_nulls(yaml: &str) -> String {
         }
     }
     out
+}
+
+/// Each line of a YAML text with whether it is inside a `|` or `>` block:
+/// the writer's text there is never a key, a comment or YAML syntax.
+pub(super) fn block_lines<'a>(
+    lines: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = (&'a str, bool)> {
+    lines.scan(None, |block_indent: &mut Option<usize>, line| {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        if let Some(b) = *block_indent {
+            if content.trim().is_empty() || indent > b {
+                return Some((line, true));
+            }
+            *block_indent = None;
+        }
+        if opens_block(content) {
+            *block_indent = Some(indent);
+        }
+        Some((line, false))
+    })
 }
 
 fn opens_block(line: &str) -> bool {
@@ -125,15 +138,10 @@ pub fn keep_comments(old: &str, new: &str) -> String {
     }
     let mut blocks: Vec<(Anchor, Vec<String>)> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
-    let mut block_indent: Option<usize> = None;
-    for (i, line) in old.lines().enumerate() {
-        let indent = line.len() - line.trim_start().len();
+    for (i, (line, in_block)) in block_lines(old.lines()).enumerate() {
         let body = line.trim();
-        if let Some(b) = block_indent {
-            if body.is_empty() || indent > b {
-                continue;
-            }
-            block_indent = None;
+        if in_block {
+            continue;
         }
         if body.starts_with('#') {
             if line != HEADER.trim_end() {
@@ -152,11 +160,6 @@ pub fn keep_comments(old: &str, new: &str) -> String {
                 }
             };
             blocks.push((anchor, std::mem::take(&mut pending)));
-        }
-        let opens_block = body.trim_end_matches(['-', '+']).ends_with(['|', '>'])
-            && (body.contains(": ") || body.starts_with("- "));
-        if opens_block {
-            block_indent = Some(indent);
         }
     }
     if !pending.is_empty() {

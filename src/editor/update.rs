@@ -204,10 +204,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             if m.spec().is_some() && m.input.insert_str(&text) {
-                edited(m);
-                if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
-                    m.choice_query = m.input.lines().join("");
-                }
+                typed(m);
             }
         }
         Msg::ChoiceNext | Msg::ChoicePrev => {
@@ -539,10 +536,16 @@ fn input(m: &mut Model, key: KeyEvent) {
         m.input = TextArea::default();
     }
     if m.input.input(key) {
-        edited(m);
-        if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
-            m.choice_query = m.input.lines().join("");
-        }
+        typed(m);
+    }
+}
+
+/// The writer typed or pasted into the field: in a choice, that is also
+/// what the choices are searched by (a choice picked with ↑/↓ is not).
+fn typed(m: &mut Model) {
+    edited(m);
+    if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
+        m.choice_query = m.input.lines().join("");
     }
 }
 

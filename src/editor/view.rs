@@ -710,33 +710,28 @@ fn blocks_lines(
                     out.extend(lines);
                 }
             }
-            // Two columns (a 5W1H table): "What happened: ...".
-            Block::Table { header, rows } if header.len() == 2 => {
-                for row in rows {
-                    let text = row
-                        .iter()
-                        .map(|c| spans_text(c))
-                        .collect::<Vec<_>>()
-                        .join(": ");
-                    out.extend(hanging(
-                        &text,
-                        width,
-                        indent,
-                        &format!("{indent}  "),
-                        Style::default(),
-                    ));
-                }
-            }
             Block::Table { header, rows } => {
                 for row in rows {
-                    for (h, cell) in header.iter().zip(row) {
-                        let label = spans_text(h);
-                        let value = spans_text(cell);
-                        let text = if label.trim().is_empty() {
-                            value
-                        } else {
-                            format!("{label}: {value}")
-                        };
+                    // Two columns (a 5W1H table) read "What happened: ...";
+                    // more, each cell under its header's name.
+                    let lines: Vec<String> = if header.len() == 2 {
+                        vec![
+                            row.iter()
+                                .map(|c| spans_text(c))
+                                .collect::<Vec<_>>()
+                                .join(": "),
+                        ]
+                    } else {
+                        header
+                            .iter()
+                            .zip(row)
+                            .map(|(h, cell)| match spans_text(h) {
+                                l if l.trim().is_empty() => spans_text(cell),
+                                l => format!("{l}: {}", spans_text(cell)),
+                            })
+                            .collect()
+                    };
+                    for text in lines {
                         out.extend(hanging(
                             &text,
                             width,

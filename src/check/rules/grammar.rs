@@ -538,21 +538,8 @@ impl Rule for SecondLanguageGrammar {
                     let Some(noun) = toks.get(j) else { continue };
                     // The trade's nouns, and after a count ("14", "many")
                     // any countable noun of the dictionary ("many mug").
-                    let counted = w.bytes().all(|b| b.is_ascii_digit())
-                        || matches!(
-                            w,
-                            "two"
-                                | "three"
-                                | "four"
-                                | "five"
-                                | "six"
-                                | "seven"
-                                | "eight"
-                                | "nine"
-                                | "ten"
-                                | "many"
-                                | "several"
-                        );
+                    let counted =
+                        number_word(w) && !matches!(w, "some" | "few" | "these" | "those" | "all");
                     let plural: std::borrow::Cow<str> =
                         match NOUNS.iter().find(|(s, _)| *s == noun.lower) {
                             Some((_, p)) => (*p).into(),

@@ -106,7 +106,7 @@ impl Rule for Unprintable {
             return;
         }
         for (i, f) in cx.doc.fields.iter().enumerate() {
-            if f.text.is_ascii() || !printed(f.id) {
+            if f.text.is_ascii() || !matches!(f.id, FieldId::Case(p) if p.in_letter()) {
                 continue;
             }
             // A prose field, sentence by sentence; any other as one.
@@ -159,16 +159,5 @@ impl Rule for Unprintable {
                 out.push(finding);
             }
         }
-    }
-}
-
-/// Is the field printed in the letter? (The notice's own text and its
-/// reference are not.)
-fn printed(id: FieldId) -> bool {
-    match id {
-        FieldId::Case(p) => {
-            !(p.section == Section::Notice && matches!(p.key, "text" | "reference"))
-        }
-        _ => true,
     }
 }
