@@ -1245,3 +1245,24 @@ fn a_save_that_fails_as_the_writer_quits_keeps_the_editor_open() {
     assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Quit]);
     assert!(m.quit);
 }
+
+#[test]
+fn a_selected_finding_taller_than_its_box_is_still_shown() {
+    let mut m = model("order-defect.poa.yaml", Lang::Zh);
+    go(&mut m, Step::Notice);
+    for _ in 0..30 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "退货");
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains("C001"),
+        "the unknown violation's finding is on screen: {s}"
+    );
+    // An id is not printed in the letter: no L003 on it.
+    assert!(
+        !m.findings.iter().any(|f| f.code == "L003"),
+        "{:?}",
+        m.findings
+    );
+}

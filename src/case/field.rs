@@ -166,9 +166,11 @@ impl FieldPath {
     }
 
     /// True for the texts the letter prints: all but the notice's own text
-    /// and its reference, which the writer keeps for themselves.
+    /// and its reference, which the writer keeps for themselves, and the
+    /// ids of its violation and answer (the letter prints their titles).
     pub fn in_letter(&self) -> bool {
-        !(self.section == Section::Notice && matches!(self.key, "text" | "reference"))
+        !(self.section == Section::Notice
+            && matches!(self.key, "text" | "reference" | "violation" | "response"))
     }
 }
 

@@ -242,10 +242,13 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         settings.grammar &= job.grammar;
         settings
     };
-    let text = case::read_file(
-        path,
-        "Write the appeal in it, or check a case file (.poa.yaml)",
-    )?;
+    // An empty file is told what it was meant to be: a case, or a draft.
+    let hint = if is_case_path(path, "") {
+        case::empty_case_hint()
+    } else {
+        "Write the appeal in it, or check a case file (.poa.yaml)"
+    };
+    let text = case::read_file(path, hint)?;
     let name = crate::case::shown(path);
     let mut notes = Vec::new();
     if is_case_path(path, &text) {

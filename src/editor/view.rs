@@ -548,7 +548,22 @@ fn finding_list(
             let text = finding_text(m, x, with_step);
             let style = theme.severity(x.severity);
             if i == selected {
-                ListItem::new(wrapped(&text, width, style))
+                // Whole, but no taller than the box: a list draws nothing
+                // at all when its selected item does not fit.
+                let rows = usize::from(area.height.saturating_sub(2)).max(1);
+                let mut lines = wrapped(&text, width, style);
+                if lines.len() > rows {
+                    lines.truncate(rows);
+                    if let Some(last) = lines.last_mut() {
+                        let cut: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                        let cells = usize::from(width).saturating_sub(1);
+                        *last = Line::styled(
+                            format!("{}…", fit(&cut, cells).trim_end_matches('…')),
+                            style,
+                        );
+                    }
+                }
+                ListItem::new(lines)
             } else {
                 let line = fit(&text, usize::from(width));
                 ListItem::new(Line::styled(line, style))
