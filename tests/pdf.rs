@@ -141,7 +141,10 @@ fn the_pdf_holds_every_title_token_sentence_and_page_number() {
             all.push_str(&body.join("\n"));
             all.push('\n');
         }
-        let text = squash(&all);
+        // The PDF curls quotes; the case holds them straight.
+        let text = squash(&all)
+            .replace(['\u{2018}', '\u{2019}'], "'")
+            .replace(['\u{201C}', '\u{201D}'], "\"");
         assert!(
             text.contains(&c.seller.merchant_token),
             "{name}: no merchant token"
@@ -335,4 +338,64 @@ fn a_character_the_fonts_lack_is_replaced_and_reported() {
         text.contains("Our supplier ??????????? shipped late ?."),
         "{text}"
     );
+}
+
+/// The share of the last page's content height (between the margins) that
+/// holds text, from the laid-out pages the PDF is drawn from.
+fn last_page_fill(l: &Laid) -> f32 {
+    let p = l.pages.last().unwrap();
+    let lowest = p
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { y, .. } if *y > 60.0 && *y < p.height - 50.0 => Some(*y),
+            _ => None,
+        })
+        .fold(72.0, f32::max);
+    (lowest - 72.0) / (p.height - 144.0)
+}
+
+#[test]
+fn every_example_ends_on_a_used_page_with_its_signature_whole() {
+    for name in examples() {
+        let c = example(&name);
+        let l = laid(&c);
+        let fill = last_page_fill(&l);
+        assert!(
+            l.pages.len() == 1 || fill > 0.25,
+            "{name}: the last of {} pages is {:.0}% used",
+            l.pages.len(),
+            fill * 100.0
+        );
+        assert!(l.pages.len() <= 4, "{name}: {} pages", l.pages.len());
+        // Read back from the PDF: "Sincerely," and the signer on one page.
+        let pages = extract(&pdf_bytes(&c));
+        let on = |t: &str| pages.iter().position(|p| squash(p).contains(t));
+        let signer = c.seller.contact_name.clone();
+        assert!(on("Sincerely,").is_some(), "{name}");
+        assert_eq!(
+            on("Sincerely,"),
+            on(&signer),
+            "{name}: the signature left alone"
+        );
+    }
+}
+
+#[test]
+fn a_long_case_flows_without_a_near_empty_page() {
+    for n in [3, 4, 5] {
+        let c = common::repeated(&example("late-shipment.poa.yaml"), n);
+        let l = laid(&c);
+        assert!(l.pages.len() > 3);
+        let fill = last_page_fill(&l);
+        assert!(
+            fill > 0.25,
+            "x{n}: the last of {} pages is {:.0}% used",
+            l.pages.len(),
+            fill * 100.0
+        );
+        let pages = extract(&pdf_bytes(&c));
+        let on = |t: &str| pages.iter().position(|p| squash(p).contains(t));
+        assert_eq!(on("Sincerely,"), on(&c.seller.contact_name), "x{n}");
+    }
 }

@@ -16,6 +16,7 @@ use super::style::{
     PARA_SPACE, QUESTION_SHARE, QUOTE_BAR_GREY, QUOTE_BAR_WIDTH, QUOTE_BAR_X, QUOTE_INDENT,
     RULE_GREY, TABLE_LEADING, TABLE_SIZE,
 };
+use super::style::{FIT, KEEP_WHOLE, SQUEEZE_LEADING, SQUEEZE_SPACE};
 use crate::markup::{self, Block, Span, Style};
 
 /// A piece of the page flow that is placed whole.
@@ -35,6 +36,9 @@ pub(super) struct Chunk {
     pub(super) table_header: bool,
     /// The outline entry that starts at this chunk.
     pub(super) bookmark: Option<String>,
+    /// A table body row: how many lines its tallest cell has, where it may
+    /// be split between two of them.
+    pub(super) row_lines: usize,
 }
 
 impl Chunk {
@@ -48,6 +52,7 @@ impl Chunk {
             table: None,
             table_header: false,
             bookmark: None,
+            row_lines: 0,
         }
     }
 }
@@ -57,11 +62,59 @@ impl Chunk {
 pub(super) struct Flow<'a> {
     missing: &'a mut Missing,
     tables: usize,
+    /// How far the spacing is tightened to fit: 0 (as set) to 1 (the
+    /// tightest the fit pass allows).
+    squeeze: f32,
 }
 
 impl<'a> Flow<'a> {
-    pub(super) fn new(missing: &'a mut Missing) -> Flow<'a> {
-        Flow { missing, tables: 0 }
+    pub(super) fn new(missing: &'a mut Missing, squeeze: f32) -> Flow<'a> {
+        Flow {
+            missing,
+            tables: 0,
+            squeeze: squeeze.clamp(0.0, 1.0),
+        }
+    }
+
+    /// A space between blocks, tightened by the fit pass.
+    fn space(&self, points: f32) -> f32 {
+        points * (1.0 - SQUEEZE_SPACE * self.squeeze)
+    }
+
+    /// Body leading, tightened by the fit pass.
+    fn leading(&self) -> f32 {
+        BODY_LEADING - SQUEEZE_LEADING * self.squeeze
+    }
+
+    /// The blocks of a whole document: `blocks`, with the letter's closing
+    /// kept together. A sign-off ("Sincerely,": one short line ending with
+    /// a comma) before the last block, the signature, keeps with it, and
+    /// with the paragraph before it (its last two lines, if it is longer
+    /// than a list item that is kept whole).
+    pub(super) fn document(&mut self, blocks: &[Block], x: f32, width: f32) -> Vec<Chunk> {
+        let mut starts = Vec::with_capacity(blocks.len());
+        let mut out = self.blocks_from(blocks, x, width, 0.0, PARA_SPACE, &mut starts);
+        let n = blocks.len();
+        let sign_off = n >= 2
+            && matches!(&blocks[n - 2], Block::Paragraph(spans) if {
+                let t = markup::plain(spans);
+                let t = t.trim();
+                t.ends_with(',') && t.split_whitespace().count() <= 4
+            });
+        if sign_off && n >= 3 {
+            let closing = starts[n - 3];
+            let sign = starts[n - 2];
+            let from = if sign - closing <= KEEP_WHOLE {
+                closing
+            } else {
+                sign.saturating_sub(2)
+            };
+            let last = out.len().saturating_sub(1);
+            for c in &mut out[from..last] {
+                c.keep_with_next = true;
+            }
+        }
+        out
     }
 
     /// Blocks in a column at `x`, `width` wide: `first_space` above the
@@ -74,10 +127,25 @@ impl<'a> Flow<'a> {
         first_space: f32,
         inner: f32,
     ) -> Vec<Chunk> {
+        self.blocks_from(blocks, x, width, first_space, inner, &mut Vec::new())
+    }
+
+    /// As [`Flow::blocks`], noting in `starts` the index of each block's
+    /// first chunk.
+    fn blocks_from(
+        &mut self,
+        blocks: &[Block],
+        x: f32,
+        width: f32,
+        first_space: f32,
+        inner: f32,
+        starts: &mut Vec<usize>,
+    ) -> Vec<Chunk> {
         let mut out: Vec<Chunk> = Vec::new();
         let mut pending: Option<f32> = None;
         for (bi, block) in blocks.iter().enumerate() {
-            let space = if bi == 0 { first_space } else { inner };
+            starts.push(out.len());
+            let space = self.space(if bi == 0 { first_space } else { inner });
             let mut chunks = match block {
                 Block::Heading { level, spans } => {
                     let set = match level {
@@ -85,10 +153,11 @@ impl<'a> Flow<'a> {
                         2 => HEADING_2,
                         _ => HEADING_3,
                     };
+                    let balanced = self.balanced_width(spans, width, FontKind::SansBold, set.size);
                     let mut cs = paragraph(
                         spans,
                         x,
-                        width,
+                        balanced,
                         FontKind::SansBold,
                         set.size,
                         set.leading,
@@ -98,13 +167,13 @@ impl<'a> Flow<'a> {
                         c.keep_with_next = true;
                     }
                     if let Some(c) = cs.first_mut() {
-                        c.space_before = set.before;
+                        c.space_before = self.space(set.before);
                         if *level == 2 {
                             c.bookmark = Some(markup::plain(spans).trim().to_string());
                         }
                     }
                     out.extend(cs);
-                    pending = Some(set.after);
+                    pending = Some(self.space(set.after));
                     continue;
                 }
                 Block::Paragraph(spans) => paragraph(
@@ -113,7 +182,7 @@ impl<'a> Flow<'a> {
                     width,
                     FontKind::Serif,
                     BODY,
-                    BODY_LEADING,
+                    self.leading(),
                     self.missing,
                 ),
                 Block::List { start, items } => self.list(*start, items, x, width),
@@ -220,7 +289,15 @@ impl<'a> Flow<'a> {
                 ITEM_INNER_SPACE,
             );
             if cs.is_empty() {
-                cs.push(Chunk::new(BODY_LEADING));
+                cs.push(Chunk::new(self.leading()));
+            }
+            // An item of a few lines (an action and its status line) is
+            // never split by a page break.
+            if cs.len() <= KEEP_WHOLE && cs.iter().all(|c| c.table.is_none()) {
+                let n = cs.len();
+                for c in &mut cs[..n - 1] {
+                    c.keep_with_next = true;
+                }
             }
             let marker = match start {
                 Some(n) => format!("{}.", n + i as u64),
@@ -293,9 +370,32 @@ impl<'a> Flow<'a> {
             out.push(c);
         }
         if let Some(first) = out.first_mut() {
-            first.space_before = PARA_SPACE;
+            first.space_before = self.space(PARA_SPACE);
         }
         out
+    }
+
+    /// The width to set a heading in so that, when it takes more than one
+    /// line, its lines are of even length (no "(Amazon.com)" alone on the
+    /// second): the narrowest that keeps the same number of lines.
+    fn balanced_width(&mut self, spans: &[Span], width: f32, font: FontKind, size: f32) -> f32 {
+        let count = |this: &mut Self, w: f32| {
+            break_lines(inline::words(spans, font, size, this.missing), w, size).len()
+        };
+        let lines = count(self, width);
+        if lines < 2 {
+            return width;
+        }
+        let (mut lo, mut hi) = (width / lines as f32, width);
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            if count(self, mid) <= lines {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi + FIT
     }
 
     /// One table row as one chunk, ruled and, for the header, shaded.
@@ -304,7 +404,7 @@ impl<'a> Flow<'a> {
         for (i, w) in widths.iter().enumerate() {
             let spans = cells.get(i).map(Vec::as_slice).unwrap_or(&[]);
             laid.push(break_lines(
-                inline::words(spans, FontKind::Serif, TABLE_SIZE, self.missing),
+                inline::cell_words(spans, TABLE_SIZE, self.missing),
                 w - 2.0 * PAD,
                 TABLE_SIZE,
             ));
@@ -312,6 +412,9 @@ impl<'a> Flow<'a> {
         let lines = laid.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let height = lines as f32 * TABLE_LEADING + 2.0 * PAD;
         let mut c = Chunk::new(height);
+        if !header {
+            c.row_lines = lines;
+        }
         c.first_baseline = PAD + baseline_in(TABLE_LEADING, TABLE_SIZE);
         let total: f32 = widths.iter().sum();
         if header {

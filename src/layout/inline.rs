@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use super::Item;
 use super::flow::Chunk;
 use super::font::{self, FontKind};
-use super::style::{ASCENT, FIT, INK};
+use super::style::{ASCENT, FIT, INK, RUNT_SHARE};
 use crate::markup::{Span, Style};
 
 /// A word (or a piece of one) ready to be set.
@@ -24,6 +24,9 @@ pub(super) struct Word {
     space: bool,
     /// A hard line break follows it.
     hard: bool,
+    /// No line may break before it: an id, a number or a "·" that belongs
+    /// to the word before it ("Evidence: E1", "Root cause 2", "12 May").
+    glue: bool,
 }
 
 /// The characters the fonts lack, met so far in a document.
@@ -74,6 +77,8 @@ fn font_for(style: Style, base: FontKind) -> FontKind {
 /// The words of spans, measured at `size`.
 pub(super) fn words(spans: &[Span], base: FontKind, size: f32, missing: &mut Missing) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
+    // The character before the span, for the side of a quote mark.
+    let mut before: Option<char> = None;
     for span in spans {
         let font = font_for(span.style, base);
         if span.text == "\n" {
@@ -83,7 +88,13 @@ pub(super) fn words(spans: &[Span], base: FontKind, size: f32, missing: &mut Mis
             }
             continue;
         }
-        let text = missing.clean(font, &span.text);
+        let clean = missing.clean(font, &span.text);
+        let text = if span.style.code {
+            clean
+        } else {
+            curly(&clean, before)
+        };
+        before = text.chars().next_back().or(before);
         let mut rest = text.as_str();
         // A span that starts with a space ends the word before it.
         if rest.starts_with(char::is_whitespace)
@@ -111,6 +122,9 @@ pub(super) fn words(spans: &[Span], base: FontKind, size: f32, missing: &mut Mis
                 }
                 _ => out.push(Word {
                     width: font::width(font, piece, size),
+                    glue: out
+                        .last()
+                        .is_some_and(|p: &Word| !p.hard && binds(&p.text, piece)),
                     text: piece.to_string(),
                     font,
                     space: rest.starts_with(char::is_whitespace),
@@ -121,6 +135,91 @@ pub(super) fn words(spans: &[Span], base: FontKind, size: f32, missing: &mut Mis
         }
     }
     out
+}
+
+/// Typographic quotes for straight ones, as print sets them: an
+/// apostrophe or closing mark after a letter, digit or closing
+/// punctuation, an opening mark elsewhere. Only the PDF curls them: the
+/// Markdown and the form text keep what the writer typed, for Amazon's
+/// form. `before` is the character before `text`.
+pub(super) fn curly(text: &str, before: Option<char>) -> String {
+    if !text.contains(['\'', '"']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut prev = before;
+    for c in text.chars() {
+        let opens = prev.is_none_or(|p| {
+            p.is_whitespace() || "([{<\u{2014}\u{2013}\u{201C}\u{2018}-/".contains(p)
+        });
+        let curled = match c {
+            '\'' if opens => '\u{2018}',
+            '\'' => '\u{2019}',
+            '"' if opens => '\u{201C}',
+            '"' => '\u{201D}',
+            _ => c,
+        };
+        out.push(curled);
+        prev = Some(curled);
+    }
+    out
+}
+
+/// The month names a date is written with, for [`binds`].
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Must `word` stay on the line of `prev`? A number or a short id after a
+/// word ("cause 2", "Evidence: E1, E2"), a month after a day, a year or
+/// day after a month, and a separator dot, which never starts a line.
+pub(super) fn binds(prev: &str, word: &str) -> bool {
+    let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+    let prev_bare = prev.trim_end_matches([',', '.', ';', ':']);
+    let is_month = |w: &str| {
+        MONTHS
+            .iter()
+            .any(|m| w == *m || (w.len() == 3 && m.starts_with(w)))
+    };
+    let number = !bare.is_empty() && bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_digit());
+    // E1, R12, A3: one or two capitals, then digits.
+    let letters = bare.chars().take_while(char::is_ascii_uppercase).count();
+    let id = (1..=2).contains(&letters)
+        && bare.len() > letters
+        && bare.len() <= 5
+        && bare[letters..].chars().all(|c| c.is_ascii_digit());
+    match word {
+        "·" | "—" | "–" => true,
+        _ if is_month(bare) => {
+            prev_bare.chars().all(|c| c.is_ascii_digit()) && !prev_bare.is_empty()
+        }
+        _ if number || id => !prev.ends_with('.') || is_month(prev_bare),
+        _ => false,
+    }
+}
+
+/// The words of a table cell: body text in the serif, bold (the header
+/// row, the question column) in the bold sans, as forms set labels.
+pub(super) fn cell_words(spans: &[Span], size: f32, missing: &mut Missing) -> Vec<Word> {
+    let mut ws = words(spans, FontKind::Serif, size, missing);
+    for w in &mut ws {
+        if w.font == FontKind::SerifBold {
+            w.font = FontKind::SansBold;
+            w.width = font::width(w.font, &w.text, size);
+        }
+    }
+    ws
 }
 
 /// Splits a word that is wider than `max` between characters.
@@ -140,6 +239,7 @@ fn split_long(word: Word, max: f32, size: f32) -> Vec<Word> {
                 font: word.font,
                 space: false,
                 hard: false,
+                glue: false,
             });
             cur.push(c);
         } else {
@@ -152,23 +252,66 @@ fn split_long(word: Word, max: f32, size: f32) -> Vec<Word> {
         font: word.font,
         space: word.space,
         hard: word.hard,
+        glue: false,
     });
+    if let Some(first) = out.first_mut() {
+        first.glue = word.glue;
+    }
     out
 }
 
+/// The space after `w` when another word follows it on its line.
+fn gap_after(w: &Word, size: f32) -> f32 {
+    if w.space {
+        font::width(w.font, " ", size)
+    } else {
+        0.0
+    }
+}
+
+/// The width of `words` set on one line.
+fn line_width(words: &[Word], size: f32) -> f32 {
+    let gaps: f32 = words.iter().rev().skip(1).map(|w| gap_after(w, size)).sum();
+    words.iter().map(|w| w.width).sum::<f32>() + gaps
+}
+
 /// Breaks words into lines of at most `max` points (greedy, ragged right).
+/// Glued words go to the next line together with the word they belong to
+/// (unless that would leave the line empty), and a paragraph's last line is
+/// not one short word when a word of the line before can join it.
 pub(super) fn break_lines(words: Vec<Word>, max: f32, size: f32) -> Vec<Vec<Word>> {
     let mut lines: Vec<Vec<Word>> = Vec::new();
     let mut line: Vec<Word> = Vec::new();
     let mut x = 0.0;
     for w in words.into_iter().flat_map(|w| split_long(w, max, size)) {
-        let gap = match line.last() {
-            Some(p) if p.space => font::width(p.font, " ", size),
-            _ => 0.0,
-        };
+        let gap = line.last().map_or(0.0, |p| gap_after(p, size));
         if !line.is_empty() && x + gap + w.width > max + FIT {
+            // Take the words glued to `w` along, if others stay behind.
+            let mut from = line.len();
+            if w.glue {
+                from -= 1;
+                while from > 0 && line[from].glue {
+                    from -= 1;
+                }
+            }
+            // A chain as long as the line gives up its last word, so that
+            // no line starts with a separator or an id alone.
+            let from = if w.glue && from == 0 && line.len() > 1 {
+                line.len() - 1
+            } else {
+                from
+            };
+            let carried = if w.glue && from > 0 {
+                line.split_off(from)
+            } else {
+                Vec::new()
+            };
             lines.push(std::mem::take(&mut line));
-            x = 0.0;
+            line = carried;
+            x = line_width(&line, size);
+            if !line.is_empty() {
+                x += gap_after(line.last().expect("a word"), size);
+            }
         } else {
             x += gap;
         }
@@ -183,7 +326,31 @@ pub(super) fn break_lines(words: Vec<Word>, max: f32, size: f32) -> Vec<Vec<Word
     if !line.is_empty() {
         lines.push(line);
     }
+    mend_runt(&mut lines, max, size);
     lines
+}
+
+/// A last line of one short word (a "runt") takes the last word of the
+/// line before, when that line keeps two words and the pair fits.
+fn mend_runt(lines: &mut [Vec<Word>], max: f32, size: f32) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let (before, last) = lines.split_at_mut(n - 1);
+    let prev = &mut before[n - 2];
+    let last = &mut last[0];
+    let runt = last.len() == 1 && last[0].width < max * RUNT_SHARE;
+    if !runt || prev.len() < 3 || prev.last().is_some_and(|w| w.hard) {
+        return;
+    }
+    let moved = prev.last().expect("three words").clone();
+    let mut joined = vec![moved];
+    joined.extend(last.iter().cloned());
+    if line_width(&joined, size) <= max + FIT {
+        prev.pop();
+        *last = joined;
+    }
 }
 
 /// The text items of one line, runs of one font merged; returns its width.
@@ -258,6 +425,7 @@ pub(super) fn paragraph(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Item;
     use super::super::style::BODY;
     use super::super::tests::{body, laid};
     use super::*;
@@ -271,5 +439,86 @@ mod tests {
             assert!(w <= 612.0 - 144.0 + 0.5, "{t} is {w} wide");
         }
         assert!(body(&l).len() >= 3);
+    }
+
+    fn lines_of(text: &str, max: f32) -> Vec<String> {
+        let spans = crate::markup::parse(text);
+        let crate::markup::Block::Paragraph(spans) = &spans[0] else {
+            panic!("a paragraph")
+        };
+        let mut missing = Missing::default();
+        break_lines(words(spans, FontKind::Serif, BODY, &mut missing), max, BODY)
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_id_or_a_number_stays_on_the_line_of_its_word() {
+        // At every width, "Evidence: E1", "cause 2" and "12 November 2026"
+        // are never broken apart, and no line starts with the separator.
+        let text = "Completed 12 November 2026 · Owner: Operations lead · Root causes 1 and 2 · Evidence: E1, E2";
+        for max in (170..420).step_by(3) {
+            for l in lines_of(text, max as f32) {
+                assert!(
+                    !l.starts_with('·') && !l.starts_with("E1") && !l.starts_with("E2"),
+                    "{max}: {l}"
+                );
+                assert!(!l.starts_with("2 ") && l != "2", "{max}: {l}");
+                assert!(
+                    !l.ends_with("Evidence:") && !l.ends_with("cause"),
+                    "{max}: {l}"
+                );
+            }
+        }
+        // Near misses: an ordinary word may start a line, and a number after
+        // a sentence's full stop is free.
+        assert!(!binds("shipped", "orders"));
+        assert!(!binds("done.", "12"));
+        assert!(binds("12", "November") && binds("November", "2026") && binds("Evidence:", "E1,"));
+    }
+
+    #[test]
+    fn a_last_line_of_one_short_word_takes_a_word_with_it() {
+        for max in (150..420).step_by(2) {
+            let lines = lines_of(
+                "We checked every open order against the carrier scan log again today",
+                max as f32,
+            );
+            let last = lines.last().unwrap();
+            if lines.len() > 1 {
+                assert!(last.contains(' '), "{max}: {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_pdf_curls_quotes_and_apostrophes() {
+        assert_eq!(
+            curly("the supplier's \"new\" box ('2026')", None),
+            "the supplier\u{2019}s \u{201C}new\u{201D} box (\u{2018}2026\u{2019})"
+        );
+        assert_eq!(curly("'quoted'", None), "\u{2018}quoted\u{2019}");
+        assert_eq!(curly("no quotes", None), "no quotes");
+    }
+
+    #[test]
+    fn table_labels_are_set_in_the_bold_sans() {
+        let l =
+            laid("| Question | Finding |\n|---|---|\n| **What happened** | We shipped late. |\n");
+        let font_of = |t: &str| {
+            l.pages[0].items.iter().find_map(|it| match it {
+                Item::Text { text, font, .. } if text == t => Some(*font),
+                _ => None,
+            })
+        };
+        assert_eq!(font_of("Question"), Some(FontKind::SansBold));
+        assert_eq!(font_of("What happened"), Some(FontKind::SansBold));
+        assert_eq!(font_of("We shipped late."), Some(FontKind::Serif));
     }
 }

@@ -96,11 +96,13 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// An outline entry: a section title and the page (0-based) it starts on.
+/// An outline entry: a section title, the page (0-based) it starts on and
+/// the top of its heading there (points from the top of the page).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bookmark {
     pub title: String,
     pub page: usize,
+    pub y: f32,
 }
 
 /// A laid-out document.
@@ -113,22 +115,41 @@ pub struct Laid {
 }
 
 /// Lays out the blocks of a document (`markup::parse` reads them from
-/// Markdown).
+/// Markdown). The fit pass: when the last page of a longer document is
+/// near-empty (less than a quarter used), or the letter runs past three
+/// pages, the spacing is tightened step by step within set limits; the
+/// first step that mends it is kept, and with none, the step that gives
+/// the fewest pages (the least tightened of those).
 pub fn layout(blocks: &[Block], setup: &Setup) -> Laid {
-    let mut missing = Missing::default();
     let (pw, _) = setup.paper.size();
-    let chunks = flow::Flow::new(&mut missing).blocks(
-        blocks,
-        style::MARGIN,
-        pw - 2.0 * style::MARGIN,
-        0.0,
-        style::PARA_SPACE,
-    );
-    let (mut pages, bookmarks) = pages::paginate(chunks, setup);
-    pages::running_heads(&mut pages, setup, &mut missing);
+    let mut best: Option<(pages::Paginated, Missing)> = None;
+    for squeeze in style::SQUEEZE_STEPS {
+        let mut missing = Missing::default();
+        let chunks = flow::Flow::new(&mut missing, squeeze).document(
+            blocks,
+            style::MARGIN,
+            pw - 2.0 * style::MARGIN,
+        );
+        let laid = pages::paginate(chunks, setup);
+        let n = laid.pages.len();
+        let good = n == 1 || (laid.last_fill >= style::LAST_PAGE_SHARE && n <= style::MOST_PAGES);
+        if best.as_ref().is_none_or(|(b, _)| n < b.pages.len()) {
+            best = Some((laid, missing));
+        }
+        if good {
+            let (b, _) = best.as_ref().expect("just set");
+            // A step that fills its last page but makes more pages than an
+            // earlier one loses to it.
+            if b.pages.len() == n {
+                break;
+            }
+        }
+    }
+    let (mut laid, mut missing) = best.expect("one step at least");
+    pages::running_heads(&mut laid.pages, setup, &mut missing);
     Laid {
-        pages,
-        bookmarks,
+        pages: laid.pages,
+        bookmarks: laid.bookmarks,
         missing: missing.chars,
     }
 }

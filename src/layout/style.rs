@@ -25,6 +25,9 @@ pub const ITEM_INNER_SPACE: f32 = ITEM_SPACE + 1.0;
 pub const ASCENT: f32 = 0.72;
 /// A rounding allowance: a line or a group fits when it overshoots by less.
 pub const FIT: f32 = 0.01;
+/// A paragraph's last line of one word narrower than this share of the
+/// line is a runt, and takes a word from the line before.
+pub const RUNT_SHARE: f32 = 0.2;
 
 /// How a level of heading is set.
 pub struct Heading {
@@ -59,6 +62,26 @@ pub const HEADING_3: Heading = Heading {
     before: 10.0,
     after: 4.0,
 };
+
+/// A list item of at most this many lines is never split by a page break;
+/// nor is a letter's closing paragraph from its sign-off.
+pub const KEEP_WHOLE: usize = 6;
+
+/// The share by which the fit pass may shrink the spaces between blocks.
+pub const SQUEEZE_SPACE: f32 = 0.45;
+/// How much the fit pass may take off body leading.
+pub const SQUEEZE_LEADING: f32 = 1.0;
+/// The steps the fit pass tries, from as set (0) to the tightest (1).
+pub const SQUEEZE_STEPS: [f32; 4] = [0.0, 0.34, 0.67, 1.0];
+/// A last page filled less than this share of its content height is
+/// near-empty, and the fit pass tightens the document.
+pub const LAST_PAGE_SHARE: f32 = 0.25;
+/// The pages a letter of this kind should run to: past them, the fit pass
+/// tightens the document to save a page.
+pub const MOST_PAGES: usize = 3;
+/// A table row is split between pages only between lines, and only when it
+/// has this many lines at least, this many on each side of the split.
+pub const ROW_SPLIT_LINES: usize = 2;
 
 /// The indent of a list item's text (the least, for a numbered list).
 pub const INDENT: f32 = 18.0;
