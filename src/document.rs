@@ -145,6 +145,9 @@ pub struct Export<'a> {
     /// Marked as a draft, not for submission: at its head, and in the PDF's
     /// running header and title (a letter exported with errors left).
     pub draft: bool,
+    /// The PDF written as PDF/A-2b (an archival PDF), for a portal or an
+    /// archive that asks for it.
+    pub pdfa: bool,
 }
 
 /// What a draft's first line says.
@@ -191,12 +194,13 @@ pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
             let paper = ex.paper.unwrap_or_else(|| paper_of(case));
             let mut setup = page_setup(&letter, paper);
             let mut info = info(&letter, ex.date);
+            info.archival = ex.pdfa;
             if ex.draft {
                 setup.header_right = format!("DRAFT · {}", setup.header_right);
                 info.title = format!("DRAFT: {}", info.title);
             }
             let laid = layout::layout(&blocks, &setup);
-            let bytes = pdf::write(&laid, &info);
+            let bytes = pdf::write(&laid, &info).map_err(|detail| ComposeError::Pdf { detail })?;
             let warnings = unprintable(case)
                 .into_iter()
                 .map(|(path, chars)| missing_glyphs(&path, &chars))
@@ -231,6 +235,7 @@ fn info(letter: &Letter, date: Date) -> pdf::Info {
             letter.seller.marketplace.clone(),
         ],
         date: (i32::from(date.year()), date.month() as u8, date.day() as u8),
+        archival: false,
     }
 }
 
@@ -244,7 +249,7 @@ pub fn unprintable(case: &Case) -> Vec<(FieldPath, Vec<char>)> {
             continue;
         }
         let mut chars: Vec<char> = Vec::new();
-        for c in f.text.chars().filter(|c| !font::printable(*c)) {
+        for c in f.text.chars().filter(|c| !font::printable_here(*c)) {
             if !chars.contains(&c) {
                 chars.push(c);
             }
@@ -273,12 +278,24 @@ fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
             shown.join(", ")
         ));
     }
-    if !lost.is_empty() {
-        let shown: String = lost.iter().take(8).map(|c| format!("{c} ")).collect();
+    let (letters, other): (Vec<char>, Vec<char>) = lost.into_iter().partition(|c| font::is_cjk(*c));
+    let shown = |cs: &[char]| -> String { cs.iter().take(8).map(|c| format!("{c} ")).collect() };
+    let are = |cs: &[char]| if cs.len() == 1 { "it is" } else { "they are" };
+    if !letters.is_empty() {
         parts.push(format!(
-            "the PDF font has no {} for {shown}— {} printed as ?. Write it in Latin letters (for a name, pinyin), or use the md or txt export for it",
-            if lost.len() == 1 { "glyph" } else { "glyphs" },
-            if lost.len() == 1 { "it is" } else { "they are" },
+            "no Chinese, Japanese or Korean font was found on this computer for {}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {} to a font file, or write it in Latin letters (for a name, pinyin)",
+            shown(&letters),
+            are(&letters),
+            font::FALLBACK_VAR,
+        ));
+    }
+    if !other.is_empty() {
+        parts.push(format!(
+            "the PDF fonts have no {} for {}— {} printed as ?. Leave {} out, or use the md or txt export for it",
+            if other.len() == 1 { "glyph" } else { "glyphs" },
+            shown(&other),
+            are(&other),
+            if other.len() == 1 { "it" } else { "them" },
         ));
     }
     format!("{path}: {}", parts.join("; "))

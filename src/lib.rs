@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! case file ─► case (field table, model, load/save) ─► check (rules ─► findings) ─► report (text/json)
-//!                                                  └► compose (Tera ─► Markdown) ─► markup (pulldown-cmark ─► blocks) ─► layout (blocks ─► pages) ─► pdf (printpdf)
+//!                                                  └► compose (Tera ─► Markdown) ─► markup (pulldown-cmark ─► blocks) ─► layout (blocks ─► pages) ─► pdf (krilla)
 //!                                                                                └► text export
 //! document: the export seam, case ─► md | txt | pdf, for the cli and the editor
 //! draft (.md/.txt) ─► import (by its headings) ─► case

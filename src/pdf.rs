@@ -1,18 +1,37 @@
-//! Pages to PDF bytes: the only module that imports printpdf.
+//! Pages to PDF bytes: the only module that imports krilla (the PDF writer
+//! under typst).
 //!
-//! Embeds the DejaVu faces the pages use, subset, with ToUnicode maps (so
-//! the text can be searched and copied); sets the document information and
-//! the outline. The same pages give the same bytes: the dates come from the
-//! caller, and the ids printpdf draws at random are replaced.
+//! Draws the glyphs the layout measured (skrifa's advances and kerning,
+//! from `layout::font`), in the DejaVu faces subset and embedded with their
+//! Unicode text (so the letter can be searched and copied), and the
+//! fallback face for Chinese letters where the layout used one. The PDF is
+//! tagged: the layout's structure (headings, paragraphs, lists, tables) in
+//! reading order, the running heads and rules marked as artifacts, and the
+//! document's language English. The outline's entries open at their
+//! headings. PDF/A-2b on request. The same pages give the same bytes: the
+//! dates come from the caller, and krilla writes nothing at random.
 
-use std::collections::BTreeSet;
+use std::num::NonZeroU16;
 
-use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PageAnnotId, PageAnnotation, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+use krilla::color::luma;
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
+    TagGroup, TagKind, TagTree,
 };
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Data, Document, SerializeSettings};
 
-use crate::layout::{FontKind, Item, Laid};
+use crate::layout::font::{self, FontKind};
+use crate::layout::{Item, Laid, Role};
 
 /// The document information of a PDF.
 #[derive(Debug, Clone, Default)]
@@ -23,248 +42,259 @@ pub struct Info {
     pub keywords: Vec<String>,
     /// (year, month, day) of the document: the letter's date.
     pub date: (i32, u8, u8),
+    /// Written as PDF/A-2b, for archives that ask for it.
+    pub archival: bool,
 }
 
-/// The font's resource name, which printpdf also uses as the subset tag:
-/// six capitals, as PDF readers expect of a subset ("POAAAB+DejaVuSerif").
-fn font_id(kind: FontKind) -> FontId {
-    FontId(format!("POAAA{}", (b'A' + kind as u8) as char))
+/// The language of the letter, in the PDF's catalog and tags.
+const LANG: &str = "en";
+
+/// A grey for krilla: 0 is black, 1 white.
+fn grey(g: f32) -> luma::Color {
+    luma::Color::new((g.clamp(0.0, 1.0) * 255.0).round() as u8)
 }
 
-fn gray(g: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: g,
-        icc_profile: None,
-    })
+/// The faces of the document, loaded once per document as krilla reads
+/// them.
+struct Faces {
+    fonts: Vec<Option<Font>>,
 }
 
-fn pt(x: f32, y: f32, height: f32) -> Point {
-    Point {
-        x: Pt(x),
-        y: Pt(height - y),
+impl Faces {
+    fn new() -> Faces {
+        Faces {
+            fonts: vec![None; FontKind::Cjk as usize + 1],
+        }
+    }
+
+    fn get(&mut self, kind: FontKind) -> Option<Font> {
+        let slot = &mut self.fonts[kind as usize];
+        if slot.is_none() {
+            let bytes = kind.bytes();
+            if !bytes.is_empty() {
+                *slot = Font::new(Data::from(bytes), kind.face_index());
+            }
+        }
+        slot.clone()
     }
 }
 
-fn page_ops(items: &[Item], height: f32) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(items.len() * 5);
-    for it in items {
-        match it {
-            Item::Fill {
-                x,
-                y,
-                w,
-                h,
-                gray: g,
-            } => {
-                ops.push(Op::SetFillColor { col: gray(*g) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(height - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
+/// What a piece of the page is when it is not the letter's text.
+fn artifact(kind: ArtifactType) -> ContentTag<'static> {
+    ContentTag::Artifact(Artifact::with_kind(kind))
+}
+
+fn draw_text(s: &mut Surface, faces: &mut Faces, item: &Item) {
+    let Item::Text {
+        x,
+        y,
+        font: kind,
+        size,
+        gray,
+        text,
+        ..
+    } = item
+    else {
+        return;
+    };
+    let Some(font) = faces.get(*kind) else {
+        return;
+    };
+    let glyphs: Vec<KrillaGlyph> = font::glyphs(*kind, text)
+        .into_iter()
+        .map(|g| KrillaGlyph::new(GlyphId::new(g.id), g.advance, 0.0, 0.0, 0.0, g.text, None))
+        .collect();
+    s.set_fill(Some(Fill {
+        paint: grey(*gray).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }));
+    s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, font, text, *size, false);
+}
+
+fn draw_shape(s: &mut Surface, item: &Item) {
+    match *item {
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            gray,
+        } => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(x1, y1);
+            pb.line_to(x2, y2);
+            if let Some(path) = pb.finish() {
+                s.set_fill(None);
+                s.set_stroke(Some(Stroke {
+                    paint: grey(gray).into(),
+                    width,
+                    ..Stroke::default()
+                }));
+                s.draw_path(&path);
+                s.set_stroke(None);
             }
-            Item::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-                gray: g,
-            } => {
-                ops.push(Op::SetOutlineColor { col: gray(*g) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint {
-                                p: pt(*x1, *y1, height),
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: pt(*x2, *y2, height),
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
+        }
+        Item::Fill { x, y, w, h, gray } => {
+            let mut pb = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(x, y, w, h) {
+                pb.push_rect(rect);
             }
-            Item::Text {
-                x,
-                y,
-                font,
-                size,
-                gray: g,
-                text,
-                kerns,
-            } => {
-                let mut segments = Vec::new();
-                let chars: Vec<char> = text.chars().collect();
-                let mut from = 0;
-                for &(at, k) in kerns {
-                    if at > from && at <= chars.len() {
-                        segments.push(TextItem::Text(chars[from..at].iter().collect()));
-                        // TJ moves left for positive numbers: kerning closer is negative.
-                        segments.push(TextItem::Offset(-k));
-                        from = at;
-                    }
+            if let Some(path) = pb.finish() {
+                s.set_fill(Some(Fill {
+                    paint: grey(gray).into(),
+                    opacity: NormalizedF32::ONE,
+                    rule: FillRule::NonZero,
+                }));
+                s.draw_path(&path);
+            }
+        }
+        Item::Text { .. } => {}
+    }
+}
+
+/// The tag of a structure element.
+fn tag_of(role: &Role) -> TagKind {
+    match role {
+        Role::Heading { level, title } => Tag::Hn(
+            NonZeroU16::new(u16::from((*level).max(1))).unwrap_or(NonZeroU16::MIN),
+            Some(title.clone()),
+        )
+        .into(),
+        Role::Paragraph => Tag::P.into(),
+        Role::List { ordered: true } => Tag::L(ListNumbering::Decimal).into(),
+        Role::List { ordered: false } => Tag::L(ListNumbering::Disc).into(),
+        Role::ListItem => Tag::LI.into(),
+        Role::Label => Tag::Lbl.into(),
+        Role::ListBody => Tag::LBody.into(),
+        Role::Table => Tag::Table.into(),
+        Role::Row => Tag::TR.into(),
+        Role::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+        Role::Cell => Tag::TD.into(),
+        Role::Quote => Tag::BlockQuote.into(),
+        Role::Code => Tag::Code.into(),
+    }
+}
+
+/// The tag tree: each element with the content drawn for it, then the
+/// elements inside it; an element with nothing drawn is left out.
+fn tag_tree(laid: &Laid, content: &mut [Vec<Identifier>]) -> TagTree {
+    let n = laid.structure.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, node) in laid.structure.iter().enumerate() {
+        match node.parent {
+            Some(p) if p < n => kids[p].push(i),
+            _ => roots.push(i),
+        }
+    }
+    fn group(
+        i: usize,
+        laid: &Laid,
+        kids: &[Vec<usize>],
+        content: &mut [Vec<Identifier>],
+    ) -> Option<TagGroup> {
+        let mut g = TagGroup::new(tag_of(&laid.structure[i].role));
+        for id in std::mem::take(&mut content[i]) {
+            g.push(id);
+        }
+        for &k in &kids[i] {
+            if let Some(child) = group(k, laid, kids, content) {
+                g.push(child);
+            }
+        }
+        (!g.children.is_empty()).then_some(g)
+    }
+    let mut tree = TagTree::new().with_lang(Some(LANG.to_string()));
+    for r in roots {
+        if let Some(g) = group(r, laid, &kids, content) {
+            tree.push(g);
+        }
+    }
+    tree
+}
+
+/// The PDF of laid-out pages, or what stopped krilla writing it.
+pub fn write(laid: &Laid, info: &Info) -> Result<Vec<u8>, String> {
+    let mut settings = SerializeSettings::default();
+    if info.archival {
+        settings.configuration = ConfigurationBuilder::new()
+            .with_archival_validator(Archival::A2_B)
+            .finish()
+            .map_err(|e| format!("{e:?}"))?;
+    }
+    let mut doc = Document::new_with(settings);
+    let mut faces = Faces::new();
+    let mut content: Vec<Vec<Identifier>> = vec![Vec::new(); laid.structure.len()];
+    for p in &laid.pages {
+        let page_settings = PageSettings::from_wh(p.width, p.height)
+            .ok_or_else(|| format!("a page of {} x {} points", p.width, p.height))?;
+        let mut page = doc.start_page_with(page_settings);
+        let mut s = page.surface();
+        for it in &p.items {
+            match it {
+                Item::Text {
+                    node: Some(n),
+                    font: kind,
+                    ..
+                } if *n < content.len() => {
+                    // Chinese letters are marked as such, for screen readers.
+                    let span = SpanTag {
+                        lang: (*kind == FontKind::Cjk).then_some("zh"),
+                        ..SpanTag::empty()
+                    };
+                    let id = s.start_tagged(ContentTag::Span(span));
+                    draw_text(&mut s, &mut faces, it);
+                    s.end_tagged();
+                    content[*n].push(id);
                 }
-                segments.push(TextItem::Text(chars[from..].iter().collect()));
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFillColor { col: gray(*g) });
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(*font)),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetTextCursor {
-                    pos: pt(*x, *y, height),
-                });
-                ops.push(Op::ShowText { items: segments });
-                ops.push(Op::EndTextSection);
+                Item::Text { y, .. } => {
+                    let kind = if *y < p.height / 2.0 {
+                        ArtifactType::Header
+                    } else {
+                        ArtifactType::Footer
+                    };
+                    s.start_tagged(artifact(kind));
+                    draw_text(&mut s, &mut faces, it);
+                    s.end_tagged();
+                }
+                _ => {
+                    s.start_tagged(artifact(ArtifactType::Layout));
+                    draw_shape(&mut s, it);
+                    s.end_tagged();
+                }
             }
         }
+        s.finish();
+        page.finish();
     }
-    ops
-}
-
-/// A stable stand-in for the random ids printpdf writes (FNV-1a, hex).
-fn stable_id(bytes: &[u8], salt: u8) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(salt);
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    doc.set_tag_tree(tag_tree(laid, &mut content));
+    let mut outline = Outline::new();
+    for b in &laid.bookmarks {
+        let at = XyzDestination::new(b.page, Point::from_xy(0.0, b.y));
+        outline.push_child(OutlineNode::new(b.title.clone(), at).with_open(true));
     }
-    format!("{h:016x}{:016x}", h.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15)
-}
-
-/// Replaces the two 32-character strings of the trailer's `/ID` with ids
-/// made from the document's own bytes (same length, so no offset moves).
-fn stabilize_ids(mut bytes: Vec<u8>) -> Vec<u8> {
-    let Some(at) = find_last(&bytes, b"/ID") else {
-        return bytes;
-    };
-    let body_hash_input = bytes[..at].to_vec();
-    let mut i = at;
-    for salt in 0..2u8 {
-        let Some(open) = bytes[i..].iter().position(|&b| b == b'(').map(|p| p + i) else {
-            break;
-        };
-        let Some(close) = bytes[open..]
-            .iter()
-            .position(|&b| b == b')')
-            .map(|p| p + open)
-        else {
-            break;
-        };
-        let id = stable_id(&body_hash_input, salt);
-        if close - open - 1 == id.len() {
-            bytes[open + 1..close].copy_from_slice(id.as_bytes());
-        }
-        i = close + 1;
-    }
-    bytes
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The PDF of laid-out pages.
-pub fn write(laid: &Laid, info: &Info) -> Vec<u8> {
-    let mut doc = PdfDocument::new(&info.title);
-    let used: BTreeSet<FontKind> = laid
-        .pages
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .filter_map(|it| match it {
-            Item::Text { font, .. } => Some(*font),
-            _ => None,
-        })
-        .collect();
-    let mut warnings = Vec::new();
-    for kind in used {
-        let parsed = ParsedFont::from_bytes(kind.bytes(), 0, &mut warnings)
-            .expect("the embedded fonts parse");
-        doc.resources
-            .fonts
-            .map
-            .insert(font_id(kind), printpdf::PdfFont::new(parsed));
-    }
-    let pages: Vec<PdfPage> = laid
-        .pages
-        .iter()
-        .map(|p| {
-            let mut page = PdfPage::new(
-                Mm::from(Pt(p.width)),
-                Mm::from(Pt(p.height)),
-                page_ops(&p.items, p.height),
-            );
-            // Exact points: Mm round trips would turn 612 into 611.9999.
-            page.media_box = Rect::from_wh(Pt(p.width), Pt(p.height));
-            page.trim_box = Rect::from_wh(Pt(p.width), Pt(p.height));
-            page.crop_box = Rect::from_wh(Pt(p.width), Pt(p.height));
-            page
-        })
-        .collect();
-    doc.with_pages(pages);
-    for (i, b) in laid.bookmarks.iter().enumerate() {
-        doc.bookmarks.map.insert(
-            PageAnnotId(format!("B{i:04}")),
-            PageAnnotation {
-                name: b.title.clone(),
-                page: b.page + 1,
-            },
-        );
-    }
+    doc.set_outline(outline);
     let (year, month, day) = info.date;
-    let when = printpdf::DateTime {
-        date: printpdf::Date { year, month, day },
-        time: printpdf::Time {
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millisecond: 0,
-        },
-        offset: printpdf::Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    };
-    let meta = &mut doc.metadata.info;
-    meta.document_title = info.title.clone();
-    meta.author = info.author.clone();
-    meta.subject = info.subject.clone();
-    meta.keywords = info.keywords.clone();
-    meta.creator = format!("poa {}", env!("CARGO_PKG_VERSION"));
-    meta.producer = format!("poa {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    meta.creation_date = when;
-    meta.modification_date = when;
-    meta.metadata_date = when;
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        optimize: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut save_warnings = Vec::new();
-    let bytes = doc.save(&opts, &mut save_warnings);
-    stabilize_ids(drop_empty_pdfx_claim(bytes))
-}
-
-/// printpdf always writes `/GTS_PDFXVersion`, empty when the document makes
-/// no PDF/X claim, and readers then list it as PDF/X. The key is blanked
-/// with spaces of the same length, so every offset stays right.
-fn drop_empty_pdfx_claim(mut bytes: Vec<u8>) -> Vec<u8> {
-    for key in [b"/GTS_PDFXVersion()".as_slice(), b"/GTS_PDFXVersion ()"] {
-        if let Some(at) = bytes.windows(key.len()).position(|w| w == key) {
-            bytes[at..at + key.len()].fill(b' ');
-        }
-    }
-    bytes
+    let when = DateTime::new(u16::try_from(year).unwrap_or(2000))
+        .month(month)
+        .day(day)
+        .hour(0)
+        .minute(0)
+        .second(0)
+        .utc_offset_hour(0);
+    let version = env!("CARGO_PKG_VERSION");
+    doc.set_metadata(
+        Metadata::new()
+            .title(info.title.clone())
+            .authors(vec![info.author.clone()])
+            .description(info.subject.clone())
+            .keywords(info.keywords.clone())
+            .creator(format!("poa {version}"))
+            .producer(format!("poa {version} (krilla)"))
+            .creation_date(when)
+            .language(LANG.to_string()),
+    );
+    doc.finish().map_err(|e| format!("{e:?}"))
 }

@@ -12,6 +12,9 @@ fn poa(args: &[&str], dir: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // No Chinese font, whatever the machine has (the tests that want
+        // one say so): a Chinese name prints as "?".
+        .env("POA_CJK_FONT", "")
         .output()
         .expect("poa runs")
 }
@@ -1404,4 +1407,73 @@ fn a_key_written_twice_is_shown_where_it_is_written_the_second_time() {
         "{}",
         stderr(&o)
     );
+}
+
+/// `render` of late-shipment with a Chinese legal name and signer, with the
+/// Chinese font `font` ("" for none): stderr, and the PDF's text and fonts.
+fn render_chinese_name(font: &str) -> (String, String, Vec<String>) {
+    let (dir, path) = copy_example("late-shipment.poa.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace(
+            "legal_name: Harbor Lane Goods LLC",
+            "legal_name: 深圳市华南贸易有限公司",
+        )
+        .replace("contact_name: Daniel Ortiz", "contact_name: 王小明");
+    std::fs::write(&path, text).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_poa"))
+        .args(["render", "late-shipment.poa.yaml", "--format", "pdf"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("POA_CJK_FONT", font)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(dir.path().join("late-shipment.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let words = doc.extract_text(&pages).unwrap_or_default();
+    let fonts = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor"))
+        .filter_map(|d| d.get(b"FontName").and_then(|n| n.as_name()).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    (stderr(&o), words, fonts)
+}
+
+#[test]
+fn a_chinese_name_prints_in_a_chinese_font_found_on_the_computer() {
+    let Some(found) = poa::layout::font::fallback() else {
+        // .ci/run installs fonts-wqy-microhei where it can.
+        eprintln!("no Chinese font on this machine (apt-get install fonts-wqy-microhei); skipped");
+        return;
+    };
+    let (err, text, fonts) = render_chinese_name(found.path.to_str().unwrap());
+    assert!(!err.contains("printed as ?"), "{err}");
+    assert!(text.contains("深圳市华南贸易有限公司"), "{text}");
+    assert!(text.contains("王小明"), "{text}");
+    assert!(
+        fonts.iter().any(|f| !f.contains("DejaVu")),
+        "the Chinese face is embedded: {fonts:?}"
+    );
+}
+
+#[test]
+fn without_a_chinese_font_a_chinese_name_is_printed_as_question_marks_and_said() {
+    let (err, text, fonts) = render_chinese_name("");
+    assert!(
+        err.contains("seller.legal_name: no Chinese, Japanese or Korean font was found"),
+        "{err}"
+    );
+    assert!(
+        err.contains("POA_CJK_FONT"),
+        "it says how to give one: {err}"
+    );
+    assert!(err.contains("seller.contact_name"), "{err}");
+    assert!(text.contains("???"), "{text}");
+    assert!(!text.contains("深圳"), "{text}");
+    assert!(fonts.iter().all(|f| f.contains("DejaVu")), "{fonts:?}");
 }

@@ -45,6 +45,8 @@ impl Term {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "en_US.UTF-8");
+        // No Chinese font, whatever the machine has: the PDF prints "?".
+        cmd.env("POA_CJK_FONT", "");
         for var in ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "EDITOR", "VISUAL"] {
             cmd.env_remove(var);
         }

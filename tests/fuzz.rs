@@ -122,6 +122,7 @@ proptest! {
             date: today(),
             templates: &templates,
             draft: false,
+            pdfa: false,
         };
         // A letter that cannot be composed says why; one that can is a PDF.
         if let Ok(doc) = document::export(&case, &ex) {

@@ -42,6 +42,9 @@ pub struct Args {
     /// Mark the document as a draft, not for submission (for a client's review)
     #[arg(long)]
     pub draft: bool,
+    /// Write the PDF as PDF/A-2b, for an archive or a portal that asks for it
+    #[arg(long)]
+    pub pdfa: bool,
 }
 
 pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
@@ -86,6 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }),
         date,
         draft: args.draft,
+        pdfa: args.pdfa,
         templates: &templates,
     };
     let doc = document::export(&loaded.case, &ex).map_err(|e| explain(&loaded, e))?;

@@ -30,6 +30,12 @@ pub enum ComposeError {
     UnknownViolation { id: String },
     #[error("template {name}: {detail}")]
     Template { name: String, detail: String },
+    /// The PDF writer refused the pages (a font it cannot read, a PDF/A
+    /// rule broken); the case is untouched.
+    #[error(
+        "the PDF could not be written ({detail}); the case file is unchanged. Try without --pdfa, or export the Markdown or the form text"
+    )]
+    Pdf { detail: String },
 }
 
 impl ComposeError {
@@ -38,7 +44,7 @@ impl ComposeError {
         match self {
             ComposeError::Missing { field, .. } => Some(field),
             ComposeError::UnknownViolation { .. } => Some("notice.violation"),
-            ComposeError::Template { .. } => None,
+            ComposeError::Template { .. } | ComposeError::Pdf { .. } => None,
         }
     }
 }

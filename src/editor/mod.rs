@@ -566,6 +566,7 @@ fn export(
             date: m.case.dated.unwrap_or(m.today),
             templates: &templates,
             draft,
+            pdfa: false,
         };
         let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
         let out = document::output_path(&m.path, format.extension());

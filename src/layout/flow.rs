@@ -6,17 +6,17 @@
 //! repeat. Lines are set by `inline`; this file does not know pages, which
 //! `pages` fills.
 
-use super::Item;
 use super::font::{self, FontKind};
 use super::inline::{self, Missing, Word, baseline_in, break_lines, paragraph, set_line};
 use super::style::{
-    ANSWER_SHARE, BODY, BODY_LEADING, BREAK_HEIGHT, BREAK_Y, BULLET_OFFSET, CODE_FILL, CODE_INSET,
-    CODE_LEADING, CODE_NARROWING, CODE_SIZE, HAIRLINE, HEAD_FILL, HEADING_1, HEADING_2, HEADING_3,
-    INDENT, INK, ITEM_INNER_SPACE, ITEM_SPACE, MIN_COLUMN, NUMBER_GAP, NUMBER_ROOM, PAD,
-    PARA_SPACE, QUESTION_SHARE, QUOTE_BAR_GREY, QUOTE_BAR_WIDTH, QUOTE_BAR_X, QUOTE_INDENT,
+    BODY, BODY_LEADING, BREAK_HEIGHT, BREAK_Y, BULLET_OFFSET, CODE_FILL, CODE_INSET, CODE_LEADING,
+    CODE_NARROWING, CODE_SIZE, HAIRLINE, HEAD_FILL, HEADING_1, HEADING_2, HEADING_3, INDENT, INK,
+    ITEM_INNER_SPACE, ITEM_SPACE, MIN_COLUMN, NUMBER_GAP, NUMBER_ROOM, PAD, PARA_SPACE,
+    QUESTION_ROOM, QUESTION_SHARE, QUOTE_BAR_GREY, QUOTE_BAR_WIDTH, QUOTE_BAR_X, QUOTE_INDENT,
     RULE_GREY, TABLE_LEADING, TABLE_SIZE,
 };
 use super::style::{FIT, KEEP_WHOLE, SQUEEZE_LEADING, SQUEEZE_SPACE};
+use super::{Item, Node, Role};
 use crate::markup::{self, Block, Span, Style};
 
 /// A piece of the page flow that is placed whole.
@@ -39,6 +39,8 @@ pub(super) struct Chunk {
     /// A table body row: how many lines its tallest cell has, where it may
     /// be split between two of them.
     pub(super) row_lines: usize,
+    /// A table row: the leading of its lines.
+    pub(super) row_leading: f32,
 }
 
 impl Chunk {
@@ -53,6 +55,7 @@ impl Chunk {
             table_header: false,
             bookmark: None,
             row_lines: 0,
+            row_leading: TABLE_LEADING,
         }
     }
 }
@@ -61,6 +64,9 @@ impl Chunk {
 /// how many tables it has had.
 pub(super) struct Flow<'a> {
     missing: &'a mut Missing,
+    /// The structure elements made so far, and the one being filled.
+    nodes: Vec<Node>,
+    parent: Option<usize>,
     tables: usize,
     /// How far the spacing is tightened to fit: 0 (as set) to 1 (the
     /// tightest the fit pass allows).
@@ -71,14 +77,35 @@ impl<'a> Flow<'a> {
     pub(super) fn new(missing: &'a mut Missing, squeeze: f32) -> Flow<'a> {
         Flow {
             missing,
+            nodes: Vec::new(),
+            parent: None,
             tables: 0,
             squeeze: squeeze.clamp(0.0, 1.0),
         }
     }
 
+    /// The structure elements of what was laid out, in reading order.
+    pub(super) fn structure(&mut self) -> Vec<Node> {
+        std::mem::take(&mut self.nodes)
+    }
+
+    /// A new structure element inside the current one.
+    fn open(&mut self, role: Role) -> usize {
+        self.nodes.push(Node {
+            role,
+            parent: self.parent,
+        });
+        self.nodes.len() - 1
+    }
+
     /// A space between blocks, tightened by the fit pass.
     fn space(&self, points: f32) -> f32 {
         points * (1.0 - SQUEEZE_SPACE * self.squeeze)
+    }
+
+    /// Table leading, tightened by the fit pass.
+    fn table_leading(&self) -> f32 {
+        TABLE_LEADING - SQUEEZE_LEADING * self.squeeze
     }
 
     /// Body leading, tightened by the fit pass.
@@ -153,6 +180,11 @@ impl<'a> Flow<'a> {
                         2 => HEADING_2,
                         _ => HEADING_3,
                     };
+                    let title = markup::plain(spans).trim().to_string();
+                    let node = self.open(Role::Heading {
+                        level: *level,
+                        title: title.clone(),
+                    });
                     let balanced = self.balanced_width(spans, width, FontKind::SansBold, set.size);
                     let mut cs = paragraph(
                         spans,
@@ -163,31 +195,39 @@ impl<'a> Flow<'a> {
                         set.leading,
                         self.missing,
                     );
+                    tag(&mut cs, node);
                     for c in &mut cs {
                         c.keep_with_next = true;
                     }
                     if let Some(c) = cs.first_mut() {
                         c.space_before = self.space(set.before);
                         if *level == 2 {
-                            c.bookmark = Some(markup::plain(spans).trim().to_string());
+                            c.bookmark = Some(title);
                         }
                     }
                     out.extend(cs);
                     pending = Some(self.space(set.after));
                     continue;
                 }
-                Block::Paragraph(spans) => paragraph(
-                    spans,
-                    x,
-                    width,
-                    FontKind::Serif,
-                    BODY,
-                    self.leading(),
-                    self.missing,
-                ),
+                Block::Paragraph(spans) => {
+                    let node = self.open(Role::Paragraph);
+                    let mut cs = paragraph(
+                        spans,
+                        x,
+                        width,
+                        FontKind::Serif,
+                        BODY,
+                        self.leading(),
+                        self.missing,
+                    );
+                    tag(&mut cs, node);
+                    cs
+                }
                 Block::List { start, items } => self.list(*start, items, x, width),
                 Block::Table { header, rows } => self.table(header, rows, x, width),
                 Block::Quote(inner_blocks) => {
+                    let quote = self.open(Role::Quote);
+                    let outer = self.parent.replace(quote);
                     let mut cs = self.blocks(
                         inner_blocks,
                         x + QUOTE_INDENT,
@@ -195,6 +235,7 @@ impl<'a> Flow<'a> {
                         0.0,
                         PARA_SPACE,
                     );
+                    self.parent = outer;
                     for c in &mut cs {
                         c.items.push(Item::Line {
                             x1: x + QUOTE_BAR_X,
@@ -220,6 +261,7 @@ impl<'a> Flow<'a> {
                             }])
                         })
                         .collect();
+                    let node = self.open(Role::Code);
                     let mut cs = Vec::new();
                     for l in &lines {
                         if let Block::Paragraph(s) = l {
@@ -234,6 +276,7 @@ impl<'a> Flow<'a> {
                             ));
                         }
                     }
+                    tag(&mut cs, node);
                     for c in &mut cs {
                         c.items.insert(
                             0,
@@ -280,7 +323,15 @@ impl<'a> Flow<'a> {
         } else {
             INDENT
         };
+        let list = self.open(Role::List { ordered });
+        let outer = self.parent;
         for (i, item) in items.iter().enumerate() {
+            self.parent = Some(list);
+            let li = self.open(Role::ListItem);
+            self.parent = Some(li);
+            let label = self.open(Role::Label);
+            let body = self.open(Role::ListBody);
+            self.parent = Some(body);
             let mut cs = self.blocks(
                 item,
                 x + indent,
@@ -304,7 +355,7 @@ impl<'a> Flow<'a> {
                 None => "•".to_string(),
             };
             let first = &mut cs[0];
-            let (w, kerns) = font::measure(FontKind::Serif, &marker, BODY);
+            let w = font::width(FontKind::Serif, &marker, BODY);
             let mx = if ordered {
                 x + indent - NUMBER_GAP - w
             } else {
@@ -320,11 +371,12 @@ impl<'a> Flow<'a> {
                     size: BODY,
                     gray: INK,
                     text: marker,
-                    kerns,
+                    node: Some(label),
                 },
             );
             out.extend(cs);
         }
+        self.parent = outer;
         out
     }
 
@@ -344,6 +396,8 @@ impl<'a> Flow<'a> {
             .max(1);
         let widths = column_widths(header, rows, cols, width);
         let mut out = Vec::new();
+        let table = self.open(Role::Table);
+        let outer = self.parent.replace(table);
         let bold = |spans: &[Span]| -> Vec<Span> {
             spans
                 .iter()
@@ -369,6 +423,7 @@ impl<'a> Flow<'a> {
             c.table = Some(id);
             out.push(c);
         }
+        self.parent = outer;
         if let Some(first) = out.first_mut() {
             first.space_before = self.space(PARA_SPACE);
         }
@@ -400,6 +455,13 @@ impl<'a> Flow<'a> {
 
     /// One table row as one chunk, ruled and, for the header, shaded.
     fn row(&mut self, cells: &[Vec<Span>], x: f32, widths: &[f32], header: bool) -> Chunk {
+        let row = self.open(Role::Row);
+        let outer = self.parent.replace(row);
+        let cell_nodes: Vec<usize> = widths
+            .iter()
+            .map(|_| self.open(if header { Role::HeaderCell } else { Role::Cell }))
+            .collect();
+        self.parent = outer;
         let mut laid: Vec<Vec<Vec<Word>>> = Vec::new();
         for (i, w) in widths.iter().enumerate() {
             let spans = cells.get(i).map(Vec::as_slice).unwrap_or(&[]);
@@ -410,12 +472,14 @@ impl<'a> Flow<'a> {
             ));
         }
         let lines = laid.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let height = lines as f32 * TABLE_LEADING + 2.0 * PAD;
+        let leading = self.table_leading();
+        let height = lines as f32 * leading + 2.0 * PAD;
         let mut c = Chunk::new(height);
         if !header {
             c.row_lines = lines;
         }
-        c.first_baseline = PAD + baseline_in(TABLE_LEADING, TABLE_SIZE);
+        c.row_leading = leading;
+        c.first_baseline = PAD + baseline_in(leading, TABLE_SIZE);
         let total: f32 = widths.iter().sum();
         if header {
             c.items.push(Item::Fill {
@@ -436,11 +500,12 @@ impl<'a> Flow<'a> {
         }
         let mut cx = x;
         for (i, cell) in laid.iter().enumerate() {
+            let from = c.items.len();
             for (li, line) in cell.iter().enumerate() {
-                let baseline =
-                    PAD + li as f32 * TABLE_LEADING + baseline_in(TABLE_LEADING, TABLE_SIZE);
+                let baseline = PAD + li as f32 * leading + baseline_in(leading, TABLE_SIZE);
                 set_line(line, cx + PAD, baseline, TABLE_SIZE, INK, &mut c.items);
             }
+            tag_items(&mut c.items[from..], cell_nodes[i]);
             c.items.push(column_rule(cx, height));
             cx += widths[i];
         }
@@ -457,8 +522,25 @@ impl<'a> Flow<'a> {
     }
 }
 
-/// Column widths: a two-column question/answer table is 28% / 72%; other
-/// tables share the width by the natural width of their content.
+/// Marks the texts of `chunks` not yet in the structure as `node`'s.
+fn tag(chunks: &mut [Chunk], node: usize) {
+    for c in chunks {
+        tag_items(&mut c.items, node);
+    }
+}
+
+fn tag_items(items: &mut [Item], to: usize) {
+    for it in items {
+        if let Item::Text { node: n @ None, .. } = it {
+            *n = Some(to);
+        }
+    }
+}
+
+/// Column widths: a two-column question/answer table gives its questions
+/// the width of the longest (set in the bold sans), 28% at most, and the
+/// answers the rest; other tables share the width by the natural width of
+/// their content.
 fn column_widths(
     header: &[Vec<Span>],
     rows: &[Vec<Vec<Span>>],
@@ -466,7 +548,13 @@ fn column_widths(
     width: f32,
 ) -> Vec<f32> {
     if cols == 2 {
-        return vec![width * QUESTION_SHARE, width * ANSWER_SHARE];
+        let longest = std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .filter_map(|r| r.first())
+            .map(|c| font::width(FontKind::SansBold, &markup::plain(c), TABLE_SIZE))
+            .fold(0.0f32, f32::max);
+        let q = (longest + 2.0 * PAD + QUESTION_ROOM).clamp(MIN_COLUMN, width * QUESTION_SHARE);
+        return vec![q, width - q];
     }
     let natural = |spans: &[Span]| {
         font::width(FontKind::Serif, &markup::plain(spans), TABLE_SIZE) + 2.0 * PAD

@@ -2,9 +2,17 @@
 //! `dejavu` crate) and their metrics: glyph advances with kerning, and
 //! which characters each font can show.
 
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::Serialize;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::raw::tables::kern::{Subtable0, SubtableKind};
+use skrifa::raw::{FileRef, FontRef, TableProvider};
+use skrifa::string::StringId;
+use skrifa::{GlyphId, MetadataProvider, charmap::Charmap};
 
 /// The faces a document uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -16,6 +24,9 @@ pub enum FontKind {
     Sans,
     SansBold,
     Mono,
+    /// The face found on this computer for Chinese, Japanese and Korean
+    /// letters ([`fallback`]); not one of [`FontKind::ALL`].
+    Cjk,
 }
 
 impl FontKind {
@@ -39,6 +50,15 @@ impl FontKind {
             FontKind::Sans => dejavu::sans::regular(),
             FontKind::SansBold => dejavu::sans::bold(),
             FontKind::Mono => dejavu::sans_mono::regular(),
+            FontKind::Cjk => fallback().map_or(&[], |f| f.bytes),
+        }
+    }
+
+    /// The face's index in its file (a collection holds several).
+    pub fn face_index(self) -> u32 {
+        match self {
+            FontKind::Cjk => fallback().map_or(0, |f| f.index),
+            _ => 0,
         }
     }
 
@@ -52,6 +72,7 @@ impl FontKind {
             FontKind::Sans => "DejaVuSans",
             FontKind::SansBold => "DejaVuSans-Bold",
             FontKind::Mono => "DejaVuSansMono",
+            FontKind::Cjk => "CJK",
         }
     }
 
@@ -72,8 +93,51 @@ impl FontKind {
 
 /// One parsed face with what measuring needs.
 pub struct Face {
-    face: ttf_parser::Face<'static>,
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
+    /// The horizontal pair tables of its `kern` table (DejaVu's kerning).
+    kern: Vec<Subtable0<'static>>,
     units: f32,
+}
+
+impl Face {
+    fn parse(bytes: &'static [u8], index: u32) -> Option<Face> {
+        let font = FontRef::from_index(bytes, index).ok()?;
+        let kern = font
+            .kern()
+            .map(|k| {
+                k.subtables()
+                    .flatten()
+                    .filter(|s| s.is_horizontal() && !s.is_variable() && !s.is_cross_stream())
+                    .filter_map(|s| match s.kind() {
+                        Ok(SubtableKind::Format0(t)) => Some(t),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(Face {
+            charmap: font.charmap(),
+            metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units: f32::from(font.head().ok()?.units_per_em()),
+            kern,
+        })
+    }
+
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        self.charmap.map(c).filter(|g| g.to_u32() != 0)
+    }
+
+    fn advance(&self, g: GlyphId) -> f32 {
+        self.metrics.advance_width(g).unwrap_or(0.0)
+    }
+
+    fn kerning(&self, left: GlyphId, right: GlyphId) -> f32 {
+        self.kern
+            .iter()
+            .find_map(|t| t.kerning(left, right))
+            .map_or(0.0, |k| k as f32)
+    }
 }
 
 fn faces() -> &'static [Face] {
@@ -81,24 +145,21 @@ fn faces() -> &'static [Face] {
     CELL.get_or_init(|| {
         FontKind::ALL
             .iter()
-            .map(|k| {
-                let face = ttf_parser::Face::parse(k.bytes(), 0).expect("the embedded fonts parse");
-                Face {
-                    units: f32::from(face.units_per_em()),
-                    face,
-                }
-            })
+            .map(|k| Face::parse(k.bytes(), 0).expect("the embedded fonts parse"))
             .collect()
     })
 }
 
-fn face(kind: FontKind) -> &'static Face {
-    &faces()[kind.index()]
+fn face(kind: FontKind) -> Option<&'static Face> {
+    match kind {
+        FontKind::Cjk => fallback().map(|f| &f.face),
+        _ => Some(&faces()[kind.index()]),
+    }
 }
 
 /// Can `kind` show `c`?
 pub fn covers(kind: FontKind, c: char) -> bool {
-    c == ' ' || face(kind).face.glyph_index(c).is_some()
+    c == ' ' || face(kind).is_some_and(|f| f.glyph(c).is_some())
 }
 
 /// Can every face show `c`? (What the documents can print as it is.)
@@ -152,50 +213,206 @@ pub fn ascii_punctuation(text: &str, before: Option<char>, after: Option<char>) 
     out
 }
 
-fn kerning(f: &ttf_parser::Face, left: ttf_parser::GlyphId, right: ttf_parser::GlyphId) -> i16 {
-    let Some(kern) = f.tables().kern else {
-        return 0;
-    };
-    kern.subtables
-        .into_iter()
-        .filter(|s| s.horizontal && !s.variable)
-        .find_map(|s| s.glyphs_kerning(left, right))
-        .unwrap_or(0)
+/// One glyph of a run: its id in the face, its advance in ems with the
+/// kerning to the next glyph, and the bytes of the text it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u32,
+    pub advance: f32,
+    pub text: Range<usize>,
 }
 
-/// The width of `text` in points at `size`, with kerning; and the kerning
-/// adjustments (char index before which to move, in thousandths of an em,
-/// negative = closer) that the PDF writer applies.
-pub fn measure(kind: FontKind, text: &str, size: f32) -> (f32, Vec<(usize, f32)>) {
-    let f = face(kind);
+/// The glyphs of `text` in `kind`, kerned; a character the face lacks is
+/// drawn as [`REPLACEMENT`] (the layout has replaced them already).
+pub fn glyphs(kind: FontKind, text: &str) -> Vec<Glyph> {
+    let Some(f) = face(kind) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
+    let mut prev: Option<GlyphId> = None;
+    for (at, c) in text.char_indices() {
+        let Some(gid) = f.glyph(c).or_else(|| f.glyph(REPLACEMENT)) else {
+            prev = None;
+            continue;
+        };
+        if let (Some(p), Some(last)) = (prev, out.last_mut()) {
+            last.advance += f.kerning(p, gid) / f.units;
+        }
+        out.push(Glyph {
+            id: gid.to_u32(),
+            advance: f.advance(gid) / f.units,
+            text: at..at + c.len_utf8(),
+        });
+        prev = Some(gid);
+    }
+    out
+}
+
+/// The width of `text` in points at `size`, kerned.
+pub fn width(kind: FontKind, text: &str, size: f32) -> f32 {
+    let Some(f) = face(kind) else {
+        return 0.0;
+    };
     let mut units = 0.0f32;
-    let mut kerns = Vec::new();
-    let mut prev: Option<ttf_parser::GlyphId> = None;
-    for (i, c) in text.chars().enumerate() {
-        let gid = f
-            .face
-            .glyph_index(c)
-            .or_else(|| f.face.glyph_index(REPLACEMENT));
-        let Some(gid) = gid else {
+    let mut prev: Option<GlyphId> = None;
+    for c in text.chars() {
+        let Some(gid) = f.glyph(c).or_else(|| f.glyph(REPLACEMENT)) else {
             prev = None;
             continue;
         };
         if let Some(p) = prev {
-            let k = kerning(&f.face, p, gid);
-            if k != 0 {
-                units += f32::from(k);
-                kerns.push((i, f32::from(k) * 1000.0 / f.units));
-            }
+            units += f.kerning(p, gid);
         }
-        units += f32::from(f.face.glyph_hor_advance(gid).unwrap_or(0));
+        units += f.advance(gid);
         prev = Some(gid);
     }
-    (units * size / f.units, kerns)
+    units * size / f.units
 }
 
-/// The width of `text`, without the kerning list.
-pub fn width(kind: FontKind, text: &str, size: f32) -> f32 {
-    measure(kind, text, size).0
+/// A face found on this computer for the Chinese, Japanese and Korean
+/// letters DejaVu lacks (a Chinese legal name, a signer's name).
+pub struct Fallback {
+    pub bytes: &'static [u8],
+    pub index: u32,
+    pub path: PathBuf,
+    face: Face,
+}
+
+/// The variable that names the fallback face's file; set and empty, no
+/// face is looked for (as on a machine without one).
+pub const FALLBACK_VAR: &str = "POA_CJK_FONT";
+
+/// Font files with Chinese letters, most wanted first: Noto and Source
+/// Han (Linux, installed with most desktops), WenQuanYi (Debian's
+/// fonts-wqy-microhei), Droid; then Windows and macOS faces.
+const FALLBACK_FILES: [&str; 17] = [
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular.otf",
+    "NotoSansSC-Regular.otf",
+    "NotoSansSC-Regular.ttf",
+    "SourceHanSans-Regular.ttc",
+    "SourceHanSansSC-Regular.otf",
+    "NotoSerifCJK-Regular.ttc",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "msyh.ttc",
+    "msyh.ttf",
+    "simhei.ttf",
+    "simsun.ttc",
+    "PingFang.ttc",
+    "Hiragino Sans GB.ttc",
+];
+
+/// The folders fonts are installed in.
+fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/System/Library/Fonts",
+        "/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    if let Some(windir) = std::env::var_os("WINDIR") {
+        dirs.push(PathBuf::from(windir).join("Fonts"));
+    }
+    dirs
+}
+
+/// The files under `dir` (four levels at most) named in `FALLBACK_FILES`.
+fn find_fonts(dir: &Path, depth: u8, found: &mut Vec<(usize, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            if depth < 4 {
+                find_fonts(&path, depth + 1, found);
+            }
+        } else if let Some(rank) = e.file_name().to_str().and_then(|n| {
+            FALLBACK_FILES
+                .iter()
+                .position(|f| f.eq_ignore_ascii_case(n))
+        }) {
+            found.push((rank, path));
+        }
+    }
+}
+
+/// The face of a collection to use: the Simplified Chinese one where the
+/// collection has several ("Noto Sans CJK SC"), else the first.
+fn chinese_face(bytes: &[u8]) -> u32 {
+    let Ok(FileRef::Collection(c)) = FileRef::new(bytes) else {
+        return 0;
+    };
+    (0..c.len())
+        .find(|&i| {
+            c.get(i).is_ok_and(|f| {
+                f.localized_strings(StringId::FAMILY_NAME)
+                    .english_or_first()
+                    .is_some_and(|n| n.to_string().ends_with(" SC"))
+            })
+        })
+        .unwrap_or(0)
+}
+
+fn load(path: PathBuf) -> Option<Fallback> {
+    let bytes: &'static [u8] = Vec::leak(std::fs::read(&path).ok()?);
+    let index = chinese_face(bytes);
+    let face = Face::parse(bytes, index)?;
+    face.glyph('中')?;
+    Some(Fallback {
+        bytes,
+        index,
+        path,
+        face,
+    })
+}
+
+/// The fallback face, looked for once, when a character DejaVu lacks is
+/// first met: the file `POA_CJK_FONT` names, or the first of the known
+/// files in the system's font folders that reads.
+pub fn fallback() -> Option<&'static Fallback> {
+    static CELL: OnceLock<Option<Fallback>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        if let Some(named) = std::env::var_os(FALLBACK_VAR) {
+            return (!named.is_empty())
+                .then(|| load(PathBuf::from(named)))
+                .flatten();
+        }
+        let mut found = Vec::new();
+        for d in font_dirs() {
+            find_fonts(&d, 0, &mut found);
+        }
+        found.sort();
+        found.into_iter().find_map(|(_, p)| load(p))
+    })
+    .as_ref()
+}
+
+/// Is `c` a Chinese, Japanese or Korean letter (what the fallback face is
+/// for)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Can the PDF show `c` on this computer: in DejaVu, or else in the
+/// fallback face?
+pub fn printable_here(c: char) -> bool {
+    printable(c) || (ascii_form(c).is_none() && covers(FontKind::Cjk, c))
 }
 
 #[cfg(test)]
@@ -206,9 +423,20 @@ mod tests {
     fn measures_with_real_advances_and_kerning() {
         let w = width(FontKind::Serif, "W", 10.0);
         assert!(w > 8.0 && w < 11.0, "{w}");
-        let (av, kerns) = measure(FontKind::Serif, "AV", 10.0);
-        assert!(!kerns.is_empty(), "DejaVu Serif kerns A and V");
-        assert!(av < width(FontKind::Serif, "A", 10.0) + width(FontKind::Serif, "V", 10.0));
+        let av = width(FontKind::Serif, "AV", 10.0);
+        let (a, v) = (
+            width(FontKind::Serif, "A", 10.0),
+            width(FontKind::Serif, "V", 10.0),
+        );
+        assert!(
+            av < a + v - 0.1,
+            "DejaVu Serif kerns A and V: {av} against {a} + {v}"
+        );
+        // The PDF draws the same kerned advances the layout measured.
+        let g = glyphs(FontKind::Serif, "AV");
+        assert_eq!(g.len(), 2);
+        assert!(((g[0].advance + g[1].advance) * 10.0 - av).abs() < 0.001);
+        assert_eq!(g[1].text, 1..2);
         assert!(width(FontKind::SerifBold, "bold", 10.0) > width(FontKind::Serif, "bold", 10.0));
     }
 

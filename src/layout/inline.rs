@@ -37,7 +37,8 @@ pub(super) struct Missing {
 
 impl Missing {
     /// Replaces characters a font lacks, and notes them: full-width
-    /// punctuation by its ASCII form, anything else by `?`.
+    /// punctuation by its ASCII form, a letter the fallback face has
+    /// (Chinese, Japanese, Korean) is kept for it, anything else is `?`.
     pub(super) fn clean(&mut self, font: FontKind, text: &str) -> String {
         if text.chars().all(|c| c == '\n' || font::covers(font, c)) {
             return text.to_string();
@@ -46,7 +47,7 @@ impl Missing {
         plain
             .chars()
             .map(|c| {
-                if font::covers(font, c) || c == '\n' {
+                if font::covers(font, c) || c == '\n' || font::covers(FontKind::Cjk, c) {
                     c
                 } else {
                     self.chars.insert(c);
@@ -55,6 +56,28 @@ impl Missing {
             })
             .collect()
     }
+}
+
+/// `piece` in runs of one face: `font` where it has the characters, the
+/// fallback face where only that has them.
+fn runs(piece: &str, font: FontKind) -> Vec<(&str, FontKind)> {
+    let mut out: Vec<(&str, FontKind)> = Vec::new();
+    let mut from = 0;
+    let mut current = font;
+    for (at, c) in piece.char_indices() {
+        let f = if font::covers(font, c) {
+            font
+        } else {
+            FontKind::Cjk
+        };
+        if f != current && at > from {
+            out.push((&piece[from..at], current));
+            from = at;
+        }
+        current = f;
+    }
+    out.push((&piece[from..], current));
+    out
 }
 
 /// The face a span of `style` is set in, in a block whose face is `base`.
@@ -112,24 +135,33 @@ pub(super) fn words(spans: &[Span], base: FontKind, size: f32, missing: &mut Mis
                 break;
             }
             let joins = first && !text.starts_with(char::is_whitespace);
-            match out.last_mut() {
-                // Glue to the previous word when no space separates them
-                // ("**bold**," continues a word in another font).
-                Some(prev) if joins && !prev.space && !prev.hard && prev.font == font => {
-                    prev.text.push_str(piece);
-                    prev.width = font::width(font, &prev.text, size);
-                    prev.space = rest.starts_with(char::is_whitespace);
+            let pieces = runs(piece, font);
+            let n = pieces.len();
+            for (k, (part, face)) in pieces.into_iter().enumerate() {
+                let space = k + 1 == n && rest.starts_with(char::is_whitespace);
+                match out.last_mut() {
+                    // Glue to the previous word when no space separates
+                    // them ("**bold**," continues a word in another font).
+                    Some(prev)
+                        if k == 0 && joins && !prev.space && !prev.hard && prev.font == face =>
+                    {
+                        prev.text.push_str(part);
+                        prev.width = font::width(face, &prev.text, size);
+                        prev.space = space;
+                    }
+                    _ => out.push(Word {
+                        width: font::width(face, part, size),
+                        // The runs of one word in two faces stay together.
+                        glue: k > 0
+                            || out
+                                .last()
+                                .is_some_and(|p: &Word| !p.hard && binds(&p.text, part)),
+                        text: part.to_string(),
+                        font: face,
+                        space,
+                        hard: false,
+                    }),
                 }
-                _ => out.push(Word {
-                    width: font::width(font, piece, size),
-                    glue: out
-                        .last()
-                        .is_some_and(|p: &Word| !p.hard && binds(&p.text, piece)),
-                    text: piece.to_string(),
-                    font,
-                    space: rest.starts_with(char::is_whitespace),
-                    hard: false,
-                }),
             }
             first = false;
         }
@@ -376,7 +408,7 @@ pub(super) fn set_line(
             j += 1;
         }
         // A space between runs of two fonts belongs to the first run.
-        let (w, kerns) = font::measure(font, &text, size);
+        let w = font::width(font, &text, size);
         out.push(Item::Text {
             x,
             y: baseline,
@@ -384,7 +416,7 @@ pub(super) fn set_line(
             size,
             gray,
             text,
-            kerns,
+            node: None,
         });
         x += w;
         i = j;

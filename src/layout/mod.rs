@@ -2,8 +2,11 @@
 //! layout, pure and testable without a PDF. Line breaking by real glyph
 //! widths with kerning, ragged right, no hyphenation; headings kept with
 //! what follows; no single widow or orphan line; nested lists with hanging
-//! indents; tables whose rows never split and whose header repeats after a
-//! page break; words too long for a line broken between characters. The
+//! indents; tables whose header repeats after a page break and whose tall
+//! rows split between lines (two at least on each side), never a short one;
+//! a fit pass that tightens the spacing within set limits when the last
+//! page would be near-empty; the structure of the letter (headings,
+//! paragraphs, lists, tables) for the PDF's tags; words too long for a line broken between characters. The
 //! `pdf` module draws the pages this returns and nothing else; Markdown is
 //! read by `markup`, not here.
 //!
@@ -69,8 +72,10 @@ pub enum Item {
         size: f32,
         gray: f32,
         text: String,
-        /// Kerning: (char index, thousandths of an em, negative = closer).
-        kerns: Vec<(usize, f32)>,
+        /// The structure element ([`Laid::structure`]) the text belongs
+        /// to; `None` for what is not part of the letter (running heads,
+        /// page numbers, a table header repeated on a later page).
+        node: Option<usize>,
     },
     Line {
         x1: f32,
@@ -105,10 +110,44 @@ pub struct Bookmark {
     pub y: f32,
 }
 
+/// What a structure element is, for the PDF's tags (what a screen reader
+/// or a reflowing reader follows).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Role {
+    Heading {
+        level: u8,
+        title: String,
+    },
+    Paragraph,
+    List {
+        ordered: bool,
+    },
+    ListItem,
+    /// A list item's number or bullet.
+    Label,
+    /// A list item's text.
+    ListBody,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+    Quote,
+    Code,
+}
+
+/// A structure element: its role and the element it is inside.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub role: Role,
+    pub parent: Option<usize>,
+}
+
 /// A laid-out document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Laid {
     pub pages: Vec<Page>,
+    /// The structure elements in reading order, each after its parent.
+    pub structure: Vec<Node>,
     pub bookmarks: Vec<Bookmark>,
     /// Characters the fonts lack, drawn as `?`.
     pub missing: BTreeSet<char>,
@@ -122,22 +161,20 @@ pub struct Laid {
 /// the fewest pages (the least tightened of those).
 pub fn layout(blocks: &[Block], setup: &Setup) -> Laid {
     let (pw, _) = setup.paper.size();
-    let mut best: Option<(pages::Paginated, Missing)> = None;
+    let mut best: Option<(pages::Paginated, Missing, Vec<Node>)> = None;
     for squeeze in style::SQUEEZE_STEPS {
         let mut missing = Missing::default();
-        let chunks = flow::Flow::new(&mut missing, squeeze).document(
-            blocks,
-            style::MARGIN,
-            pw - 2.0 * style::MARGIN,
-        );
+        let mut flow = flow::Flow::new(&mut missing, squeeze);
+        let chunks = flow.document(blocks, style::MARGIN, pw - 2.0 * style::MARGIN);
+        let structure = flow.structure();
         let laid = pages::paginate(chunks, setup);
         let n = laid.pages.len();
         let good = n == 1 || (laid.last_fill >= style::LAST_PAGE_SHARE && n <= style::MOST_PAGES);
-        if best.as_ref().is_none_or(|(b, _)| n < b.pages.len()) {
-            best = Some((laid, missing));
+        if best.as_ref().is_none_or(|(b, _, _)| n < b.pages.len()) {
+            best = Some((laid, missing, structure));
         }
         if good {
-            let (b, _) = best.as_ref().expect("just set");
+            let (b, _, _) = best.as_ref().expect("just set");
             // A step that fills its last page but makes more pages than an
             // earlier one loses to it.
             if b.pages.len() == n {
@@ -145,10 +182,11 @@ pub fn layout(blocks: &[Block], setup: &Setup) -> Laid {
             }
         }
     }
-    let (mut laid, mut missing) = best.expect("one step at least");
+    let (mut laid, mut missing, structure) = best.expect("one step at least");
     pages::running_heads(&mut laid.pages, setup, &mut missing);
     Laid {
         pages: laid.pages,
+        structure,
         bookmarks: laid.bookmarks,
         missing: missing.chars,
     }

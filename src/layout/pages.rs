@@ -9,13 +9,14 @@
 use std::collections::HashMap;
 
 use super::flow::Chunk;
-use super::font::{self, FontKind};
-use super::inline::Missing;
+use super::font::FontKind;
+use super::inline::{self, Missing};
 use super::style::{
     FIT, FOOTER_RISE, GREY, HAIRLINE, HEADER_RULE_Y, HEADER_Y, MARGIN, PAD, ROW_SPLIT_LINES,
-    RULE_GREY, SLICE_SLACK, SMALL, TABLE_LEADING,
+    RULE_GREY, SLICE_SLACK, SMALL,
 };
 use super::{Bookmark, Item, Page, Setup};
+use crate::markup::{Span, Style};
 
 /// Slices a chunk taller than a page into pieces that fit (a last resort
 /// for a table row or a line taller than the whole page).
@@ -104,7 +105,14 @@ impl Sheets {
             && !next.table_header
             && let Some(h) = self.headers.get(&t)
         {
+            // Drawn again, not read again: the copy is not in the structure.
+            let start = page.items.len();
             place(h, self.top, &mut page);
+            for it in &mut page.items[start..] {
+                if let Item::Text { node, .. } = it {
+                    *node = None;
+                }
+            }
             y += h.height;
         }
         self.pages.push(page);
@@ -122,7 +130,7 @@ impl Sheets {
 /// header. Text goes by its baseline; the column rules are drawn again for
 /// each part's height.
 fn split_row(row: &Chunk, k: usize) -> (Chunk, Chunk) {
-    let cut = k as f32 * TABLE_LEADING;
+    let cut = k as f32 * row.row_leading;
     let top_h = cut + 2.0 * PAD;
     let rest_h = row.height - cut;
     let mut top = Chunk::new(top_h);
@@ -130,6 +138,7 @@ fn split_row(row: &Chunk, k: usize) -> (Chunk, Chunk) {
     for c in [&mut top, &mut rest] {
         c.table = row.table;
         c.first_baseline = row.first_baseline;
+        c.row_leading = row.row_leading;
     }
     top.space_before = row.space_before;
     top.row_lines = k;
@@ -181,7 +190,7 @@ fn row_lines_that_fit(row: &Chunk, room: f32) -> Option<usize> {
     if row.table.is_none() || row.table_header || row.row_lines < 2 * ROW_SPLIT_LINES {
         return None;
     }
-    let k = ((room - 2.0 * PAD + FIT) / TABLE_LEADING).floor();
+    let k = ((room - 2.0 * PAD + FIT) / row.row_leading).floor();
     if k < ROW_SPLIT_LINES as f32 {
         return None;
     }
@@ -297,56 +306,55 @@ fn place(c: &Chunk, y: f32, page: &mut Page) {
     page.items.extend(c.items.iter().map(|it| shift(it, y)));
 }
 
+/// A line of the running heads at x = 0, and its width: in the small sans,
+/// a Chinese store name in the fallback face.
+fn small_line(text: &str, y: f32, missing: &mut Missing) -> (Vec<Item>, f32) {
+    let span = Span {
+        text: text.to_string(),
+        style: Style::default(),
+    };
+    let words = inline::words(&[span], FontKind::Sans, SMALL, missing);
+    let mut items = Vec::new();
+    let w = inline::set_line(&words, 0.0, y, SMALL, GREY, &mut items);
+    (items, w)
+}
+
+/// Items moved right by `dx`.
+fn moved_right(items: &[Item], dx: f32) -> Vec<Item> {
+    items
+        .iter()
+        .cloned()
+        .map(|mut it| {
+            if let Item::Text { x, .. } = &mut it {
+                *x += dx;
+            }
+            it
+        })
+        .collect()
+}
+
 /// Adds the running header (from page 2) and "Page N of M" to every page.
 pub(super) fn running_heads(pages: &mut [Page], setup: &Setup, missing: &mut Missing) {
     let n = pages.len();
-    let left = missing.clean(FontKind::Sans, &setup.header_left);
-    let right = missing.clean(FontKind::Sans, &setup.header_right);
+    let left = small_line(&setup.header_left, HEADER_Y, missing);
+    let right = small_line(&setup.header_right, HEADER_Y, missing);
     for (i, p) in pages.iter_mut().enumerate() {
         let footer = format!("Page {} of {n}", i + 1);
-        let (w, kerns) = font::measure(FontKind::Sans, &footer, SMALL);
-        p.items.push(Item::Text {
-            x: (p.width - w) / 2.0,
-            y: p.height - FOOTER_RISE,
-            font: FontKind::Sans,
-            size: SMALL,
-            gray: GREY,
-            text: footer,
-            kerns,
-        });
+        let (footer, w) = small_line(&footer, p.height - FOOTER_RISE, missing);
+        p.items.extend(moved_right(&footer, (p.width - w) / 2.0));
         if i == 0 {
             continue;
         }
-        let (_, kl) = font::measure(FontKind::Sans, &left, SMALL);
-        let (rw, kr) = font::measure(FontKind::Sans, &right, SMALL);
-        let header = [
-            Item::Text {
-                x: MARGIN,
-                y: HEADER_Y,
-                font: FontKind::Sans,
-                size: SMALL,
-                gray: GREY,
-                text: left.clone(),
-                kerns: kl,
-            },
-            Item::Text {
-                x: p.width - MARGIN - rw,
-                y: HEADER_Y,
-                font: FontKind::Sans,
-                size: SMALL,
-                gray: GREY,
-                text: right.clone(),
-                kerns: kr,
-            },
-            Item::Line {
-                x1: MARGIN,
-                y1: HEADER_RULE_Y,
-                x2: p.width - MARGIN,
-                y2: HEADER_RULE_Y,
-                width: HAIRLINE,
-                gray: GREY,
-            },
-        ];
+        let mut header = moved_right(&left.0, MARGIN);
+        header.extend(moved_right(&right.0, p.width - MARGIN - right.1));
+        header.push(Item::Line {
+            x1: MARGIN,
+            y1: HEADER_RULE_Y,
+            x2: p.width - MARGIN,
+            y2: HEADER_RULE_Y,
+            width: HAIRLINE,
+            gray: GREY,
+        });
         // The header first and the footer last, in reading order.
         p.items.splice(0..0, header);
     }

@@ -69,7 +69,7 @@ pub const KEEP_WHOLE: usize = 6;
 
 /// The share by which the fit pass may shrink the spaces between blocks.
 pub const SQUEEZE_SPACE: f32 = 0.45;
-/// How much the fit pass may take off body leading.
+/// How much the fit pass may take off body and table leading (points).
 pub const SQUEEZE_LEADING: f32 = 1.0;
 /// The steps the fit pass tries, from as set (0) to the tightest (1).
 pub const SQUEEZE_STEPS: [f32; 4] = [0.0, 0.34, 0.67, 1.0];
@@ -125,10 +125,10 @@ pub const TABLE_SIZE: f32 = 9.5;
 pub const TABLE_LEADING: f32 = 13.0;
 /// The padding inside a table cell, on every side.
 pub const PAD: f32 = 4.5;
-/// The share of the width the first column of a two-column table takes.
+/// The most of the width the first column of a two-column table takes.
 pub const QUESTION_SHARE: f32 = 0.28;
-/// The share of the width the second column of a two-column table takes.
-pub const ANSWER_SHARE: f32 = 0.72;
+/// Room after the longest question of a two-column table (points).
+pub const QUESTION_ROOM: f32 = 6.0;
 /// The least natural width of a column, before the columns are scaled to
 /// the table's width.
 pub const MIN_COLUMN: f32 = 40.0;

@@ -142,7 +142,7 @@ impl Rule for Unprintable {
                     "This is full-width punctuation from a Chinese keyboard. The PDF has no such marks and prints English ones in their place; write the English marks (, . : ( )) so every copy of the letter reads the same.".to_string()
                 } else {
                     format!(
-                        "The PDF cannot print {}: its font has no Chinese, Japanese or Korean letters and no emoji, so they come out as \"?\". Write names in Latin letters (pinyin), as on your business registration.",
+                        "Amazon reads the letter in English, and {} may not print: the PDF shows Chinese, Japanese or Korean letters only with such a font on the computer that makes it, and emoji never (they come out as \"?\"). Write names in Latin letters (pinyin), as on your business registration.",
                         crate::check::text::shorten(&lost, 20)
                     )
                 };
