@@ -350,3 +350,23 @@ fn a_version_1_case_file_loads_as_the_same_case_and_saves_as_version_2() {
     assert!(saved.contains("- id: R2\n"), "{saved}");
     assert!(!saved.contains("causes:\n    - 1"), "{saved}");
 }
+
+#[test]
+fn a_summary_ending_in_a_chinese_full_stop_heads_its_cause_without_a_stop() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let mut case = load(&p);
+    case.root_causes[0].summary = "We confirmed shipments after the pickup (6 pm)。".into();
+    case.root_causes[1].summary = "Our label rule was wrong.".into();
+    let md = Templates::embedded()
+        .markdown(&compose::letter(&case, date_of(&case)).unwrap())
+        .unwrap();
+    let heading = |n: usize| {
+        md.lines()
+            .find(|l| l.contains(&format!("Root cause {n}:")))
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
+    };
+    assert!(heading(1).ends_with("pickup (6 pm)"), "{}", heading(1));
+    assert!(heading(2).ends_with("was wrong"), "{}", heading(2));
+}

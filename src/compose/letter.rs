@@ -203,7 +203,11 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
         .enumerate()
         .map(|(i, r)| CauseView {
             n: i + 1,
-            summary: r.summary.trim().trim_end_matches('.').to_string(),
+            summary: r
+                .summary
+                .trim()
+                .trim_end_matches(['.', '。', '．'])
+                .to_string(),
             rows: r
                 .parts()
                 .into_iter()
