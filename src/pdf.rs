@@ -54,6 +54,15 @@ fn grey(g: f32) -> luma::Color {
     luma::Color::new((g.clamp(0.0, 1.0) * 255.0).round() as u8)
 }
 
+/// A solid fill of grey `g`.
+fn solid(g: f32) -> Fill {
+    Fill {
+        paint: grey(g).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
 /// The faces of the document, loaded once per document as krilla reads
 /// them.
 struct Faces {
@@ -104,11 +113,7 @@ fn draw_text(s: &mut Surface, faces: &mut Faces, item: &Item) {
         .into_iter()
         .map(|g| KrillaGlyph::new(GlyphId::new(g.id), g.advance, 0.0, 0.0, 0.0, g.text, None))
         .collect();
-    s.set_fill(Some(Fill {
-        paint: grey(*gray).into(),
-        opacity: NormalizedF32::ONE,
-        rule: FillRule::NonZero,
-    }));
+    s.set_fill(Some(solid(*gray)));
     s.draw_glyphs(Point::from_xy(*x, *y), &glyphs, font, text, *size, false);
 }
 
@@ -142,11 +147,7 @@ fn draw_shape(s: &mut Surface, item: &Item) {
                 pb.push_rect(rect);
             }
             if let Some(path) = pb.finish() {
-                s.set_fill(Some(Fill {
-                    paint: grey(gray).into(),
-                    opacity: NormalizedF32::ONE,
-                    rule: FillRule::NonZero,
-                }));
+                s.set_fill(Some(solid(gray)));
                 s.draw_path(&path);
             }
         }

@@ -222,51 +222,54 @@ pub struct Glyph {
     pub text: Range<usize>,
 }
 
-/// The glyphs of `text` in `kind`, kerned; a character the face lacks is
-/// drawn as [`REPLACEMENT`] (the layout has replaced them already).
+/// The glyphs of `text` in `f`, each with the kerning between it and the
+/// glyph before it and its own advance (font units), and its bytes; a
+/// character the face lacks is [`REPLACEMENT`]'s glyph.
+fn kerned<'a>(
+    f: &'a Face,
+    text: &'a str,
+) -> impl Iterator<Item = (GlyphId, f32, f32, Range<usize>)> + 'a {
+    let mut prev: Option<GlyphId> = None;
+    text.char_indices().filter_map(move |(at, c)| {
+        let Some(gid) = f.glyph(c).or_else(|| f.glyph(REPLACEMENT)) else {
+            prev = None;
+            return None;
+        };
+        let kern = prev.map_or(0.0, |p| f.kerning(p, gid));
+        prev = Some(gid);
+        Some((gid, kern, f.advance(gid), at..at + c.len_utf8()))
+    })
+}
+
+/// The glyphs of `text` in `kind`, kerned, as the PDF draws them (the
+/// layout has replaced the characters the faces lack already).
 pub fn glyphs(kind: FontKind, text: &str) -> Vec<Glyph> {
     let Some(f) = face(kind) else {
         return Vec::new();
     };
     let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
-    let mut prev: Option<GlyphId> = None;
-    for (at, c) in text.char_indices() {
-        let Some(gid) = f.glyph(c).or_else(|| f.glyph(REPLACEMENT)) else {
-            prev = None;
-            continue;
-        };
-        if let (Some(p), Some(last)) = (prev, out.last_mut()) {
-            last.advance += f.kerning(p, gid) / f.units;
+    for (gid, kern, advance, bytes) in kerned(f, text) {
+        if let Some(last) = out.last_mut() {
+            last.advance += kern / f.units;
         }
         out.push(Glyph {
             id: gid.to_u32(),
-            advance: f.advance(gid) / f.units,
-            text: at..at + c.len_utf8(),
+            advance: advance / f.units,
+            text: bytes,
         });
-        prev = Some(gid);
     }
     out
 }
 
 /// The width of `text` in points at `size`, kerned.
 pub fn width(kind: FontKind, text: &str, size: f32) -> f32 {
-    let Some(f) = face(kind) else {
-        return 0.0;
-    };
-    let mut units = 0.0f32;
-    let mut prev: Option<GlyphId> = None;
-    for c in text.chars() {
-        let Some(gid) = f.glyph(c).or_else(|| f.glyph(REPLACEMENT)) else {
-            prev = None;
-            continue;
-        };
-        if let Some(p) = prev {
-            units += f.kerning(p, gid);
-        }
-        units += f.advance(gid);
-        prev = Some(gid);
-    }
-    units * size / f.units
+    face(kind).map_or(0.0, |f| {
+        kerned(f, text)
+            .map(|(_, kern, advance, _)| kern + advance)
+            .sum::<f32>()
+            * size
+            / f.units
+    })
 }
 
 /// A face found on this computer for the Chinese, Japanese and Korean

@@ -61,6 +61,10 @@ impl Missing {
 /// `piece` in runs of one face: `font` where it has the characters, the
 /// fallback face where only that has them.
 fn runs(piece: &str, font: FontKind) -> Vec<(&str, FontKind)> {
+    // Every face has ASCII: most words need no look-up.
+    if piece.is_ascii() {
+        return vec![(piece, font)];
+    }
     let mut out: Vec<(&str, FontKind)> = Vec::new();
     let mut from = 0;
     let mut current = font;
