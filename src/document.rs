@@ -282,8 +282,11 @@ fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
     let shown = |cs: &[char]| -> String { cs.iter().take(8).map(|c| format!("{c} ")).collect() };
     let are = |cs: &[char]| if cs.len() == 1 { "it is" } else { "they are" };
     if !letters.is_empty() {
+        let why = font::fallback_refused().unwrap_or_else(|| {
+            "no Chinese, Japanese or Korean font was found on this computer".to_string()
+        });
         parts.push(format!(
-            "no Chinese, Japanese or Korean font was found on this computer for {}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {} to a font file, or write it in Latin letters (for a name, pinyin)",
+            "{why}: {}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {} to a font file, or write it in Latin letters (for a name, pinyin)",
             shown(&letters),
             are(&letters),
             font::FALLBACK_VAR,

@@ -1477,3 +1477,16 @@ fn without_a_chinese_font_a_chinese_name_is_printed_as_question_marks_and_said()
     assert!(!text.contains("深圳"), "{text}");
     assert!(fonts.iter().all(|f| f.contains("DejaVu")), "{fonts:?}");
 }
+
+#[test]
+fn a_chinese_font_named_that_cannot_be_read_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "notes.ttf", "not a font");
+    let (err, text, _) = render_chinese_name(bad.to_str().unwrap());
+    assert!(
+        err.contains("seller.legal_name: POA_CJK_FONT names")
+            && err.contains("notes.ttf, which cannot be read as a font with Chinese letters"),
+        "{err}"
+    );
+    assert!(text.contains("???"), "{text}");
+}

@@ -92,6 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pdfa: args.pdfa,
         templates: &templates,
     };
+    if args.pdfa && args.format != Format::Pdf {
+        eprintln!(
+            "note: --pdfa is for the PDF; the {} is written as usual",
+            args.format.extension()
+        );
+    }
     let doc = document::export(&loaded.case, &ex).map_err(|e| explain(&loaded, e))?;
     for line in &doc.warnings {
         eprintln!("warning: {line}");
