@@ -12,13 +12,32 @@ const HEADER: &str =
 
 /// Why a file could not be written. The file that was there is unchanged.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{path}: could not be saved ({source}). The file on disk is unchanged; free some disk space or check the folder's permissions, then save again"
-)]
+#[error("{}", self.explain())]
 pub struct SaveError {
     pub path: PathBuf,
     #[source]
     pub source: std::io::Error,
+}
+
+impl SaveError {
+    /// What went wrong and what to do: a folder that does not exist is
+    /// named as such (not as a full disk).
+    fn explain(&self) -> String {
+        let path = self.path.display();
+        let parent = self.path.parent().filter(|p| !p.as_os_str().is_empty());
+        match parent {
+            Some(dir) if self.source.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
+                format!(
+                    "{path}: could not be saved: the folder {} does not exist. The file on disk is unchanged; create the folder, or choose another place to write to",
+                    dir.display()
+                )
+            }
+            _ => format!(
+                "{path}: could not be saved ({}). The file on disk is unchanged; free some disk space or check the folder's permissions, then save again",
+                self.source
+            ),
+        }
+    }
 }
 
 /// The YAML text of a case, as `poa` writes it.
@@ -451,6 +470,20 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert_eq!(left.len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_that_does_not_exist_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder").join("x.pdf");
+        let err = write_atomic(&missing, b"%PDF").unwrap_err().to_string();
+        assert!(
+            err.contains("the folder")
+                && err.contains("no-such-folder")
+                && err.contains("does not exist"),
+            "{err}"
+        );
+        assert!(!err.contains("disk space"), "{err}");
     }
 
     #[test]
