@@ -22,7 +22,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(yaml_path),
         )
         .unwrap();
-        let from_yaml: T = crate::case::data_from_yaml(&yaml).unwrap();
+        let from_yaml: T = crate::case::data_from_yaml(&yaml, yaml_path).unwrap();
         let from_json: T = data(json).unwrap();
         assert_eq!(
             format!("{from_yaml:?}"),

@@ -1490,3 +1490,106 @@ fn a_chinese_font_named_that_cannot_be_read_is_said_so() {
     );
     assert!(text.contains("???"), "{text}");
 }
+
+#[test]
+fn the_same_file_named_twice_is_checked_and_fixed_once() {
+    // Attack F26: `x x ./x --fix` saved the file from two threads at once
+    // and said both "fixed and saved" and "could not be saved".
+    let (dir, case) = copy_example("weak-draft.poa.yaml");
+    let name = "weak-draft.poa.yaml";
+    let o = poa(
+        &["check", name, name, "./weak-draft.poa.yaml", name, "--fix"],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(out.matches("saved the file").count(), 1, "{out}");
+    assert!(!err.contains("could not be saved"), "{err}");
+    assert!(
+        err.contains("is named more than once; it is checked once"),
+        "{err}"
+    );
+    // One file's report, with no total over "4 files".
+    assert!(!out.contains("files:"), "{out}");
+    poa::case::from_yaml(&std::fs::read_to_string(case).unwrap(), "fixed").unwrap();
+    // Near miss: two different files are both checked.
+    let other = dir.path().join("other.poa.yaml");
+    std::fs::copy(dir.path().join(name), &other).unwrap();
+    let o = poa(&["check", name, "other.poa.yaml"], dir.path());
+    assert!(!stderr(&o).contains("more than once"), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2 files"));
+}
+
+#[test]
+fn a_template_folder_whose_letter_is_not_a_file_is_named() {
+    // Attack F27: a folder or a pipe called letter.md was passed over, and
+    // the folder was said to hold "neither letter.md nor form.txt".
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    std::fs::create_dir_all(dir.path().join("t/letter.md")).unwrap();
+    fails_with(
+        dir.path(),
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--templates",
+            "t",
+            "-o",
+            "o.md",
+        ],
+        &["letter.md", "is a folder"],
+    );
+    // Near miss: an empty folder is told what it should hold.
+    std::fs::create_dir_all(dir.path().join("u")).unwrap();
+    fails_with(
+        dir.path(),
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--templates",
+            "u",
+            "-o",
+            "o.md",
+        ],
+        &["holds neither letter.md nor form.txt"],
+    );
+}
+
+#[test]
+fn a_file_just_over_the_limit_is_not_told_it_is_the_limit() {
+    // Attack F27: "is 4.0 MB, too large … (the limit is 4.0 MB)".
+    let dir = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(dir.path().join("big.md")).unwrap();
+    f.set_len(poa::case::MAX_FILE_BYTES + 100).unwrap();
+    let err = fails_with(dir.path(), &["check", "big.md"], &["big.md", "too large"]);
+    assert!(err.contains("is more than 4.0 MB"), "{err}");
+    let f = std::fs::File::create(dir.path().join("huge.md")).unwrap();
+    f.set_len(poa::case::MAX_FILE_BYTES * 3).unwrap();
+    let err = fails_with(dir.path(), &["check", "huge.md"], &["huge.md"]);
+    assert!(err.contains("is 12.0 MB"), "{err}");
+}
+
+#[test]
+fn a_phrase_file_fault_is_placed_and_said_in_plain_words() {
+    // Attack F28: raw serde text ("expected struct CodeList"), no place.
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    for (text, want) in [
+        ("T001: [1, 2]\n", "p.yaml:1:7: T001: found a list"),
+        ("T001: ~\n", "p.yaml:1:7: T001: found nothing"),
+        ("T001:\n  sau: x\n", "p.yaml:2:3: unknown key `sau`"),
+        (
+            "T001:\n  phrases: [{q: 1}]\n",
+            "p.yaml:2:12: T001.phrases: each phrase is text",
+        ),
+    ] {
+        write(dir.path(), "p.yaml", text);
+        let err = fails_with(
+            dir.path(),
+            &["check", "late-shipment.poa.yaml", "--phrases", "p.yaml"],
+            &[want],
+        );
+        for jargon in ["CodeList", "struct", "untagged", "unit value"] {
+            assert!(!err.contains(jargon), "{text:?}: {err}");
+        }
+    }
+}

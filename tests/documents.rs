@@ -256,6 +256,51 @@ fn templates_can_be_overridden() {
 }
 
 #[test]
+fn a_template_with_loops_in_loops_stops_with_a_message() {
+    // Attack F22: Tera bounds each range to 100,000 numbers, not a loop
+    // inside a loop; 10^10 turns ran for hours.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml");
+    let case = load(&p);
+    let letter = compose::letter(&case, date_of(&case)).unwrap();
+    let md = |src: &str| {
+        Templates::with_overrides(&[("letter.md".into(), src.into())])
+            .unwrap()
+            .markdown(&letter)
+    };
+    let nested =
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+    let err = md(nested).unwrap_err().to_string();
+    assert!(
+        err.contains("template letter.md") && err.contains("loops"),
+        "{err}"
+    );
+    // A template that writes more than any letter is stopped too.
+    let long = format!(
+        "{{% for i in range(end=90000) %}}{}{{% endfor %}}",
+        "x".repeat(200)
+    );
+    let err = md(&long).unwrap_err().to_string();
+    assert!(err.contains("longer than 16 MB"), "{err}");
+    // Near miss: range as a writer uses it still works, step and all,
+    // in every render (the budget is per render, not per template).
+    let t = Templates::with_overrides(&[(
+        "letter.md".into(),
+        "{% for i in range(end=3) %}{{ i }}{% endfor %} {% for i in range(start=10, end=0, step_by=-4) %}{{ i }},{% endfor %}".into(),
+    )])
+    .unwrap();
+    for _ in 0..3 {
+        assert_eq!(t.markdown(&letter).unwrap(), "012 10,6,2,\n");
+    }
+    let t = Templates::with_overrides(&[(
+        "letter.md".into(),
+        "{% for i in range(end=60000) %}{% endfor %}ok".into(),
+    )])
+    .unwrap();
+    assert_eq!(t.markdown(&letter).unwrap(), "ok\n");
+    assert_eq!(t.markdown(&letter).unwrap(), "ok\n");
+}
+
+#[test]
 fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
     use poa::document::{self, Export, Format};
     let templates = Templates::embedded();

@@ -32,7 +32,8 @@ pub enum LoadError {
         source: std::io::Error,
     },
     #[error(
-        "{path}: is {size}, too large for a case file or draft (the limit is {limit}). Check that this is the right file"
+        "{path}: is {}, too large for a case file or draft (the limit is {limit}). Check that this is the right file",
+        size.beside(*limit)
     )]
     TooLarge {
         path: String,
@@ -42,7 +43,11 @@ pub enum LoadError {
     #[error("{path}: is empty. {hint}")]
     Empty { path: String, hint: &'static str },
     #[error(
-        "{path}:{line}:{column}: is not a text file (binary data here). Give a text file: a case file (.poa.yaml) or a draft (.txt, .md)"
+        "{path}: is saved as UTF-16 (what some Windows editors call \"Unicode\"), and poa reads UTF-8. Save it again as UTF-8: in Notepad, File > Save as, Encoding: UTF-8"
+    )]
+    Utf16 { path: String },
+    #[error(
+        "{path}:{line}:{column}: is not a text file (binary data here). Give a file of plain text saved as UTF-8"
     )]
     Binary {
         path: String,
@@ -127,6 +132,19 @@ pub enum LoadError {
 #[derive(Debug, Clone, Copy)]
 pub struct ByteSize(pub u64);
 
+impl ByteSize {
+    /// This size as said beside `limit`: "more than 4.0 MB" where both
+    /// would read "4.0 MB", so a file just over is not told it is the limit.
+    pub fn beside(self, limit: ByteSize) -> String {
+        let (size, cap) = (self.to_string(), limit.to_string());
+        if size == cap && self.0 > limit.0 {
+            format!("more than {cap}")
+        } else {
+            size
+        }
+    }
+}
+
 impl fmt::Display for ByteSize {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let b = self.0 as f64;
@@ -203,6 +221,19 @@ pub fn missing_evidence_files(case: &Case, case_path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Text saved as UTF-16: with its byte-order mark, or, without one, a
+/// zero byte beside each letter of a text in English (a zero byte is
+/// never in UTF-8 text).
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4
+        && (head.chunks(2).all(|p| p[1] == 0 && p[0] != 0)
+            || head.chunks(2).all(|p| p[0] == 0 && p[1] != 0))
+}
+
 /// Checks bytes that claim to be text and returns them as a string.
 pub fn decode_text(
     name: &str,
@@ -211,6 +242,11 @@ pub fn decode_text(
 ) -> Result<String, LoadError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
+    }
+    if is_utf16(&bytes) {
+        return Err(LoadError::Utf16 {
+            path: name.to_string(),
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty {
@@ -498,7 +534,7 @@ fn check_version(
 }
 
 /// Turns a YAML or serde error into a message a writer can act on.
-fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
+pub(crate) fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
     let path = name.to_string();
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let full = e.to_string();
@@ -531,6 +567,21 @@ fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
             expected,
         };
     }
+    // Serde's word for a value of neither allowed shape.
+    if detail.starts_with("data did not match any variant of untagged enum") {
+        let message = if detail.ends_with(" Entry") {
+            "each phrase is text, or keys such as `{p: \"...\", fix: \"...\"}` (p, fix, scope)"
+        } else {
+            "this value has a shape that is not allowed here"
+        };
+        return LoadError::BadValue {
+            path,
+            line,
+            column,
+            field: value_name(field),
+            message: message.to_string(),
+        };
+    }
     if e.location().is_some()
         && (detail.starts_with("invalid")
             || detail.starts_with("unknown variant")
@@ -541,11 +592,7 @@ fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
             path,
             line,
             column,
-            field: if field.is_empty() {
-                "value".to_string()
-            } else {
-                field
-            },
+            field: value_name(field),
             message,
         };
     }
@@ -601,6 +648,15 @@ fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadError {
     }
 }
 
+/// The value a serde message is about, or "value" when it names none.
+fn value_name(field: String) -> String {
+    if field.is_empty() {
+        "value".to_string()
+    } else {
+        field
+    }
+}
+
 /// The first line before `before` (1-based) whose value opens a double
 /// quote that the line does not close (`store_name: "Harbor Lane`), with
 /// the quote's column, when no later line up to `before` closes it.
@@ -651,13 +707,19 @@ fn friendly_value_error(detail: &str) -> String {
             .split_once("expected ")
             .map(|(_, x)| x.trim_start_matches("one of ").replace('`', ""))
             .unwrap_or_default();
-        return format!("`{found}` is not allowed here. Write one of: {allowed}");
+        return format!(
+            "`{}` is not allowed here. Write one of: {allowed}",
+            short(found)
+        );
     }
     if detail.starts_with('`') {
-        // Our own date messages.
-        return detail.to_string();
+        // Our own date messages, with the value they quote kept short.
+        return shorten_quoted(detail);
     }
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+    let typed = detail
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "));
+    if let Some(rest) = typed {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another value"));
@@ -666,12 +728,68 @@ fn friendly_value_error(detail: &str) -> String {
             e if e.starts_with("a sequence") => "a list: `[A, B]`, or one `- item` per line",
             "u64" | "u32" | "usize" | "u8" | "u16" => "a whole number without commas, such as 1200",
             "a string" => "text",
+            "field identifier" => "a key name, such as `legal_name`",
             e => e,
         };
-        let found = found.replace("string ", "text ");
-        return format!("found {found}, but this needs {want}");
+        // Serde's names for what it found, in the writer's words.
+        let found = if found == "unit value" {
+            "nothing (an empty value or `~`)".to_string()
+        } else if let Some(n) = found.strip_prefix("integer `") {
+            let n = n.split('`').next().unwrap_or_default();
+            if found.contains(" as u128") || found.contains(" as i128") {
+                return format!("the number `{}` is too large; this needs {want}", short(n));
+            }
+            format!("the number `{}`", short(n))
+        } else if let Some(x) = found.strip_prefix("floating point `") {
+            format!(
+                "the number `{}`",
+                short(x.split('`').next().unwrap_or_default())
+            )
+        } else if let Some(b) = found.strip_prefix("boolean ") {
+            format!("yes or no ({b})")
+        } else if found == "sequence" {
+            "a list".to_string()
+        } else if found == "map" {
+            "a group of keys".to_string()
+        } else {
+            shorten_quoted(&found.replace("string ", "text "))
+        };
+        let empty_list = if found.starts_with("nothing") && want.starts_with("a list") {
+            ". For an empty list write `[]`, or leave the key out"
+        } else {
+            ""
+        };
+        return format!("found {found}, but this needs {want}{empty_list}");
     }
-    detail.to_string()
+    shorten_quoted(detail)
+}
+
+/// A value quoted back in a message, cut to 40 characters: a 300-digit
+/// number or a pasted page is not echoed whole.
+fn short(s: &str) -> String {
+    const MOST: usize = 40;
+    let n = s.chars().count();
+    if n <= MOST {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(MOST).collect();
+    format!("{head}… ({n} characters)")
+}
+
+/// `detail` with each `quoted` part cut by [`short`].
+fn shorten_quoted(detail: &str) -> String {
+    let mut out = String::with_capacity(detail.len().min(400));
+    for (i, part) in detail.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 {
+            out.push_str(&short(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -711,6 +829,50 @@ mod tests {
         // Other faults keep the parser's place.
         let m = err("version: 2\nseller:\n  legal_name: A\n    store_name: B\n");
         assert!(!m.contains("quotation mark"), "{m}");
+    }
+
+    #[test]
+    fn text_saved_as_utf16_is_named_as_such() {
+        let utf16 = |bom: bool| {
+            let mut b: Vec<u8> = if bom { vec![0xFF, 0xFE] } else { vec![] };
+            for u in "version: 2\n".encode_utf16() {
+                b.extend_from_slice(&u.to_le_bytes());
+            }
+            b
+        };
+        for bom in [true, false] {
+            let e = decode_text("n.txt", utf16(bom), "")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("UTF-16") && e.contains("Save it again as UTF-8"),
+                "{e}"
+            );
+        }
+        // Near miss: binary data with zero bytes here and there is binary.
+        let e = decode_text("n.txt", b"ab\0\0cd\0\x01".to_vec(), "").unwrap_err();
+        assert!(matches!(e, LoadError::Binary { .. }), "{e}");
+    }
+
+    #[test]
+    fn type_faults_are_said_in_plain_words() {
+        // Attack F28: serde's "unit value", "as u128" and a 300-digit echo.
+        let m = err("version: 1\nroot_causes: ~\n");
+        assert!(m.contains("found nothing"), "{m}");
+        assert!(m.contains("For an empty list write `[]`"), "{m}");
+        assert!(!m.contains("unit value"), "{m}");
+        let m =
+            err("version: 1\nmetrics:\n  - name: ODR\n    count: 100000000000000000000000000\n");
+        assert!(!m.contains("u128"), "{m}");
+        let m = err("version: 1\nnotice:\n  received: 1.5e300\n");
+        assert!(m.contains("characters)"), "{m}");
+        assert!(m.len() < 300, "{m}");
+        // Near miss: a short value is quoted whole.
+        let m = err("version: 1\nnotice:\n  received: 2026-13-40\n");
+        assert!(
+            m.contains("2026-13-40") && !m.contains("characters)"),
+            "{m}"
+        );
     }
 
     #[test]

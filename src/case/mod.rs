@@ -161,8 +161,11 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Parses data written in YAML (playbooks, phrase lists, the catalogue), so
 /// that only this module knows the YAML crate.
-pub fn data_from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+pub fn data_from_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    name: &str,
+) -> Result<T, LoadError> {
+    serde_yaml::from_str(text).map_err(|e| load::explain(&e, name, text))
 }
 
 /// What to tell a writer whose case file is empty: the version line a

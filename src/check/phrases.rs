@@ -435,7 +435,8 @@ pub struct PhraseSet {
 /// Why a phrase file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum PhraseError {
-    #[error("{name}: {detail}")]
+    /// The YAML could not be read: `detail` names the file, line and column.
+    #[error("{detail}")]
     Yaml { name: String, detail: String },
     #[error("{name}: `{code}` is not a check code that takes phrases ({known})")]
     UnknownCode {
@@ -684,7 +685,7 @@ impl PhraseSet {
 }
 
 fn parse(name: &str, text: &str) -> Result<BTreeMap<String, CodeList>, PhraseError> {
-    crate::case::data_from_yaml(text).map_err(|e| PhraseError::Yaml {
+    crate::case::data_from_yaml(text, name).map_err(|e| PhraseError::Yaml {
         name: name.to_string(),
         detail: e.to_string(),
     })

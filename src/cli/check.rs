@@ -138,7 +138,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         grammar: !args.no_grammar,
         lang,
     };
-    let results = check_all(&job, &args.files);
+    let files = once_each(&args.files);
+    let results = check_all(&job, &files);
     let mut checked = Vec::new();
     let mut unreadable = false;
     for result in results {
@@ -174,6 +175,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The files, each once: the same file named twice (`x` and `./x`) would
+/// be checked twice, and with `--fix` saved twice at once.
+fn once_each(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(files.len());
+    for f in files {
+        let key = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        if seen.insert(key) {
+            out.push(f.clone());
+        } else {
+            eprintln!(
+                "note: {} is named more than once; it is checked once",
+                crate::case::shown(f)
+            );
+        }
+    }
+    out
 }
 
 /// What every file is checked with.

@@ -57,7 +57,9 @@ pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (name, _) in compose::TEMPLATES {
         let path = dir.join(name);
-        if path.is_file() {
+        // Anything by that name is read, so a folder, a pipe or a broken
+        // link called letter.md is named as such, not passed over.
+        if path.symlink_metadata().is_ok() {
             let src = crate::case::read_file(
                 &path,
                 "Delete the empty template, or copy the embedded one from the templates/ folder of poa",

@@ -80,13 +80,27 @@ impl Templates {
         Ok(Templates { tera })
     }
 
+    /// Renders one template within bounds: at most [`RANGE_BUDGET`]
+    /// numbers from `range` in all, and at most [`OUTPUT_LIMIT`] bytes of
+    /// text, so a writer's template with loops in loops stops with a
+    /// message instead of running for hours.
     fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, ComposeError> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| ComposeError::Template {
-                name: name.to_string(),
-                detail: tera_detail(&e),
-            })
+        RANGE_LEFT.with(|left| left.set(RANGE_BUDGET));
+        let mut out = Capped::default();
+        let result = self.tera.render_to(name, ctx, &mut out);
+        let fail = |detail: String| ComposeError::Template {
+            name: name.to_string(),
+            detail,
+        };
+        if out.full {
+            return Err(fail(format!(
+                "the document would be longer than {} MB; check the template's loops",
+                OUTPUT_LIMIT >> 20
+            )));
+        }
+        result.map_err(|e| fail(tera_detail(&e)))?;
+        String::from_utf8(out.bytes)
+            .map_err(|_| fail("the template wrote text that is not UTF-8".into()))
     }
 
     /// The letter as Markdown.
@@ -115,6 +129,70 @@ impl Templates {
     }
 }
 
+/// The numbers `range` may give in one render, all calls together. Tera
+/// bounds each call (100,000) but not a loop inside a loop; a letter's
+/// template needs a few dozen.
+const RANGE_BUDGET: usize = 100_000;
+
+/// The longest document a template may write: a letter is tens of KB.
+const OUTPUT_LIMIT: usize = 16 << 20;
+
+thread_local! {
+    /// What is left of [`RANGE_BUDGET`] in the render on this thread.
+    static RANGE_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(RANGE_BUDGET) };
+}
+
+/// Tera's `range(start=0, end, step_by=1)`, charged to the render's budget.
+fn range(kw: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<i64>> {
+    let start = kw.get::<i64>("start")?.unwrap_or(0);
+    let end = kw.must_get::<i64>("end")?;
+    let step = kw.get::<i64>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("range: step_by cannot be 0"));
+    }
+    let span = if step > 0 {
+        i128::from(end) - i128::from(start)
+    } else {
+        i128::from(start) - i128::from(end)
+    };
+    let len = if span <= 0 {
+        0
+    } else {
+        (span + i128::from(step.unsigned_abs()) - 1) / i128::from(step.unsigned_abs())
+    };
+    let left = RANGE_LEFT.with(|l| l.get());
+    // An empty range still costs one: a loop of empty loops is work too.
+    let cost = usize::try_from(len).unwrap_or(usize::MAX).max(1);
+    if cost > left {
+        return Err(tera::Error::message(format!(
+            "range: the template's loops ask for more than {RANGE_BUDGET} numbers in all; a letter needs far fewer"
+        )));
+    }
+    RANGE_LEFT.with(|l| l.set(left - cost));
+    Ok((0..len as i64).map(|i| start + i * step).collect())
+}
+
+/// A buffer that refuses to grow past [`OUTPUT_LIMIT`].
+#[derive(Default)]
+struct Capped {
+    bytes: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > OUTPUT_LIMIT {
+            self.full = true;
+            return Err(std::io::Error::other("the document is too long"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn tera_detail(e: &tera::Error) -> String {
     let mut s = e.to_string();
     let mut src = std::error::Error::source(e);
@@ -127,6 +205,7 @@ fn tera_detail(e: &tera::Error) -> String {
 }
 
 fn register_filters(tera: &mut tera::Tera) {
+    tera.register_function("range", range);
     tera.register_filter("md_inline", |v: &str, _: tera::Kwargs, _: &tera::State| {
         escape::value(v)
     });
