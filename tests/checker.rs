@@ -981,7 +981,8 @@ fn the_corpus_of_drafts() {
         n += 1;
         let expect_path = p.with_extension("expect.yaml");
         let expect: Expect =
-            case::data_from_yaml(&std::fs::read_to_string(&expect_path).unwrap()).unwrap();
+            case::data_from_yaml(&std::fs::read_to_string(&expect_path).unwrap(), "expect")
+                .unwrap();
         let text = std::fs::read_to_string(&p).unwrap();
         let found =
             Checker::standard().check_draft(&Draft::parse(&text), expect.today.parse().unwrap());

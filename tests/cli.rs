@@ -1593,3 +1593,65 @@ fn a_phrase_file_fault_is_placed_and_said_in_plain_words() {
         }
     }
 }
+
+#[test]
+fn small_things_of_the_attack_report_hold() {
+    // Attack F31, one by one.
+    let (dir, case) = copy_example("late-shipment.poa.yaml");
+    // A case file saved as .txt is checked as a case, not as a draft
+    // (which gave 12 false warnings); a draft that starts "version:" is
+    // still a draft.
+    std::fs::copy(&case, dir.path().join("case.txt")).unwrap();
+    let as_case = poa(&["check", "late-shipment.poa.yaml"], dir.path());
+    let as_txt = poa(&["check", "case.txt"], dir.path());
+    let summary = |o: &Output| {
+        let out = String::from_utf8_lossy(&o.stdout).into_owned();
+        out.lines()
+            .last()
+            .unwrap_or_default()
+            .split_once(": ")
+            .map(|(_, s)| s.to_string())
+    };
+    assert_eq!(summary(&as_case), summary(&as_txt));
+    write(
+        dir.path(),
+        "draft.txt",
+        "version: the second draft\n\nRoot cause: we shipped late.\n",
+    );
+    let o = poa(&["check", "draft.txt"], dir.path());
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
+    // `render -o - | head`: a closed pipe is not an error, as for check.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = Command::new(env!("CARGO_BIN_EXE_poa"))
+        .args(["render", "late-shipment.poa.yaml", "-o", "-"])
+        .current_dir(dir.path())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A playbook id in capitals is the id.
+    let o = poa(&["playbooks", "LATE-SHIPMENT-RATE"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Late Shipment Rate"));
+    // `new` over a link to nowhere keeps the link, as its message says.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.poa.yaml");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+        fails_with(
+            dir.path(),
+            &[
+                "new",
+                "link.poa.yaml",
+                "--violation",
+                "late-shipment-rate",
+                "--no-edit",
+            ],
+            &["link.poa.yaml", "already exists"],
+        );
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert!(!dir.path().join("nowhere").exists());
+    }
+}

@@ -36,6 +36,7 @@ fn every_test_notice_is_read_right() {
         let text = std::fs::read_to_string(p).unwrap();
         let e: Expect = poa::case::data_from_yaml(
             &std::fs::read_to_string(p.with_extension("expect.yaml")).unwrap(),
+            &name,
         )
         .unwrap();
         let r = notice::read(&text);

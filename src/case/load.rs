@@ -362,6 +362,15 @@ fn unneeded_yaml(source: &str) -> Option<(usize, usize, &'static str)> {
                     continue;
                 }
                 '-' if start && next == b' ' => continue,
+                // A plain value cannot start with `!`: it is a tag, which
+                // the parser would drop without a word (`!!binary`).
+                '!' if start => {
+                    return Some((
+                        n + 1,
+                        col + 1,
+                        "uses a YAML tag (such as !!binary or !name), which a case file does not need and poa would drop. Delete the tag, or put the text in quotes",
+                    ));
+                }
                 '&' | '*' if start && (next.is_ascii_alphanumeric() || next == b'_') => {
                     return Some((
                         n + 1,
@@ -829,6 +838,24 @@ mod tests {
         // Other faults keep the parser's place.
         let m = err("version: 2\nseller:\n  legal_name: A\n    store_name: B\n");
         assert!(!m.contains("quotation mark"), "{m}");
+    }
+
+    #[test]
+    fn a_yaml_tag_is_refused_with_its_place() {
+        // Attack F31: `!!binary` and `!Custom` were dropped without a word.
+        let m = err("version: 2\nclosing: !!binary aGk=\n");
+        assert!(
+            m.starts_with("x.poa.yaml:2:10: ") && m.contains("YAML tag"),
+            "{m}"
+        );
+        let m = err("version: 2\nroot_causes:\n- !Custom\n  summary: x\n");
+        assert!(
+            m.starts_with("x.poa.yaml:3:3: ") && m.contains("YAML tag"),
+            "{m}"
+        );
+        // Near miss: a `!` inside a text or in quotes is text.
+        assert!(from_yaml("version: 2\nclosing: Thank you!\n", "x").is_ok());
+        assert!(from_yaml("version: 2\nclosing: \"!important\"\n", "x").is_ok());
     }
 
     #[test]

@@ -23,20 +23,36 @@ impl SaveError {
     /// What went wrong and what to do: a folder that does not exist is
     /// named as such (not as a full disk).
     fn explain(&self) -> String {
+        use std::io::ErrorKind as K;
         let path = self.path.display();
+        // An output that was never there is not "unchanged".
+        let kept = if self.path.symlink_metadata().is_ok() {
+            "The file on disk is unchanged"
+        } else {
+            "Nothing was written"
+        };
         let parent = self.path.parent().filter(|p| !p.as_os_str().is_empty());
-        match parent {
-            Some(dir) if self.source.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
-                format!(
-                    "{path}: could not be saved: the folder {} does not exist. The file on disk is unchanged; create the folder, or choose another place to write to",
-                    dir.display()
-                )
-            }
-            _ => format!(
-                "{path}: could not be saved ({}). The file on disk is unchanged; free some disk space or check the folder's permissions, then save again",
-                self.source
-            ),
+        if let Some(dir) = parent
+            && self.source.kind() == K::NotFound
+            && !dir.is_dir()
+        {
+            return format!(
+                "{path}: could not be saved: the folder {} does not exist. {kept}; create the folder, or choose another place to write to",
+                dir.display()
+            );
         }
+        let todo = match self.source.kind() {
+            K::StorageFull | K::QuotaExceeded => "free some disk space, then save again",
+            K::PermissionDenied | K::ReadOnlyFilesystem => {
+                "check the folder's permissions, or choose another place to write to"
+            }
+            K::InvalidInput => "choose another name to write to",
+            _ => "free some disk space or check the folder's permissions, then save again",
+        };
+        format!(
+            "{path}: could not be saved ({}). {kept}; {todo}",
+            self.source
+        )
     }
 }
 
@@ -305,7 +321,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let mut tmp = builder.tempfile_in(&dir)?;
+        let mut tmp = builder.tempfile_in(&dir).map_err(without_path)?;
         if let Some(meta) = &existing {
             tmp.as_file().set_permissions(meta.permissions())?;
             keep_owner(tmp.path(), meta);
@@ -317,9 +333,58 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         if let Ok(d) = std::fs::File::open(&dir) {
             let _ = d.sync_all();
         }
+        remove_stale_temporaries(&dir, &prefix);
         Ok(())
     })();
     result.map_err(fail)
+}
+
+/// The system's reason alone: `tempfile` adds the temporary file's path,
+/// a name the writer never chose and that is gone.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    // Its message is "REASON at path \"…\"", and the reason is not
+    // reachable otherwise.
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(i) if e.get_ref().is_some() => std::io::Error::new(e.kind(), &text[..i]),
+        _ => e,
+    }
+}
+
+/// Deletes the temporary files an earlier save of this file left when it
+/// was killed mid-write (`.NAME.XXXXXX.tmp`, an hour old or more: a save
+/// going on now in another window is seconds old).
+fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(middle) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if middle.is_empty()
+            || middle.len() > 12
+            || !middle.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= hour);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Gives the new file the old one's owner and group, when this user may
@@ -487,10 +552,58 @@ mod tests {
     }
 
     #[test]
-    fn failed_write_keeps_the_old_file() {
+    fn a_failed_write_says_what_is_on_disk_and_never_the_temporary_name() {
+        // A file that was never there is not "unchanged" (attack F27).
         let p = std::path::Path::new("/nonexistent-dir-poa/x.poa.yaml");
         let e = write_atomic(p, b"x").unwrap_err();
-        assert!(e.to_string().contains("The file on disk is unchanged"));
+        assert!(e.to_string().contains("Nothing was written"), "{e}");
+        // The system's reason comes without tempfile's ".x.poa.yaml.Ab12Cd.tmp".
+        let cause = std::error::Error::source(&e).unwrap().to_string();
+        assert!(
+            !cause.contains(".tmp") && !cause.contains("at path"),
+            "{cause}"
+        );
+        // A file that is there and was not replaced is said to be unchanged.
+        #[cfg(unix)]
+        {
+            let e = write_atomic(std::path::Path::new("/dev/null"), b"x").unwrap_err();
+            assert!(
+                e.to_string().contains("The file on disk is unchanged"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_save_deletes_what_a_killed_save_of_the_same_file_left() {
+        // Attack F31: `.NAME.XXXXXX.tmp` files left by kill -9 stayed for ever.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.poa.yaml");
+        let old = dir.path().join(".a.poa.yaml.Xy12Zq.tmp");
+        let fresh = dir.path().join(".a.poa.yaml.Qq34Rr.tmp");
+        let other = dir.path().join(".b.poa.yaml.Xy12Zq.tmp");
+        let mine = dir.path().join(".a.poa.yaml.notes.tmp.txt");
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for f in [&old, &fresh, &other, &mine] {
+            std::fs::write(f, "partial").unwrap();
+        }
+        for f in [&old, &other, &mine] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        write_atomic(&p, b"new").unwrap();
+        assert!(
+            !old.exists(),
+            "an hour-old leftover of this file is deleted"
+        );
+        // Near misses: a save going on now, another file's leftover, and
+        // a file of the writer's that only looks alike.
+        assert!(fresh.exists() && other.exists() && mine.exists());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
     }
 
     #[cfg(unix)]

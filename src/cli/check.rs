@@ -67,7 +67,8 @@ fn is_case_path(path: &Path, text: &str) -> bool {
         return true;
     }
     if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".markdown") {
-        return false;
+        // A case file saved under a draft's name (attack F31).
+        return super::looks_like_case(text);
     }
     text.lines()
         .find(|l| !l.trim().is_empty() && !l.starts_with('#'))

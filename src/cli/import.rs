@@ -44,7 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .unwrap_or_else(|| "draft".into());
         args.draft.with_file_name(format!("{stem}.poa.yaml"))
     });
-    if out.exists() {
+    // A link to nowhere is there too: writing would replace the link.
+    if out.symlink_metadata().is_ok() {
         return Err(anyhow!(
             "{}: already exists, and poa import never writes over a file. Choose another name with -o",
             crate::case::shown(&out)

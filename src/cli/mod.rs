@@ -143,9 +143,14 @@ pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
 
 /// Writes to standard output; a closed pipe (`poa rules | head`) is not an error.
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for bytes (a document written with `-o -`).
+pub(crate) fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
@@ -200,11 +205,20 @@ pub(crate) fn is_case_file(path: &Path) -> bool {
     if !meta.is_file() || meta.len() > case::MAX_FILE_BYTES {
         return false;
     }
-    std::fs::read_to_string(path).is_ok_and(|t| {
-        t.lines().any(|l| l.trim_start().starts_with("version:"))
-            && t.lines()
-                .any(|l| l.starts_with("seller:") || l.starts_with("notice:"))
-    })
+    std::fs::read_to_string(path).is_ok_and(|t| looks_like_case(&t))
+}
+
+/// A text that is a case file whatever its name: it starts with the
+/// version line and has the top-level keys of a case.
+pub(crate) fn looks_like_case(text: &str) -> bool {
+    text.lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.starts_with("version:"))
+        && text.lines().any(|l| {
+            ["seller:", "notice:", "root_causes:"]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
 }
 
 /// An error as the terminal shows it: its chain of causes, each once (an
@@ -225,12 +239,8 @@ pub(crate) fn error_text(e: &anyhow::Error) -> String {
 /// Writes an output file (never a case file) atomically, or to stdout for `-`.
 pub(crate) fn write_output(out: &Path, bytes: &[u8], input: &Path) -> anyhow::Result<()> {
     if out == Path::new("-") {
-        use std::io::Write;
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(bytes)
-            .context("writing to standard output")?;
-        return Ok(());
+        // `render -o - | head` is not an error, as for `check | head`.
+        return emit_bytes(bytes).context("writing to standard output");
     }
     let same = match (std::fs::canonicalize(out), std::fs::canonicalize(input)) {
         (Ok(a), Ok(b)) => a == b,

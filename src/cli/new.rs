@@ -118,7 +118,8 @@ fn describe(reading: &Reading, chosen: &Playbook) -> Vec<String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.file.exists() {
+    // A link to nowhere is there too: writing would replace the link.
+    if args.file.symlink_metadata().is_ok() {
         return Err(anyhow!(
             "{}: already exists, and poa new never writes over a file. Open it with `poa edit {}`, or choose another name",
             crate::case::shown(&args.file),
@@ -137,7 +138,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let id: String = match (&args.violation, &reading) {
-        (Some(v), _) => v.clone(),
+        // Ids are lower case; `LATE-SHIPMENT-RATE` typed in capitals is meant.
+        (Some(v), _) => v.trim().to_ascii_lowercase(),
         (None, Some((r, _))) => match r.violation {
             Some(v) => v.to_string(),
             None => {

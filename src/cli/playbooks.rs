@@ -355,7 +355,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         super::emit(&text)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let pb = playbook::get(&id)
+    // Ids are lower case; one typed in capitals is meant.
+    let pb = playbook::get(&id.to_ascii_lowercase())
         .ok_or_else(|| anyhow!("`{id}` is {}", playbook::unknown_violation(&id)))?;
     super::emit(&guide_text(pb, lang))?;
     Ok(ExitCode::SUCCESS)
