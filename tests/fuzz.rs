@@ -68,6 +68,37 @@ fn case_yaml() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An example case rewritten as people write YAML by hand: four-space
+/// indents, items under their key, double quotes, blank lines, comments.
+fn hand_written() -> impl Strategy<Value = String> {
+    let names = common::example_paths();
+    (0..names.len(), any::<bool>(), any::<bool>()).prop_map(move |(i, quote, deeper)| {
+        let text = std::fs::read_to_string(&names[i]).unwrap();
+        let mut out = String::new();
+        for line in text.lines() {
+            let indent = line.len() - line.trim_start().len();
+            // Everything under a top-level key two columns further in
+            // (items under their key): a uniform shift keeps the meaning.
+            let top_key = indent == 0 && !line.starts_with('-');
+            let mut l = if deeper && !top_key && !line.trim().is_empty() {
+                format!("  {line}")
+            } else {
+                line.to_string()
+            };
+            let plain = !l.contains(['"', '\\', '\'']) && !l.ends_with(['|', '>']);
+            if quote && plain && l.trim_start().starts_with("summary: ") {
+                l = l.replacen("summary: ", "summary: \"", 1) + "\"";
+            }
+            if top_key && !line.starts_with('#') && !line.trim().is_empty() {
+                out.push_str("\n# the writer's note\n");
+            }
+            out.push_str(&l);
+            out.push('\n');
+        }
+        out
+    })
+}
+
 proptest! {
     #![proptest_config(cases(64))]
 
@@ -80,6 +111,41 @@ proptest! {
             // The writer's comments are carried over without breaking it.
             let kept = poa::case::keep_comments(&text, &saved);
             prop_assert_eq!(poa::case::from_yaml(&kept, "x.poa.yaml").ok(), again.ok());
+        }
+    }
+
+    #[test]
+    fn any_edit_saved_over_any_case_file_loads_as_the_edited_case(
+        text in prop_oneof![case_yaml(), hand_written()],
+        value in hostile(),
+        field in 0usize..6,
+    ) {
+        use poa::case::{from_yaml, keep_layout, to_yaml};
+        if let Ok(mut case) = from_yaml(&text, "x.poa.yaml") {
+            let value = poa::case::clean_text(&value);
+            match field {
+                0 => case.seller.legal_name = value,
+                1 => case.closing = value,
+                2 => case.notice.asins.push(value),
+                3 => match case.root_causes.first_mut() {
+                    Some(r) => r.why = value,
+                    None => case.explanation = value,
+                },
+                4 => {
+                    case.root_causes.reverse();
+                    case.corrective_actions.truncate(1);
+                }
+                _ => case.root_causes.push(poa::case::RootCause {
+                    summary: value,
+                    ..Default::default()
+                }),
+            }
+            // The writer's layout is kept where it can be, and what is
+            // saved is the edited case, whatever the file looked like.
+            let saved = keep_layout(&text, &case);
+            let back = from_yaml(&saved, "x.poa.yaml");
+            prop_assert!(back.is_ok(), "{saved}");
+            prop_assert_eq!(to_yaml(&back.unwrap()), to_yaml(&case));
         }
     }
 

@@ -9,6 +9,7 @@ mod access;
 mod date;
 mod field;
 mod items;
+mod keep;
 mod load;
 mod locate;
 mod migrate;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use access::{BadValue, TextField, Value, normal_cause_id};
 pub use date::{Date, DateError, FoundDate, MONTHS, day_word, find_dates, month_word};
 pub use field::{FieldPath, Part, Section};
+pub use keep::keep_layout;
 pub use load::{
     LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, missing_evidence_files, read_file,
 };

@@ -1,6 +1,9 @@
 //! Writing a case file: YAML in the key order of DESIGN.md §2, multi-line
 //! text as `|` blocks, saved through a temporary file in the same folder and
-//! a rename, so a crash or a full disk leaves the old file whole.
+//! a rename, so a crash or a full disk leaves the old file whole. A save
+//! over a file keeps the writer's layout and comments where the values did
+//! not change (`keep.rs`; this extends DESIGN.md §2, which said a save
+//! writes poa's own layout).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -135,10 +138,10 @@ fn opens_block(line: &str) -> bool {
 
 /// Saves a case atomically.
 pub fn save_atomic(path: &Path, case: &Case) -> Result<(), SaveError> {
-    // The writer's own comments in the file are kept.
+    // The writer's layout and comments in the file are kept.
     let old = super::read_file(path, "").ok();
     let text = match old {
-        Some(old) => keep_comments(&old, &to_yaml(case)),
+        Some(old) => super::keep::keep_layout(&old, case),
         None => to_yaml(case),
     };
     write_atomic(path, text.as_bytes())

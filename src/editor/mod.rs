@@ -459,9 +459,9 @@ fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
         return Some(Msg::ChangedOnDisk);
     }
     let revision = m.revision;
-    // The writer's own comments in the file are kept.
+    // The writer's layout and comments in the file are kept.
     let text = match w.disk.as_deref() {
-        Some(old) => case::keep_comments(old, &case::to_yaml(&m.case)),
+        Some(old) => case::keep_layout(old, &m.case),
         None => case::to_yaml(&m.case),
     };
     let error = case::write_atomic(&m.path, text.as_bytes())
