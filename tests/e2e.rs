@@ -86,6 +86,14 @@ impl Term {
         self.wait_until(needle, |s| s.contains(needle))
     }
 
+    /// Waits until the screen shows every one of `needles` at once: a
+    /// screen is drawn in pieces, and the first may show before the rest.
+    fn wait_for_all(&self, needles: &[&str]) -> String {
+        self.wait_until(&needles.join(" + "), |s| {
+            needles.iter().all(|n| s.contains(n))
+        })
+    }
+
     fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -264,11 +272,7 @@ fn a_whole_case_from_new_to_pdf() {
     // Review: export everything, see where it went.
     t.wait_for("F10");
     t.send(F10);
-    let shown = t.wait_for("case.pdf");
-    assert!(
-        shown.contains("case.md") && shown.contains("case.txt"),
-        "{shown}"
-    );
+    t.wait_for_all(&["case.pdf", "case.md", "case.txt"]);
     t.send(ENTER);
     t.send(CTRL_Q);
     t.wait_exit();
@@ -432,16 +436,20 @@ fn a_chinese_notice_pasted_with_cr_line_breaks_at_80x24_is_read_and_confirmed() 
     t.paste(&notice);
     t.wait_for("• 防止问题再次发生的措施");
     t.send(F2);
-    let read = t.wait_for("从通知中读到的内容");
     let deadline = plus_days(&received, 17);
-    assert!(read.contains("订单缺陷率超标"), "{read}");
-    assert!(read.contains(&format!("通知日期：{received}")), "{read}");
-    assert!(read.contains(&format!("截止日期：{deadline}")), "{read}");
-    assert!(read.contains("通知里的问题：3 个"), "{read}");
+    t.wait_for_all(&[
+        "从通知中读到的内容",
+        "订单缺陷率超标",
+        &format!("通知日期：{received}"),
+        &format!("截止日期：{deadline}"),
+        "通知里的问题：3 个",
+    ]);
     t.send(ENTER);
-    let screen = t.wait_for("卖家信息");
-    let bar = screen.lines().last().unwrap_or_default().to_string();
-    assert!(bar.contains("F1") && bar.contains("Ctrl+Q"), "{bar}");
+    // F1 and Ctrl+Q stay on the key bar at 80 columns.
+    t.wait_until("卖家信息 with F1 and Ctrl+Q on the key bar", |s| {
+        let bar = s.lines().last().unwrap_or_default();
+        s.contains("卖家信息") && bar.contains("F1") && bar.contains("Ctrl+Q")
+    });
     t.send(CTRL_Q);
     t.wait_exit();
     let file = std::fs::read_dir(dir.path())
@@ -482,20 +490,18 @@ fn an_english_72_hour_notice_pasted_with_cr_line_breaks_keeps_its_own_deadline()
     t.paste(&notice);
     t.wait_for("The steps you have taken to prevent it");
     t.send(F2);
-    let read = t.wait_for("Read from the notice");
+    // The 72 hours, not 17 days.
     let deadline = plus_days(&received, 3);
-    assert!(read.contains("restricted-products"), "{read}");
-    assert!(
-        read.contains(&deadline),
-        "the 72 hours, not 17 days: {read}"
-    );
-    assert!(read.contains("B0D8PZ3K5W, B0D8PZ6QJ1"), "{read}");
+    t.wait_for_all(&[
+        "Read from the notice",
+        "restricted-products",
+        &deadline,
+        "B0D8PZ3K5W, B0D8PZ6QJ1",
+    ]);
     t.send(ENTER);
-    let screen = t.wait_for("days left to appeal");
-    assert!(
-        screen.contains("2 days left") || screen.contains("3 days left"),
-        "{screen}"
-    );
+    t.wait_until("2 or 3 days left to appeal", |s| {
+        s.contains("2 days left to appeal") || s.contains("3 days left to appeal")
+    });
     t.send(CTRL_Q);
     t.wait_exit();
 }
@@ -523,8 +529,7 @@ fn a_name_the_pdf_cannot_print_is_flagged_at_its_field_and_a_draft_export_is_mar
     t.send(F10);
     t.wait_for("按 y 照原样导出");
     t.send("d");
-    let shown = t.wait_for("已导出");
-    assert!(shown.contains("PDF 没能按原样印出"), "{shown}");
+    t.wait_for_all(&["已导出", "PDF 没能按原样印出"]);
     t.send(ENTER);
     t.send(CTRL_Q);
     t.wait_exit();
