@@ -121,6 +121,47 @@ impl Term {
         self.send(TAB);
     }
 
+    /// Makes the terminal `cols` x `rows`, as a window resized by hand.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pseudo-terminal resizes");
+        self.screen.lock().unwrap().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
+    /// Kills the editor as a crash or a power cut would (SIGKILL).
+    fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("poa runs");
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let _ = self.wait_status();
+    }
+
+    /// The line the terminal's cursor is on, and its column.
+    fn cursor(&self) -> (String, u16) {
+        let parser = self.screen.lock().unwrap();
+        let (row, col) = parser.screen().cursor_position();
+        let line = parser
+            .screen()
+            .contents()
+            .lines()
+            .nth(row as usize)
+            .unwrap_or_default()
+            .to_string();
+        (line, col)
+    }
+
     fn paste(&mut self, text: &str) {
         self.send(&format!("\x1b[200~{text}\x1b[201~"));
     }
@@ -540,4 +581,145 @@ fn a_name_the_pdf_cannot_print_is_flagged_at_its_field_and_a_draft_export_is_mar
         &md[..200.min(md.len())]
     );
     assert!(dir.path().join("case.pdf").exists());
+}
+
+/// A folder with a copy of the late-shipment example as case.poa.yaml.
+fn case_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/late-shipment.poa.yaml"),
+        dir.path().join("case.poa.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Waits for a file to hold `needle` (the editor writes in its own time).
+fn wait_for_file(path: &Path, needle: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            panic!(
+                "waited 20 s for {} to hold {needle:?}:\n{text}",
+                path.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_half_typed_date_survives_a_crash_and_comes_back_with_the_copy() {
+    let dir = case_folder();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("What is your company's legal name?");
+    t.send("\x1b[6~"); // PgDn: the notice
+    t.wait_for("What is the notice about?");
+    t.send(TAB);
+    t.send(TAB);
+    t.wait_for("On what date did you get the notice?");
+    // A slip: the date is not a date yet, and stays as typed.
+    t.send("9");
+    t.wait_for("2026-11-109");
+    let copy = dir.path().join(".case.poa.yaml.recover");
+    wait_for_file(&copy, "2026-11-109");
+    t.kill_hard();
+    // The next editor offers the copy, and the half-typed date is back.
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("An unsaved copy of this case");
+    t.send("y");
+    t.send("\x1b[6~");
+    t.wait_for("What is the notice about?");
+    t.send(TAB);
+    t.send(TAB);
+    t.wait_for_all(&[
+        "On what date did you get the notice?",
+        "2026-11-109",
+        "not a date yet",
+    ]);
+    // Mended, it is a date, saved in the file.
+    t.send(BACKSPACE);
+    t.wait_until("2026-11-10 with no 'not a date yet'", |s| {
+        !s.contains("not a date yet")
+    });
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap(),
+        "case",
+    )
+    .unwrap();
+    assert_eq!(case.notice.received.unwrap().to_string(), "2026-11-10");
+}
+
+#[test]
+fn a_second_editors_change_is_never_overwritten_without_asking() {
+    let dir = case_folder();
+    let file = dir.path().join("case.poa.yaml");
+    let mut first = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    first.wait_for("What is your company's legal name?");
+    // The second editor is told the case is open, edits anyway, saves, quits.
+    let mut second = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    second.wait_for("This case is open in another poa editor");
+    second.send(ENTER);
+    second.wait_for("What is your company's legal name?");
+    second.send(" (Nevada)");
+    second.send("\x13"); // Ctrl+S
+    wait_for_file(&file, "Harbor Lane Goods LLC (Nevada)");
+    second.send(CTRL_Q);
+    second.wait_exit();
+    // The first, which read the file before, types and saves: it is asked.
+    first.send(" Inc");
+    first.send("\x13");
+    first.wait_for("The case file was changed outside this editor");
+    first.send("n");
+    first.wait_for("Not saved");
+    first.send(CTRL_Q);
+    let _ = first.wait_status();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Harbor Lane Goods LLC (Nevada)"), "{text}");
+    assert!(!text.contains(" Inc"), "{text}");
+}
+
+#[test]
+fn keys_typed_in_a_window_too_small_go_nowhere_and_the_cursor_marks_the_field() {
+    let dir = case_folder();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 100, 30);
+    t.wait_for("What is your company's legal name?");
+    // An input method opens its window where the terminal's cursor is:
+    // just after the last letter typed in the field.
+    t.send("xq");
+    t.wait_for("LLCxq");
+    let (line, col) = t.cursor();
+    assert!(
+        line.chars()
+            .take(col as usize)
+            .collect::<String>()
+            .ends_with("LLCxq"),
+        "the cursor is at column {col} of {line:?}"
+    );
+    t.send(BACKSPACE);
+    t.send(BACKSPACE);
+    t.wait_until("the field back as it was", |s| {
+        !s.contains("LLCxq") && !s.contains("LLCx")
+    });
+    // Too small: a message, and what is typed goes into no field.
+    t.resize(50, 12);
+    t.wait_for("too small");
+    t.send("ZZZ");
+    t.resize(100, 30);
+    t.wait_for("What is your company's legal name?");
+    t.send("\x13");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let text = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
+    assert!(!text.contains("ZZZ"), "{text}");
+    assert!(
+        text.contains("legal_name: Harbor Lane Goods LLC\n"),
+        "{text}"
+    );
 }

@@ -564,6 +564,7 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             path: PathBuf::from("x.poa.yaml"),
             case: Box::new(file.clone()),
             recovered: Some(Box::new(newer.clone())),
+            typed: Default::default(),
             locked: false,
         },
     );
@@ -583,6 +584,7 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             path: PathBuf::from("x.poa.yaml"),
             case: Box::new(file.clone()),
             recovered: None,
+            typed: Default::default(),
             locked: true,
         },
     );
@@ -751,6 +753,7 @@ fn the_editor_looks_for_evidence_files_as_poa_check_does() {
             path: PathBuf::from("x.poa.yaml"),
             case: Box::new(case),
             recovered: None,
+            typed: Default::default(),
             locked: false,
         },
     );

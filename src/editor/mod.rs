@@ -265,16 +265,23 @@ fn case_files(dir: &Path) -> Vec<PathBuf> {
 /// The message that opens a case: with its recovery copy when that holds
 /// something the file does not.
 fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
-    let recovered = newest_recovery(&path)
+    let copy = newest_recovery(&path)
         .filter(|rec| newer_than_file(rec, &path))
         .and_then(|rec| read_bounded(&rec).map(|t| (rec, t)))
-        .and_then(|(rec, t)| case::from_yaml(&t, &crate::case::shown(&rec)).ok())
-        .filter(|r| *r != case)
-        .map(Box::new);
+        .and_then(|(rec, t)| {
+            let r = case::from_yaml(&t, &crate::case::shown(&rec)).ok()?;
+            Some((r, model::pending_of(&t)))
+        })
+        .filter(|(r, typed)| *r != case || !typed.is_empty());
+    let (recovered, typed) = match copy {
+        Some((r, typed)) => (Some(Box::new(r)), typed),
+        None => (None, Default::default()),
+    };
     Msg::Opened {
         path,
         case: Box::new(case),
         recovered,
+        typed,
         locked,
     }
 }
@@ -311,6 +318,8 @@ fn read_bounded(path: &Path) -> Option<String> {
 struct Clock {
     last_edit: Option<Instant>,
     journal_rev: u64,
+    /// The half-typed texts the recovery copy holds.
+    journal_pending: model::Pending,
     last_journal: Instant,
     last_save: Instant,
 }
@@ -335,6 +344,7 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     let mut clock = Clock {
         last_edit: None,
         journal_rev: m.revision,
+        journal_pending: Default::default(),
         last_journal: Instant::now(),
         last_save: Instant::now(),
     };
@@ -431,14 +441,18 @@ fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
         return;
     }
     let now = Instant::now();
-    if m.revision != clock.journal_rev
+    // A half-typed text changes no revision, and is journalled too.
+    if (m.revision != clock.journal_rev || m.pending != clock.journal_pending)
         && (now.duration_since(clock.last_journal) >= Duration::from_millis(800)
             || clock
                 .last_edit
                 .is_some_and(|t| now.duration_since(t) >= Duration::from_millis(300)))
     {
-        let _ = case::write_atomic(&recovery_path(&m.path), case::to_yaml(&m.case).as_bytes());
+        let mut copy = case::to_yaml(&m.case);
+        copy.push_str(&model::pending_lines(&m.pending));
+        let _ = case::write_atomic(&recovery_path(&m.path), copy.as_bytes());
         clock.journal_rev = m.revision;
+        clock.journal_pending = m.pending.clone();
         clock.last_journal = now;
     }
     let idle = clock
@@ -468,7 +482,13 @@ fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
         .err()
         .map(|e| e.to_string());
     if error.is_none() {
-        let _ = std::fs::remove_file(recovery_path(&m.path));
+        // A half-typed text is in no file: its copy is written again,
+        // after (so newer than) the file just saved.
+        if m.pending.is_empty() {
+            let _ = std::fs::remove_file(recovery_path(&m.path));
+        } else {
+            w.clock.journal_pending = Default::default();
+        }
         w.clock.journal_rev = revision;
         *w.disk = Some(text);
     }

@@ -117,6 +117,49 @@ pub fn fields(step: Step) -> &'static [FieldSpec] {
     &all[step as usize]
 }
 
+/// Texts typed that are not valid yet (a half-typed date), by step, item
+/// and field.
+pub type Pending = BTreeMap<(Step, usize, &'static str), String>;
+
+/// The comment that carries a half-typed text in a recovery copy: a
+/// crash must not lose "2026-11-1" any more than a finished date.
+const PENDING_MARK: &str = "# poa: typed, not yet valid: ";
+
+/// The half-typed texts, as comment lines to follow the case in its
+/// recovery copy (the case file itself never holds them).
+pub fn pending_lines(pending: &Pending) -> String {
+    let mut out = String::new();
+    for ((step, item, guide), text) in pending {
+        let line = serde_json::json!([*step as usize, item, guide, text]);
+        out.push_str(PENDING_MARK);
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The half-typed texts a recovery copy carries ([`pending_lines`]).
+pub fn pending_of(copy: &str) -> Pending {
+    let mut out = BTreeMap::new();
+    for line in copy.lines() {
+        let Some(json) = line.strip_prefix(PENDING_MARK) else {
+            continue;
+        };
+        let Ok((step, item, guide, text)) =
+            serde_json::from_str::<(usize, usize, String, String)>(json)
+        else {
+            continue;
+        };
+        let Some(&step) = ALL_STEPS.get(step) else {
+            continue;
+        };
+        if let Some(spec) = fields(step).iter().find(|f| f.guide == guide) {
+            out.insert((step, item, spec.guide), crate::case::clean_text(&text));
+        }
+    }
+    out
+}
+
 const ALL_STEPS: [Step; 9] = [
     Step::Seller,
     Step::Notice,
@@ -367,7 +410,7 @@ pub struct Model {
     /// The text of the current field, with its cursor and undo history.
     pub input: TextArea<'static>,
     /// Texts typed that are not valid yet (a half-typed date), by field.
-    pub pending: BTreeMap<(Step, usize, &'static str), String>,
+    pub pending: Pending,
     pub findings: Vec<Finding>,
     /// The selected finding among those of the current step.
     pub selected: usize,

@@ -68,6 +68,8 @@ pub enum Msg {
         path: PathBuf,
         case: Box<Case>,
         recovered: Option<Box<Case>>,
+        /// The half-typed texts the recovery copy kept (shown with it).
+        typed: super::model::Pending,
         locked: bool,
     },
     /// A case file could not be opened.

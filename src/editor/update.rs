@@ -68,12 +68,16 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             path,
             case,
             recovered,
+            typed,
             locked,
         } => {
             let shown = recovered.as_deref().unwrap_or(case).clone();
             reopen(m, path.clone(), shown);
             if recovered.is_some() {
                 m.overlay = Some(Overlay::Recovered);
+                // What was half typed comes back with the copy.
+                m.pending = typed.clone();
+                m.load_field();
             }
             if *locked {
                 m.overlay = Some(Overlay::Locked);
