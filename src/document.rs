@@ -12,6 +12,7 @@ use crate::compose::{self, ComposeError, Letter, Templates};
 use crate::layout::{self, Paper, Setup, font};
 use crate::markup;
 use crate::pdf;
+use crate::playbook::Lang;
 
 /// The default output path: `x.poa.yaml` → `x.md`.
 pub fn output_path(case_file: &Path, extension: &str) -> PathBuf {
@@ -148,6 +149,8 @@ pub struct Export<'a> {
     /// The PDF written as PDF/A-2b (an archival PDF), for a portal or an
     /// archive that asks for it.
     pub pdfa: bool,
+    /// The language of the warnings (what the PDF printed otherwise).
+    pub lang: Lang,
 }
 
 /// What a draft's first line says.
@@ -203,7 +206,7 @@ pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
             let bytes = pdf::write(&laid, &info).map_err(|detail| ComposeError::Pdf { detail })?;
             let warnings = unprintable(case)
                 .into_iter()
-                .map(|(path, chars)| missing_glyphs(&path, &chars))
+                .map(|(path, chars)| missing_glyphs(&path, &chars, ex.lang))
                 .collect();
             return Ok(Document { bytes, warnings });
         }
@@ -262,8 +265,10 @@ pub fn unprintable(case: &Case) -> Vec<(FieldPath, Vec<char>)> {
 }
 
 /// What the PDF printed instead of the characters its fonts lack: the
-/// English mark for full-width punctuation, `?` for the rest.
-fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
+/// English mark for full-width punctuation, `?` for the rest; in the
+/// writer's language.
+fn missing_glyphs(path: &FieldPath, chars: &[char], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let (marks, lost): (Vec<char>, Vec<char>) =
         chars.iter().partition(|c| font::ascii_form(**c).is_some());
     let mut parts = Vec::new();
@@ -273,35 +278,65 @@ fn missing_glyphs(path: &FieldPath, chars: &[char]) -> String {
             .take(8)
             .map(|c| format!("{c}→{}", font::ascii_form(*c).unwrap_or(*c)))
             .collect();
-        parts.push(format!(
-            "full-width punctuation printed in English form ({})",
-            shown.join(", ")
-        ));
+        let shown = shown.join(if zh { "、" } else { ", " });
+        parts.push(if zh {
+            format!("全角标点已按英文标点印出（{shown}）")
+        } else {
+            format!("full-width punctuation printed in English form ({shown})")
+        });
     }
     let (letters, other): (Vec<char>, Vec<char>) = lost.into_iter().partition(|c| font::is_cjk(*c));
-    let shown = |cs: &[char]| -> String { cs.iter().take(8).map(|c| format!("{c} ")).collect() };
+    // "“深圳市华南贸易有”等字" in Chinese, "深 圳 … " in English; eight at most.
+    let shown = |cs: &[char]| -> String {
+        if zh {
+            let head: String = cs.iter().take(8).collect();
+            let more = if cs.len() > 8 { "等字" } else { "" };
+            return format!("“{head}”{more}");
+        }
+        let mut s: String = cs.iter().take(8).map(|c| format!("{c} ")).collect();
+        if cs.len() > 8 {
+            s.push_str("… ");
+        }
+        s
+    };
     let are = |cs: &[char]| if cs.len() == 1 { "it is" } else { "they are" };
+    let var = font::FALLBACK_VAR;
     if !letters.is_empty() {
-        let why = font::fallback_refused().unwrap_or_else(|| {
-            "no Chinese, Japanese or Korean font was found on this computer".to_string()
+        let refused = font::fallback_refused().map(|p| crate::case::shown(&p));
+        let they = are(&letters);
+        let letters = shown(&letters);
+        parts.push(match (zh, refused) {
+            (false, Some(file)) => format!(
+                "{var} names {file}, which cannot be read as a font with Chinese letters: {letters}— {} printed as ?. Set {var} to a font file that has them (Noto Sans CJK, WenQuanYi), or write it in Latin letters (for a name, pinyin)",
+                they,
+            ),
+            (false, None) => format!(
+                "no Chinese, Japanese or Korean font was found on this computer: {letters}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {var} to a font file, or write it in Latin letters (for a name, pinyin)",
+                they,
+            ),
+            (true, Some(file)) => format!(
+                "{var} 指向的 {file} 无法作为含中文字形的字体读取：{letters}在 PDF 中印成了 ?。请把 {var} 设为含中文字形的字体文件（如 Noto Sans CJK、文泉驿），或改用拼音书写（姓名可用拼音）"
+            ),
+            (true, None) => format!(
+                "这台电脑上没有找到中文、日文或韩文字体：{letters}在 PDF 中印成了 ?。请安装一个（Noto Sans CJK 或 fonts-wqy-microhei），或把 {var} 设为字体文件，或改用拼音书写（姓名可用拼音）"
+            ),
         });
-        parts.push(format!(
-            "{why}: {}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {} to a font file, or write it in Latin letters (for a name, pinyin)",
-            shown(&letters),
-            are(&letters),
-            font::FALLBACK_VAR,
-        ));
     }
     if !other.is_empty() {
-        parts.push(format!(
-            "the PDF fonts have no {} for {}— {} printed as ?. Leave {} out, or use the md or txt export for it",
-            if other.len() == 1 { "glyph" } else { "glyphs" },
-            shown(&other),
-            are(&other),
-            if other.len() == 1 { "it" } else { "them" },
-        ));
+        let glyphs = shown(&other);
+        parts.push(if zh {
+            format!("PDF 的字体没有{glyphs}的字形，印成了 ?。请删掉它们，或改用 md 或 txt 导出")
+        } else {
+            format!(
+                "the PDF fonts have no {} for {glyphs}— {} printed as ?. Leave {} out, or use the md or txt export for it",
+                if other.len() == 1 { "glyph" } else { "glyphs" },
+                are(&other),
+                if other.len() == 1 { "it" } else { "them" },
+            )
+        });
     }
-    format!("{path}: {}", parts.join("; "))
+    let sep = if zh { "；" } else { "; " };
+    format!("{path}: {}", parts.join(sep))
 }
 
 #[cfg(test)]

@@ -969,6 +969,43 @@ fn render_pdf_writes_a_pdf_and_names_fields_with_missing_glyphs() {
         msg.contains("root_causes[1].who") && msg.contains("，→,") && !msg.contains("printed as ?"),
         "{msg}"
     );
+    // In Chinese for a Chinese writer: `--lang zh`, or before the command.
+    case.root_causes[1].who = "深圳仓的两名打包员，一个班次。".into();
+    poa::case::save_atomic(&case_path, &case).unwrap();
+    for args in [
+        vec![
+            "render",
+            "late-shipment.poa.yaml",
+            "--format",
+            "pdf",
+            "-o",
+            "zh.pdf",
+            "--lang",
+            "zh",
+        ],
+        vec![
+            "--lang",
+            "zh",
+            "render",
+            "late-shipment.poa.yaml",
+            "--format",
+            "pdf",
+            "-o",
+            "zh.pdf",
+        ],
+    ] {
+        let o = poa(&args, dir.path());
+        let msg = stderr(&o);
+        assert!(o.status.success(), "{msg}");
+        assert!(
+            msg.contains("root_causes[1].who")
+                && msg.contains("全角标点已按英文标点印出（，→,、。→.）")
+                && msg.contains("这台电脑上没有找到中文")
+                && msg.contains("“深圳仓的两名打包”等字在 PDF 中印成了 ?")
+                && !msg.contains("printed as"),
+            "{msg}"
+        );
+    }
 }
 
 #[test]

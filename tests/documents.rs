@@ -316,6 +316,7 @@ fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
                 templates: &templates,
                 draft: false,
                 pdfa: false,
+                lang: poa::playbook::Lang::En,
             };
             let doc = document::export(&case, &ex).unwrap();
             match format {
@@ -368,6 +369,7 @@ fn the_pdf_export_names_each_field_whose_characters_it_cannot_print() {
             templates: &templates,
             draft: false,
             pdfa: false,
+            lang: poa::playbook::Lang::En,
         },
     )
     .unwrap();

@@ -570,7 +570,8 @@ fn a_name_the_pdf_cannot_print_is_flagged_at_its_field_and_a_draft_export_is_mar
     t.send(F10);
     t.wait_for("按 y 照原样导出");
     t.send("d");
-    t.wait_for_all(&["已导出", "PDF 没能按原样印出"]);
+    // What the PDF printed otherwise is said in Chinese too.
+    t.wait_for_all(&["已导出", "PDF 没能按原样印出", "印成了 ?"]);
     t.send(ENTER);
     t.send(CTRL_Q);
     t.wait_exit();

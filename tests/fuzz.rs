@@ -189,6 +189,7 @@ proptest! {
             templates: &templates,
             draft: false,
             pdfa: false,
+            lang: poa::playbook::Lang::En,
         };
         // A letter that cannot be composed says why; one that can is a PDF.
         if let Ok(doc) = document::export(&case, &ex) {

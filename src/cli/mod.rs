@@ -88,7 +88,10 @@ pub fn run() -> ExitCode {
                 args.lang = args.lang.or(lang);
                 check::run(args)
             }
-            Command::Render(args) => render::run(args),
+            Command::Render(mut args) => {
+                args.lang = args.lang.or(lang);
+                render::run(args)
+            }
             Command::Import(args) => import::run(args),
             Command::Rules(mut args) => {
                 args.lang = args.lang.or(lang);

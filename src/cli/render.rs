@@ -45,6 +45,9 @@ pub struct Args {
     /// Write the PDF as PDF/A-2b, for an archive or a portal that asks for it
     #[arg(long)]
     pub pdfa: bool,
+    /// The language of the warnings: en or zh (default: the locale's)
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
@@ -77,6 +80,7 @@ pub fn read_templates(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = super::lang_arg(args.lang.as_deref())?;
     let loaded = load_case(&args.file)?;
     let date = args.date.or(loaded.case.dated).unwrap_or_else(today);
     let templates = match &args.templates {
@@ -92,6 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         date,
         draft: args.draft,
         pdfa: args.pdfa,
+        lang,
         templates: &templates,
     };
     if args.pdfa && args.format != Format::Pdf {

@@ -587,6 +587,7 @@ fn export(
             templates: &templates,
             draft,
             pdfa: false,
+            lang: m.lang,
         };
         let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
         let out = document::output_path(&m.path, format.extension());

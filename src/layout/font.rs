@@ -404,16 +404,13 @@ pub fn fallback() -> Option<&'static Fallback> {
     .as_ref()
 }
 
-/// Why no fallback face is used, when the writer named one: the file
-/// `POA_CJK_FONT` names cannot be read, or has no Chinese letters.
-pub fn fallback_refused() -> Option<String> {
+/// The file `POA_CJK_FONT` names, when no fallback face could be made of
+/// it (it cannot be read, or has no Chinese letters).
+pub fn fallback_refused() -> Option<std::path::PathBuf> {
     let named = std::env::var_os(FALLBACK_VAR).filter(|n| !n.is_empty())?;
-    fallback().is_none().then(|| {
-        format!(
-            "{FALLBACK_VAR} names {}, which cannot be read as a font with Chinese letters",
-            Path::new(&named).display()
-        )
-    })
+    fallback()
+        .is_none()
+        .then(|| Path::new(&named).to_path_buf())
 }
 
 /// Is `c` a Chinese, Japanese or Korean letter (what the fallback face is
