@@ -26,7 +26,7 @@ pub use load::{
     LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, missing_evidence_files, read_file,
 };
 pub use locate::{Pos, Spans};
-pub use save::{SaveError, keep_comments, save_atomic, to_yaml, write_atomic};
+pub use save::{SaveError, keep_comments, save_atomic, text_to_save, to_yaml, write_atomic};
 
 /// Text with every line break as `\n`: terminals send a paste's line breaks
 /// as CR, Windows files end lines with CRLF, old Mac files with CR.

@@ -138,13 +138,21 @@ fn opens_block(line: &str) -> bool {
 
 /// Saves a case atomically.
 pub fn save_atomic(path: &Path, case: &Case) -> Result<(), SaveError> {
-    // The writer's layout and comments in the file are kept.
     let old = super::read_file(path, "").ok();
-    let text = match old {
-        Some(old) => super::keep::keep_layout(&old, case),
+    write_atomic(path, text_to_save(path, old.as_deref(), case).as_bytes())
+}
+
+/// The text to write for `case` over the file at `path` whose text was
+/// `old` (as `read_file` gave it): the writer's layout and comments kept,
+/// and the file's line breaks (CRLF stays CRLF) and byte-order mark.
+pub fn text_to_save(path: &Path, old: Option<&str>, case: &Case) -> String {
+    match old {
+        Some(old) => {
+            let (form, body) = super::TextForm::of_file(path, old);
+            form.write(&super::keep::keep_layout(&body, case))
+        }
         None => to_yaml(case),
-    };
-    write_atomic(path, text.as_bytes())
+    }
 }
 
 /// `new` (a case as `to_yaml` writes it) with the comment lines the writer
@@ -575,6 +583,29 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn a_save_keeps_the_files_line_breaks_and_byte_order_mark() {
+        // Attack F31: `--fix` turned a CRLF case file into LF.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("w.poa.yaml");
+        let lf = "version: 2\nseller:\n  legal_name: A\nclosing: Thanks\n";
+        let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+        std::fs::write(&p, &crlf).unwrap();
+        let text = crate::case::read_file(&p, "").unwrap();
+        let mut case = from_yaml(&text, "w").unwrap();
+        case.closing = "Thank you".into();
+        save_atomic(&p, &case).unwrap();
+        let saved = std::fs::read(&p).unwrap();
+        assert!(saved.starts_with(&[0xEF, 0xBB, 0xBF]), "the mark is kept");
+        let saved = String::from_utf8(saved).unwrap();
+        assert!(saved.contains("closing: Thank you\r\n"), "{saved:?}");
+        assert!(!saved.replace("\r\n", "").contains('\n'), "{saved:?}");
+        // Near miss: an LF file stays LF.
+        std::fs::write(&p, lf).unwrap();
+        save_atomic(&p, &case).unwrap();
+        assert!(!std::fs::read_to_string(&p).unwrap().contains('\r'));
     }
 
     #[test]

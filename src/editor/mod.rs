@@ -473,11 +473,8 @@ fn save(m: &mut Model, w: &mut World, force: bool) -> Option<Msg> {
         return Some(Msg::ChangedOnDisk);
     }
     let revision = m.revision;
-    // The writer's layout and comments in the file are kept.
-    let text = match w.disk.as_deref() {
-        Some(old) => case::keep_layout(old, &m.case),
-        None => case::to_yaml(&m.case),
-    };
+    // The writer's layout, comments and line breaks in the file are kept.
+    let text = case::text_to_save(&m.path, w.disk.as_deref(), &m.case);
     let error = case::write_atomic(&m.path, text.as_bytes())
         .err()
         .map(|e| e.to_string());
