@@ -738,6 +738,7 @@ fn friendly_value_error(detail: &str) -> String {
             "u64" | "u32" | "usize" | "u8" | "u16" => "a whole number without commas, such as 1200",
             "a string" => "text",
             "field identifier" => "a key name, such as `legal_name`",
+            "a map" => "a group of keys, each on its own line",
             e => e,
         };
         // Serde's names for what it found, in the writer's words.
@@ -760,6 +761,8 @@ fn friendly_value_error(detail: &str) -> String {
             "a list".to_string()
         } else if found == "map" {
             "a group of keys".to_string()
+        } else if let Some(t) = found.strip_prefix("string \"") {
+            format!("the text \"{}\"", short(t.strip_suffix('"').unwrap_or(t)))
         } else {
             shorten_quoted(&found.replace("string ", "text "))
         };
@@ -894,6 +897,13 @@ mod tests {
         let m = err("version: 1\nnotice:\n  received: 1.5e300\n");
         assert!(m.contains("characters)"), "{m}");
         assert!(m.len() < 300, "{m}");
+        let long = format!("version: 1\nnotice: {}\n", "X".repeat(5000));
+        let m = err(&long);
+        assert!(
+            m.contains("the text \"XXXX") && m.len() < 400,
+            "{}",
+            &m[..300.min(m.len())]
+        );
         // Near miss: a short value is quoted whole.
         let m = err("version: 1\nnotice:\n  received: 2026-13-40\n");
         assert!(
