@@ -297,5 +297,65 @@ pub fn write(laid: &Laid, info: &Info) -> Result<Vec<u8>, String> {
             .creation_date(when)
             .language(LANG.to_string()),
     );
-    doc.finish().map_err(|e| format!("{e:?}"))
+    let bytes = doc.finish().map_err(|e| format!("{e:?}"))?;
+    Ok(with_outline_shown(bytes))
+}
+
+/// The PDF with `/PageMode /UseOutlines` in its catalog, so a viewer opens
+/// it with the bookmarks panel showing. krilla 0.8 has no setting for it:
+/// this appends an incremental update (PDF 1.7 §7.5.6), a new version of
+/// the catalog after the file krilla wrote, which stays byte for byte as
+/// it was. A file with no outline, or one not shaped as expected, is
+/// returned as it is.
+fn with_outline_shown(mut pdf: Vec<u8>) -> Vec<u8> {
+    let Some(update) = outline_update(&pdf) else {
+        return pdf;
+    };
+    pdf.extend_from_slice(&update);
+    pdf
+}
+
+fn outline_update(pdf: &[u8]) -> Option<Vec<u8>> {
+    let after = memchr::memmem::rfind(pdf, b"trailer")? + b"trailer".len();
+    let trailer = std::str::from_utf8(&pdf[after..]).ok()?;
+    let dict = trailer[..trailer.find("startxref")?].trim();
+    let inner = dict.strip_prefix("<<")?.strip_suffix(">>")?;
+    let root: usize = inner
+        .split("/Root")
+        .nth(1)?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    let prev: usize = trailer
+        .split("startxref")
+        .nth(1)?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    let head = format!("\n{root} 0 obj\n");
+    let at = memchr::memmem::find(pdf, head.as_bytes())? + head.len();
+    let end = at + memchr::memmem::find(&pdf[at..], b"endobj")?;
+    let catalog = std::str::from_utf8(&pdf[at..end]).ok()?.trim();
+    let body = catalog.strip_prefix("<<")?;
+    if !catalog.contains("/Outlines") || catalog.contains("/PageMode") {
+        return None;
+    }
+    let mut out = Vec::new();
+    if pdf.last() != Some(&b'\n') {
+        out.push(b'\n');
+    }
+    let object_at = pdf.len() + out.len();
+    out.extend_from_slice(
+        format!("{root} 0 obj\n<</PageMode/UseOutlines{body}\nendobj\n").as_bytes(),
+    );
+    let xref_at = pdf.len() + out.len();
+    out.extend_from_slice(
+        format!(
+            "xref\n{root} 1\n{object_at:010} 00000 n \ntrailer\n<<{inner}/Prev {prev}>>\nstartxref\n{xref_at}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    Some(out)
 }

@@ -475,6 +475,12 @@ fn bookmarks_open_at_their_heading() {
     }
     assert_eq!(seen, l.bookmarks.len());
     assert!(seen >= 3);
+    // The viewer opens the file with the bookmarks panel showing.
+    let mode = doc.catalog().unwrap().get(b"PageMode").unwrap();
+    assert_eq!(mode.as_name().unwrap(), b"UseOutlines");
+    // The catalog is still the tagged one, in English.
+    assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_ok());
+    assert!(doc.catalog().unwrap().get(b"Lang").is_ok());
 }
 
 #[test]
