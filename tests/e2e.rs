@@ -123,6 +123,14 @@ impl Term {
 
     /// Makes the terminal `cols` x `rows`, as a window resized by hand.
     fn resize(&mut self, cols: u16, rows: u16) {
+        // The screen takes its new size before the editor can hear of it,
+        // and holds the reader until then, so no frame drawn for the new
+        // size lands in the old one.
+        let mut screen = self.screen.lock().unwrap();
+        screen.set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
         self._master
             .resize(PtySize {
                 rows,
@@ -131,10 +139,6 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("the pseudo-terminal resizes");
-        self.screen.lock().unwrap().set_size(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
     }
 
     /// Kills the editor as a crash or a power cut would (SIGKILL).
@@ -712,6 +716,8 @@ fn keys_typed_in_a_window_too_small_go_nowhere_and_the_cursor_marks_the_field() 
     t.resize(50, 12);
     t.wait_for("too small");
     t.send("ZZZ");
+    // Said, and counted: the three keys were read while it was small.
+    t.wait_for("Keys not taken: 3");
     t.resize(100, 30);
     t.wait_for("What is your company's legal name?");
     t.send("\x13");

@@ -709,7 +709,10 @@ fn keys_typed_while_the_window_is_too_small_do_not_reach_a_field() {
     update(&mut m, Msg::Paste("pasted blind".into()));
     assert_eq!(m.case, before, "nothing typed into a field nobody can see");
     assert_eq!(m.step, Step::RootCauses);
-    assert!(screen(&m, 60, 20).contains("too small"));
+    let small = screen(&m, 60, 20);
+    assert!(small.contains("too small"));
+    // The writer is told the keys were not taken (11 letters, PgDn).
+    assert!(small.contains("Keys not taken: 12"), "{small}");
     // Quitting still works, and saves.
     let quit = keys::to_msg(&m, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
     assert_eq!(quit, Some(Msg::Quit));
@@ -724,6 +727,7 @@ fn keys_typed_while_the_window_is_too_small_do_not_reach_a_field() {
     );
     press(&mut m, key(KeyCode::Char('!')));
     assert_ne!(m.case, before, "at 80×24 typing works again");
+    assert_eq!(m.not_taken, 0, "the count starts again");
 }
 
 #[test]

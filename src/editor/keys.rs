@@ -383,7 +383,8 @@ pub fn to_msg(model: &Model, key: KeyEvent) -> Option<Msg> {
     // A window too small to show the field: only quitting (which saves), so
     // that nothing is typed where the writer cannot see it.
     if model.too_small() {
-        return (ctrl(&key, 'q') || ctrl(&key, 'c')).then_some(Msg::Quit);
+        let quit = ctrl(&key, 'q') || ctrl(&key, 'c');
+        return Some(if quit { Msg::Quit } else { Msg::NotTaken });
     }
     if let Some(overlay) = &model.overlay {
         return overlay_key(overlay, key);

@@ -436,6 +436,8 @@ pub struct Model {
     pub hold_saves: bool,
     /// The writer hid the step rail (Ctrl+T) to give the field the width.
     pub rail_hidden: bool,
+    /// Keys pressed while the window was too small, not taken.
+    pub not_taken: u32,
     /// How far the current field's guide is scrolled (Alt+PgDn/PgUp), in
     /// lines; back to the top when the field changes.
     pub hint_scroll: u16,
@@ -495,6 +497,7 @@ impl Model {
             missing_files: Vec::new(),
             hold_saves: false,
             rail_hidden: false,
+            not_taken: 0,
             hint_scroll: 0,
             hint_room: std::cell::Cell::new(0),
             choice_query: String::new(),

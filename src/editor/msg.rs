@@ -44,6 +44,9 @@ pub enum Msg {
     ScrollPreview(i16),
     /// The writer paused: no key for a moment.
     Idle,
+    /// A key pressed while the window is too small: not taken, but counted
+    /// and said, so the writer knows.
+    NotTaken,
     /// Scrolls the field's guide by lines.
     ScrollHint(i16),
     /// Hides or shows the step rail.

@@ -40,6 +40,7 @@ pub enum S {
     NoItems,
     Example,
     TooSmall,
+    NotTaken,
     Help,
     HelpTitle,
     Suggestions,
@@ -153,6 +154,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::TooSmall => (
             "The window is too small for poa. Make it at least 80 columns by 24 lines.",
             "窗口太小，请把终端窗口调到至少 80 列、24 行。",
+        ),
+        S::NotTaken => (
+            "Keys not taken: {n}. Nothing was typed into the case; make the window larger first.",
+            "未接受的按键：{n} 个。案例中没有输入任何内容；请先把窗口放大。",
         ),
         S::Help => ("F1 help", "F1 帮助"),
         S::HelpTitle => ("Keys (Esc closes)", "快捷键（按 Esc 关闭）"),

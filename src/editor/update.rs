@@ -25,6 +25,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     if matches!(msg, Msg::Idle) {
         return Vec::new();
     }
+    if matches!(msg, Msg::NotTaken) {
+        m.not_taken += 1;
+        return Vec::new();
+    }
+    // The count is of keys pressed while the window stayed too small.
+    if !m.too_small() {
+        m.not_taken = 0;
+    }
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
     }
@@ -444,7 +452,12 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             m.status = text.lines().last().unwrap_or_default().to_string();
             m.overlay = Some(Overlay::Message(text));
         }
-        Msg::StartUp | Msg::StartDown | Msg::StartEnter | Msg::StartContinue | Msg::Idle => {}
+        Msg::StartUp
+        | Msg::StartDown
+        | Msg::StartEnter
+        | Msg::StartContinue
+        | Msg::Idle
+        | Msg::NotTaken => {}
         // Handled by `outcome` before a screen sees them.
         Msg::Opened { .. }
         | Msg::OpenFailed(_)

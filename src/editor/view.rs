@@ -64,12 +64,20 @@ fn symbol(s: Severity) -> &'static str {
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
+        let mut msg = format!(
             "{}\n\n({}×{})",
             t(m.lang, S::TooSmall),
             area.width,
             area.height
         );
+        if m.not_taken > 0 {
+            msg.push_str("\n\n");
+            msg.push_str(&fill(
+                m.lang,
+                S::NotTaken,
+                &[("n", &m.not_taken.to_string())],
+            ));
+        }
         f.render_widget(
             Paragraph::new(wrapped(&msg, area.width, Style::default())),
             area,
