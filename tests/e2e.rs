@@ -488,6 +488,7 @@ fn a_chinese_notice_pasted_with_cr_line_breaks_at_80x24_is_read_and_confirmed() 
         &format!("通知日期：{received}"),
         &format!("截止日期：{deadline}"),
         "通知里的问题：3 个",
+        "这些问题保留在通知原文里",
     ]);
     t.send(ENTER);
     // F1 and Ctrl+Q stay on the key bar at 80 columns.

@@ -1273,3 +1273,82 @@ fn a_selected_finding_taller_than_its_box_is_still_shown() {
         m.findings
     );
 }
+
+#[test]
+fn a_link_typed_in_a_new_case_before_its_first_save_holds() {
+    // A new case lives in the editor until its first save: its first root
+    // cause must already be R1, or "R1" typed in an action is a bad link
+    // (C011) that `poa check` on the saved file does not see.
+    let case = poa::editor::update::new_case("late-shipment-rate", None);
+    assert_eq!(case.root_causes[0].id, "R1");
+    let mut m = Model::new(PathBuf::from("new.poa.yaml"), case, Lang::En, today());
+    go(&mut m, Step::Corrective);
+    while m.spec().unwrap().guide != "corrective_actions.causes" {
+        update(&mut m, Msg::NextField);
+    }
+    typ(&mut m, "R1");
+    update(&mut m, Msg::NextField);
+    m.recheck();
+    assert_eq!(m.case.corrective_actions[0].causes, ["R1"]);
+    assert!(
+        !m.findings.iter().any(|f| f.code == "C011"),
+        "{:?}",
+        m.findings
+            .iter()
+            .map(|f| (f.code, f.message.as_str()))
+            .collect::<Vec<_>>()
+    );
+    // Near miss: a cause that is not there is still a bad link.
+    update(&mut m, Msg::PrevField);
+    typ(&mut m, ", R7");
+    update(&mut m, Msg::NextField);
+    m.recheck();
+    assert!(m.findings.iter().any(|f| f.code == "C011"));
+}
+
+#[test]
+fn a_fix_leaves_each_other_finding_listed_once() {
+    // From a journey: after F2 on L003 (full-width commas) the G002 of the
+    // same field was listed twice.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    while m.spec().unwrap().guide != "root_causes.why" {
+        update(&mut m, Msg::NextField);
+    }
+    update(
+        &mut m,
+        Msg::Input(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL)),
+    );
+    let text = "peak season order is too many，the scan step is not in our SOP，nobody check the unconfirmed order.";
+    update(&mut m, Msg::Paste(text.into()));
+    m.recheck();
+    let listed = |m: &Model| {
+        let mut v: Vec<(String, String, String)> = m
+            .step_findings()
+            .iter()
+            .map(|f| (f.code.to_string(), f.field.to_string(), f.excerpt.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listed(&m);
+    let g002 = before.iter().filter(|f| f.0 == "G002").count();
+    assert_eq!(
+        g002, 1,
+        "\"our SOP, nobody check\" is one fault: {before:?}"
+    );
+    let Some(i) = m.step_findings().iter().position(|f| f.code == "L003") else {
+        panic!("L003 expected: {before:?}");
+    };
+    m.selected = i;
+    update(&mut m, Msg::ApplyFix);
+    m.recheck();
+    let after = listed(&m);
+    let mut once = after.clone();
+    once.dedup();
+    assert_eq!(after, once, "a finding listed twice: {after:?}");
+    assert!(
+        !after.iter().any(|f| f.0 == "L003" && f.1.ends_with("why")),
+        "{after:?}"
+    );
+}

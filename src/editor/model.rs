@@ -469,7 +469,12 @@ pub const MIN_HEIGHT: u16 = 24;
 
 impl Model {
     /// A model for a case file.
-    pub fn new(path: PathBuf, case: Case, lang: Lang, today: Date) -> Model {
+    pub fn new(path: PathBuf, mut case: Case, lang: Lang, today: Date) -> Model {
+        // Every root cause has its id before a link to it is typed (a case
+        // made in code gets them here, not only when it is first saved).
+        if case.root_causes.iter().any(|r| r.id.is_empty()) {
+            case.migrate();
+        }
         let mut m = Model {
             path,
             case,

@@ -115,6 +115,7 @@ pub enum S {
     ReadOrders,
     /// `{n}`.
     ReadAsks,
+    ReadAsksChinese,
     ReadConfirm,
 }
 
@@ -315,6 +316,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::ReadAsins => ("ASINs: {list}", "ASIN：{list}"),
         S::ReadOrders => ("Orders: {list}", "订单号：{list}"),
         S::ReadAsks => ("The notice's questions: {n}", "通知里的问题：{n} 个"),
+        S::ReadAsksChinese => (
+            "The notice is in Chinese, so its questions stay in the notice's text and the letter uses the standard English section titles. To use Amazon's own words, switch Seller Central to English and paste the English notice.",
+            "通知是中文的，所以这些问题保留在通知原文里，信中使用标准的英文章节标题。如果想用亚马逊原话作标题，请把卖家后台切换成英文，粘贴英文通知。",
+        ),
         S::ReadConfirm => (
             "If this is right, name the file and press Enter. If not, press Esc and choose the violation yourself; every value can be corrected in the Notice step.",
             "如果以上内容正确，请输入文件名并按回车。不对的话按 Esc 自己选择违规类型；所有内容都可以在“通知”步骤里修改。",

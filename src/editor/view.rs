@@ -1225,6 +1225,11 @@ fn what_was_read(m: &Model, r: &crate::notice::Reading) -> Vec<String> {
         S::ReadAsks,
         &[("n", &r.asks.len().to_string())],
     ));
+    // A Chinese notice's questions cannot head an English letter: said,
+    // so the writer does not look for them in the field (as `poa new` says).
+    if r.language == crate::playbook::Lang::Zh && !r.asks.is_empty() {
+        lines.push(t(m.lang, S::ReadAsksChinese).to_string());
+    }
     lines.push(String::new());
     lines.push(t(m.lang, S::ReadConfirm).to_string());
     lines

@@ -286,7 +286,12 @@ pub fn scaffold(pb: &Playbook, response: Response, marketplace: &str) -> crate::
         });
     }
     if response == Response::PlanOfAction {
-        case.root_causes.push(Default::default());
+        // With its id (R1), so a link typed before the first save holds
+        // (the editor keeps this case in memory until then).
+        case.root_causes.push(crate::case::RootCause {
+            id: "R1".into(),
+            ..Default::default()
+        });
         case.corrective_actions.push(Default::default());
         case.preventive_measures.push(Default::default());
     }

@@ -305,6 +305,8 @@ fn agreement(text: &str, toks: &[sense::Token<'_>], i: usize) -> Option<(usize, 
             .get(i + 2)
             .is_some_and(|n| SUBJECTS.contains(&n.lower.as_ref()))
             && toks.get(i + 1).is_some_and(|m| !m.lower.ends_with('s'))
+            // "our warehouse worker", not "our SOP, nobody": one phrase.
+            && !text[toks[i + 1].end..toks[i + 2].start].contains([',', '.', ';', ':'])
         {
             i + 2
         } else {
@@ -410,6 +412,7 @@ impl Rule for SecondLanguageGrammar {
             .filter(|f| candidates().is_match(f.text))
         {
             let toks = cx.tokens(f);
+            let mut last_subject = None;
             for (i, t) in toks.iter().enumerate() {
                 let w = t.lower.as_ref();
                 let next = toks.get(i + 1);
@@ -610,7 +613,10 @@ impl Rule for SecondLanguageGrammar {
                 }
                 // "the buyer give", "our warehouse worker forget", "he
                 // check": a singular subject with the verb's plain form.
-                if let Some(found) = agreement(f.text, toks, i) {
+                // Each subject once, whichever word it was reached from.
+                if let Some(found) = agreement(f.text, toks, i)
+                    && last_subject.replace(found.0) != Some(found.0)
+                {
                     let (subject, verb) = (&toks[found.0], &toks[found.1]);
                     let said = &f.text[subject.start..verb.end];
                     let with_s = third_person(&f.text[verb.start..verb.end]);
