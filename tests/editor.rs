@@ -1352,3 +1352,27 @@ fn a_fix_leaves_each_other_finding_listed_once() {
         "{after:?}"
     );
 }
+
+#[test]
+fn the_review_letter_scrolls_no_further_than_its_end_and_back_at_once() {
+    // From a journey: 84 × Ctrl+↓ left the preview blank, and 20 × Ctrl+↑
+    // brought nothing back.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Review);
+    screen(&m, 120, 40);
+    for _ in 0..200 {
+        update(&mut m, Msg::ScrollPreview(3));
+    }
+    let end = screen(&m, 120, 40);
+    assert!(
+        end.contains("Sincerely"),
+        "the letter's end stays in view:\n{end}"
+    );
+    update(&mut m, Msg::ScrollPreview(-3));
+    let back = screen(&m, 120, 40);
+    assert_ne!(back, end, "one step up moves at once");
+    for _ in 0..200 {
+        update(&mut m, Msg::ScrollPreview(-3));
+    }
+    assert!(screen(&m, 120, 40).contains("Plan of Action"));
+}

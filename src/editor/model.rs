@@ -443,6 +443,8 @@ pub struct Model {
     pub hint_scroll: u16,
     /// The furthest the guide can scroll, as last drawn.
     pub hint_room: std::cell::Cell<u16>,
+    /// The furthest the Review's letter can scroll, as last drawn.
+    pub review_room: std::cell::Cell<u16>,
     /// What the writer typed in a choice field, to search the choices by.
     pub choice_query: String,
     /// The case is too large to check on every key: the check waits for
@@ -505,6 +507,7 @@ impl Model {
             not_taken: 0,
             hint_scroll: 0,
             hint_room: std::cell::Cell::new(0),
+            review_room: std::cell::Cell::new(u16::MAX),
             choice_query: String::new(),
             check_due: false,
             suggested: Default::default(),

@@ -338,7 +338,9 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::ScrollPreview(d) => {
-            m.review_scroll = (i32::from(m.review_scroll) + i32::from(d)).max(0) as u16;
+            // The view stops at the letter's last line, as for the guide.
+            let room = i32::from(m.review_room.get());
+            m.review_scroll = (i32::from(m.review_scroll) + i32::from(d)).clamp(0, room) as u16;
         }
         Msg::ScrollHint(d) => {
             // The view stops at the guide's last line.

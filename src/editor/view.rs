@@ -620,11 +620,15 @@ fn review_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
         finding_list(m, &findings, f, problems, block, true, theme);
     }
     let letter = letter_lines(&m.preview, preview.width.saturating_sub(2));
+    let room = letter
+        .len()
+        .saturating_sub(usize::from(preview.height.saturating_sub(2)));
+    m.review_room.set(u16::try_from(room).unwrap_or(u16::MAX));
     f.render_widget(
         Paragraph::new(
             letter
                 .into_iter()
-                .skip(usize::from(m.review_scroll))
+                .skip(usize::from(m.review_scroll).min(room))
                 .take(usize::from(preview.height))
                 .collect::<Vec<_>>(),
         )
