@@ -1491,6 +1491,15 @@ fn a_chinese_message_names_the_kind_of_fault_it_is_about() {
         said.len() == 1 && said[0].contains("ASIN") && !said[0].contains("站点"),
         "{said:?}"
     );
+    // A grammar fault with no fix to name is explained in Chinese, not
+    // left to the English message ("one nobody takes").
+    let mut c = base();
+    c.root_causes[0].why = "Nobody check the unconfirmed orders at night.".into();
+    let said = zh_of(&c, "G002");
+    assert!(
+        said.len() == 1 && said[0].contains("过去式") && !said[0].contains("英文说明"),
+        "{said:?}"
+    );
     let mut c = base();
     c.seller.legal_name.clear();
     let said = zh_of(&c, "C001");
