@@ -1460,6 +1460,24 @@ fn full_width_punctuation_is_fixed_to_english_and_a_chinese_sentence_is_p003s() 
         fs.len() == 1 && fs[0].fix.is_none() && fs[0].message.contains("王小明"),
         "{fs:?}"
     );
+    // With a Chinese font on the computer (the caller looked), the name
+    // prints and is not flagged; an emoji and a full-width mark still are.
+    let with_font = |c: &Case| -> Vec<Finding> {
+        let mut settings = check::settings_of(c);
+        settings.cjk_font = true;
+        Checker::standard()
+            .check_doc(&check::doc::Doc::from_case(c), today(), &settings)
+            .into_iter()
+            .filter(|f| f.code == "L003")
+            .collect()
+    };
+    assert!(with_font(&c).is_empty(), "{:?}", with_font(&c));
+    c.seller.contact_role = "Owner，sales 🙂".into();
+    let fs = with_font(&c);
+    assert!(
+        fs.len() == 1 && fs[0].excerpt.contains('🙂') && !fs[0].message.contains("王小明"),
+        "{fs:?}"
+    );
     // A sentence in Chinese is reported once, as not English.
     let mut c = base();
     set_measure(&mut c, "我们每天检查所有订单，确保按时发货。");

@@ -164,6 +164,23 @@ pub struct Settings {
     /// Words the writer spells as they mean to (G001 never flags them):
     /// the case's `check.words` and any `--words` file, in lower case.
     pub words: std::collections::HashSet<String>,
+    /// The PDF prints Chinese, Japanese and Korean letters on this
+    /// computer (a font was found), so L003 does not flag them; the caller
+    /// looked (the checker reads no disk). See [`Settings::look_for_fonts`].
+    pub cjk_font: bool,
+}
+
+impl Settings {
+    /// Sets [`Settings::cjk_font`] for `case`: the font folders are looked
+    /// in (once a run) only when a letter of the case needs them.
+    pub fn look_for_fonts(&mut self, case: &crate::case::Case) {
+        let needs = case.text_fields().into_iter().any(|f| {
+            f.path.in_letter()
+                && !f.text.is_ascii()
+                && f.text.chars().any(crate::layout::font::is_cjk)
+        });
+        self.cjk_font = needs && crate::layout::font::fallback().is_some();
+    }
 }
 
 impl Default for Settings {
@@ -175,6 +192,7 @@ impl Default for Settings {
             missing_files: Vec::new(),
             grammar: true,
             words: Default::default(),
+            cjk_font: false,
         }
     }
 }
@@ -524,6 +542,7 @@ pub fn settings_of(case: &Case) -> Settings {
             .iter()
             .map(|w| w.trim().to_lowercase())
             .collect(),
+        cjk_font: false,
     }
 }
 

@@ -282,6 +282,7 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
             ));
         }
         settings.missing_files = case::missing_evidence_files(&case, path);
+        settings.look_for_fonts(&case);
         let mut findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
         let mut source = text;
         if fix {

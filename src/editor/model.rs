@@ -666,6 +666,7 @@ impl Model {
         // The same rules as `poa check`, with the files the loop looked for.
         let mut settings = check::settings_of(&self.case);
         settings.missing_files = self.missing_files.clone();
+        settings.look_for_fonts(&self.case);
         self.findings = check::Checker::standard().check_doc(
             &check::Doc::from_case(&self.case),
             self.today,

@@ -116,16 +116,18 @@ impl Rule for Unprintable {
             } else {
                 std::slice::from_ref(&whole)
             };
+            // With a Chinese font on this computer, its letters print.
+            let printable =
+                |c: char| font::printable(c) || (cx.settings.cjk_font && font::is_cjk(c));
             for r in parts {
                 let s = &f.text[r.clone()];
-                if s.chars().all(font::printable)
-                    || (f.role.is_prose() && super::policy::not_english(s))
+                if s.chars().all(printable) || (f.role.is_prose() && super::policy::not_english(s))
                 {
                     continue;
                 }
                 let bad: Vec<(usize, char)> = s
                     .char_indices()
-                    .filter(|(_, c)| !font::printable(*c))
+                    .filter(|(_, c)| !printable(*c))
                     .map(|(at, c)| (r.start + at, c))
                     .collect();
                 let (Some(first), Some(last)) = (bad.first(), bad.last()) else {
