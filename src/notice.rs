@@ -35,6 +35,58 @@ pub struct Reading {
     pub language: Lang,
     /// The marketplace the notice names (Amazon.co.uk → UK), if one.
     pub marketplace: Option<&'static str>,
+    /// The figures of the metric the notice gives: "96 of 1,214 orders",
+    /// "1,214 个订单中有 96 个", "over the last 30 days".
+    pub figures: Figures,
+}
+
+/// A metric's figures as a notice states them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub count: Option<u64>,
+    pub total: Option<u64>,
+    pub window_days: Option<u32>,
+}
+
+/// "1,214" → 1214.
+fn number(s: &str) -> Option<u64> {
+    s.replace(',', "").parse().ok()
+}
+
+/// The count, total and window a notice states for its metric. The count
+/// and the total come as a pair or not at all: one number alone could be
+/// anything the notice counts.
+fn figures(text: &str) -> Figures {
+    let mut f = Figures::default();
+    let pair = ascii!(
+        r"(?i)\b(\d{1,3}(?:,\d{3})+|\d+) (?:out of|of) (?:your |the |all )?(\d{1,3}(?:,\d{3})+|\d+) (?:[a-z-]+ ){0,2}orders\b"
+    );
+    if let Some(c) = pair.captures(text) {
+        f.count = number(&c[1]);
+        f.total = number(&c[2]);
+    } else if let Some(c) =
+        unicode!(r"(\d{1,3}(?:,\d{3})+|\d+)\s*个订单中(?:有|共有)?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*个")
+            .captures(text)
+    {
+        f.total = number(&c[1]);
+        f.count = number(&c[2]);
+    }
+    // A count above its total is no pair the notice meant.
+    if let (Some(c), Some(t)) = (f.count, f.total)
+        && c > t
+    {
+        f.count = None;
+        f.total = None;
+    }
+    let window =
+        ascii!(r"(?i)\b(?:over|in|during|for) the (?:last|past|previous) (\d{1,3})[ -]days?\b")
+            .captures(text)
+            .or_else(|| ascii!(r"(?i)\b(\d{1,3})-day (?:period|window)\b").captures(text))
+            .or_else(|| unicode!(r"(?:在)?过去\s*(\d{1,3})\s*天").captures(text));
+    f.window_days = window
+        .and_then(|c| c[1].parse().ok())
+        .filter(|d| (1..=365).contains(d));
+    f
 }
 
 /// Words that Amazon's notices use about a seller's account or listings.
@@ -517,6 +569,7 @@ pub fn read(text: &str) -> Reading {
             asks: Vec::new(),
             language,
             marketplace: None,
+            figures: Figures::default(),
         };
     }
     let confidence = if second > 0.0 && top < second * 1.5 {
@@ -537,6 +590,7 @@ pub fn read(text: &str) -> Reading {
         ranking,
         language,
         marketplace: marketplace(&lower),
+        figures: figures(&text),
     }
 }
 
@@ -554,12 +608,59 @@ pub fn apply(case: &mut crate::case::Case, reading: &Reading, text: &str) {
     if reading.language == Lang::En {
         case.notice.asks = reading.asks.clone();
     }
+    // The figures go on the metric the case tracks (the playbook's row);
+    // what the notice does not say stays as it was.
+    if let Some(m) = case.metrics.first_mut() {
+        let f = reading.figures;
+        m.count = f.count.or(m.count);
+        m.total = f.total.or(m.total);
+        m.window_days = f.window_days.or(m.window_days);
+    }
     case.notice.text = crate::case::clean_text(text).trim().to_string();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_metrics_figures_are_read_as_the_notice_states_them() {
+        let f = figures(
+            "Your Late Shipment Rate is 8.0%: 96 of your 1,200 seller-fulfilled orders over the last 30 days shipped late.",
+        );
+        assert_eq!(
+            (f.count, f.total, f.window_days),
+            (Some(96), Some(1200), Some(30))
+        );
+        let f =
+            figures("在过去 60 天内，您的迟发率为 7.9%（1,214 个订单中有 96 个订单延迟发货）。");
+        assert_eq!(
+            (f.count, f.total, f.window_days),
+            (Some(96), Some(1214), Some(60))
+        );
+        let f = figures("14 out of 1,930 orders had a defect in the past 60 days.");
+        assert_eq!(
+            (f.count, f.total, f.window_days),
+            (Some(14), Some(1930), Some(60))
+        );
+        let f = figures("Order Defect Rate: 2.4% (target: under 1%), 60-day period");
+        assert_eq!((f.count, f.total, f.window_days), (None, None, Some(60)));
+        // Near misses: a number alone, a pair of something else, a count
+        // above its total, a window of no days.
+        for text in [
+            "You had 14 orders with a defect.",
+            "3 of the 5 ASINs were removed.",
+            "1,200 of 96 orders",
+            "over the last 0 days",
+        ] {
+            let f = figures(text);
+            assert_eq!(
+                (f.count, f.total, f.window_days),
+                (None, None, None),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn empty_or_unrelated_text_is_not_a_notice() {

@@ -859,6 +859,33 @@ fn after_a_paste_the_writer_sees_what_was_read_before_the_case_is_made() {
     ] {
         assert!(shown.contains(line), "{line:?} not on the screen:\n{shown}");
     }
+    // One count without its total is no figure to show.
+    assert!(!shown.contains("Figures:"), "{shown}");
+    assert!(
+        shown.contains("its questions stay in the notice's text"),
+        "{shown}"
+    );
+    // The metric's figures, read and put on the case's metric.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    m.start = Some(Start::PasteNotice);
+    m.input = Default::default();
+    let notice = notice.replace(
+        "在过去 60 天内，您有 14 个订单出现缺陷。",
+        "在过去 30 天内，您的订单缺陷率为 1.2%（1,214 个订单中有 14 个订单出现缺陷）。",
+    );
+    update(&mut m, Msg::Paste(notice.clone()));
+    update(&mut m, Msg::StartContinue);
+    let shown = screen(&m, 100, 30);
+    assert!(
+        shown.contains("Figures: 14 of 1,214 orders over 30 days"),
+        "{shown}"
+    );
+    let notice = notice.as_str();
+    let metric = &poa::editor::update::new_case("order-defect-rate", Some(notice)).metrics[0];
+    assert_eq!(
+        (metric.count, metric.total, metric.window_days),
+        (Some(14), Some(1214), Some(30))
+    );
 }
 
 #[test]

@@ -105,6 +105,17 @@ fn describe(reading: &Reading, chosen: &Playbook) -> Vec<String> {
     if let Some(d) = reading.deadline {
         facts.push(format!("answer by {}", d.long()));
     }
+    if let (Some(count), Some(total)) = (reading.figures.count, reading.figures.total) {
+        facts.push(format!(
+            "{} of {} orders{}",
+            crate::compose::thousands(count),
+            crate::compose::thousands(total),
+            reading
+                .figures
+                .window_days
+                .map_or_else(String::new, |d| format!(" over {d} days"))
+        ));
+    }
     facts.push(format!(
         "{} question{} asked",
         reading.asks.len(),

@@ -115,6 +115,8 @@ pub enum S {
     ReadOrders,
     /// `{n}`.
     ReadAsks,
+    ReadFigures,
+    ReadFiguresDays,
     ReadAsksChinese,
     ReadConfirm,
 }
@@ -316,6 +318,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::ReadAsins => ("ASINs: {list}", "ASIN：{list}"),
         S::ReadOrders => ("Orders: {list}", "订单号：{list}"),
         S::ReadAsks => ("The notice's questions: {n}", "通知里的问题：{n} 个"),
+        S::ReadFigures => (
+            "Figures: {count} of {total} orders",
+            "指标数据：{total} 个订单中有 {count} 个",
+        ),
+        S::ReadFiguresDays => (
+            "Figures: {count} of {total} orders over {days} days",
+            "指标数据：{days} 天内 {total} 个订单中有 {count} 个",
+        ),
         S::ReadAsksChinese => (
             "The notice is in Chinese, so its questions stay in the notice's text and the letter uses the standard English section titles. To use Amazon's own words, switch Seller Central to English and paste the English notice.",
             "通知是中文的，所以这些问题保留在通知原文里，信中使用标准的英文章节标题。如果想用亚马逊原话作标题，请把卖家后台切换成英文，粘贴英文通知。",

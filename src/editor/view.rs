@@ -1222,6 +1222,24 @@ fn what_was_read(m: &Model, r: &crate::notice::Reading) -> Vec<String> {
             v.join(", ")
         }
     };
+    let f = r.figures;
+    if let (Some(count), Some(total)) = (f.count, f.total) {
+        let days = f.window_days.map_or_else(String::new, |d| d.to_string());
+        let s = if days.is_empty() {
+            S::ReadFigures
+        } else {
+            S::ReadFiguresDays
+        };
+        lines.push(fill(
+            m.lang,
+            s,
+            &[
+                ("count", &crate::compose::thousands(count)),
+                ("total", &crate::compose::thousands(total)),
+                ("days", &days),
+            ],
+        ));
+    }
     lines.push(fill(m.lang, S::ReadAsins, &[("list", &list(&r.asins))]));
     lines.push(fill(m.lang, S::ReadOrders, &[("list", &list(&r.orders))]));
     lines.push(fill(
