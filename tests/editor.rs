@@ -1403,3 +1403,27 @@ fn the_review_letter_scrolls_no_further_than_its_end_and_back_at_once() {
     }
     assert!(screen(&m, 120, 40).contains("Plan of Action"));
 }
+
+#[test]
+fn a_fix_is_said_by_what_it_changed_in_a_few_words() {
+    // From a journey: the status line showed "，the scan step is not in our
+    // SOP， → , the", the sentence cut where the change was not.
+    use poa::editor::update::change_preview;
+    assert_eq!(change_preview("didn't", "did not"), "didn't → did not");
+    let before =
+        "peak season order is too many，the scan step is not in our SOP，nobody check the order.";
+    let after =
+        "peak season order is too many, the scan step is not in our SOP, nobody check the order.";
+    let said = change_preview(before, after);
+    let (l, r) = said.split_once(" → ").unwrap();
+    assert!(
+        l.contains('，') && r.contains(", ") && !r.contains('，'),
+        "{said}"
+    );
+    assert!(l.chars().count() <= 30 && r.chars().count() <= 30, "{said}");
+    // The change at the very start and at the very end are shown too.
+    assert_eq!(
+        change_preview("we has a plan", "we have a plan"),
+        "we has a plan → we have a plan"
+    );
+}

@@ -253,7 +253,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                     if check::apply_fixes(&mut m.case, std::slice::from_ref(&f)) > 0 {
                         changed(m);
                         m.load_field();
-                        m.status = format!("{} → {}", f.excerpt, f.fix.unwrap_or_default());
+                        m.status = change_preview(&f.excerpt, &f.fix.unwrap_or_default());
                     }
                 }
                 Some(_) => m.status = no_fix(m.lang).into(),
@@ -506,6 +506,35 @@ fn commit(m: &mut Model) {
     if m.store_field() {
         changed(m);
     }
+}
+
+/// "before → after" for the status line, short enough to be read whole:
+/// only the part that changed, with a few letters around it ("…SOP，
+/// nobody → …SOP, nobody"), each side at most 30 letters.
+pub fn change_preview(before: &str, after: &str) -> String {
+    let (b, a): (Vec<char>, Vec<char>) = (before.chars().collect(), after.chars().collect());
+    let head = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let tail = b[head..]
+        .iter()
+        .rev()
+        .zip(a[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    const AROUND: usize = 8;
+    let side = |s: &[char]| -> String {
+        let from = head.saturating_sub(AROUND);
+        let to = (s.len() - tail + AROUND).min(s.len());
+        let mut out = String::new();
+        if from > 0 {
+            out.push('…');
+        }
+        out.extend(&s[from..to]);
+        if to < s.len() {
+            out.push('…');
+        }
+        crate::check::text::shorten(&out, 30)
+    };
+    format!("{} → {}", side(&b), side(&a))
 }
 
 /// The case changed: count the edit and check again.
