@@ -16,6 +16,7 @@ const BACKSPACE: &str = "\x7f";
 const DOWN: &str = "\x1b[B";
 const F2: &str = "\x1bOQ";
 const F3: &str = "\x1bOR";
+const F4: &str = "\x1bOS";
 const F5: &str = "\x1b[15~";
 const F6: &str = "\x1b[17~";
 const F10: &str = "\x1b[21~";
@@ -730,4 +731,200 @@ fn keys_typed_in_a_window_too_small_go_nowhere_and_the_cursor_marks_the_field() 
         text.contains("legal_name: Harbor Lane Goods LLC\n"),
         "{text}"
     );
+}
+
+const CTRL_Z: &str = "\x1a";
+const CTRL_S: &str = "\x13";
+const PG_DN: &str = "\x1b[6~";
+
+#[test]
+fn a_suggestion_adds_to_what_is_written_is_one_undo_and_says_what_else_it_filled() {
+    let dir = case_folder();
+    let file = dir.path().join("case.poa.yaml");
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("What is your company's legal name?");
+    for _ in 0..4 {
+        t.send(PG_DN);
+    }
+    t.wait_for_all(&[
+        "What have you already done to fix it?",
+        "We sent each of these buyers",
+    ]);
+    // Into an action already written: added after it, nothing replaced.
+    t.send(F5);
+    t.wait_for("Suggestions from the playbook");
+    t.send(ENTER);
+    t.wait_for_all(&[
+        "We sent each of these buyers",
+        "Ship-confirmed all {number} open orders",
+    ]);
+    // One Ctrl+Z takes the whole suggestion back, and only it.
+    t.send(CTRL_Z);
+    t.wait_until("the suggestion taken back", |s| {
+        !s.contains("Ship-confirmed all {number}") && s.contains("We sent each of these buyers")
+    });
+    // A new item: the suggestion fills the owner too, and says so.
+    t.send(F6);
+    t.wait_for("item 7 of 7");
+    t.send(F5);
+    t.wait_for("Suggestions from the playbook");
+    t.send(ENTER);
+    t.wait_for_all(&[
+        "Ship-confirmed all {number} open orders",
+        "The suggestion also filled: Owner",
+    ]);
+    t.send("3");
+    t.wait_for("Ship-confirmed all 3 open orders");
+    t.send(TAB);
+    t.answer(&days_ago(1));
+    // Typing in the filled owner replaces it: no "Warehouse managerShift lead".
+    t.send("Shift lead");
+    t.send(CTRL_S);
+    wait_for_file(&file, "Ship-confirmed all 3 open orders");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let case = poa::case::from_yaml(&std::fs::read_to_string(&file).unwrap(), "c").unwrap();
+    let first = &case.corrective_actions[0].action;
+    assert!(first.contains("We sent each of these buyers"), "{first}");
+    assert!(!first.contains("Ship-confirmed all"), "{first}");
+    let added = &case.corrective_actions[6];
+    assert!(
+        added.action.starts_with("Ship-confirmed all 3 open orders"),
+        "{}",
+        added.action
+    );
+    assert_eq!(added.owner, "Shift lead");
+}
+
+#[test]
+fn a_finding_leads_to_where_it_is_answered_and_f3_says_where_the_findings_are() {
+    let dir = case_folder();
+    let file = dir.path().join("case.poa.yaml");
+    // The notice names an ASIN the letter never mentions, and an evidence
+    // file that is not there.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("  asins: []", "  asins: [B0ZZQ4K7M2]")
+        .replacen(
+            "    kind: tracking\n",
+            "    kind: tracking\n    file: scans/carrier-log.pdf\n",
+            1,
+        );
+    std::fs::write(&file, text).unwrap();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 80, 24);
+    t.wait_for("What is your company's legal name?");
+    // F3 where there is nothing says where there is something.
+    t.send(F3);
+    t.wait_for_all(&["No finding in this", "Notice (2)", "Evidence (1)"]);
+    // The editor checks the evidence files as poa check does.
+    for _ in 0..6 {
+        t.send(PG_DN);
+    }
+    let screen = t.wait_for_all(&["Evidence — item 1 of 3", "C007", "carrier-log.pdf"]);
+    // The status spoke of the Seller step: it went with it.
+    assert!(!screen.contains("No finding in this"), "{screen}");
+    // F4 on the unmentioned ASIN goes to the answer that should name it,
+    // and says why the writer is there.
+    for _ in 0..6 {
+        t.send("\x1b[5~"); // PgUp
+    }
+    t.wait_for("What is your company's legal name?");
+    t.send(PG_DN);
+    t.wait_for("C012");
+    t.send(F4);
+    t.wait_for_all(&[
+        "What happened, in facts and numbers?",
+        "C012 The notice names",
+        "B0ZZQ4K7M2",
+    ]);
+    // Written there, the finding goes; the notice's list is untouched.
+    t.send("\x1b[F"); // End
+    t.send(" ASIN B0ZZQ4K7M2 was one of them.");
+    t.send(CTRL_S);
+    wait_for_file(&file, "ASIN B0ZZQ4K7M2 was one of them.");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let case = poa::case::from_yaml(&std::fs::read_to_string(&file).unwrap(), "c").unwrap();
+    assert_eq!(case.notice.asins, ["B0ZZQ4K7M2"]);
+}
+
+#[test]
+fn a_chinese_writer_finds_the_violation_by_typing_in_chinese() {
+    let dir = case_folder();
+    let mut t = Term::spawn(
+        dir.path(),
+        &["--lang", "zh", "edit", "case.poa.yaml"],
+        80,
+        24,
+    );
+    t.wait_for("卖家信息");
+    t.send(PG_DN);
+    // The list names each type in Chinese, beside its id.
+    t.wait_for_all(&["违规类型", "late-shipment-rate — 迟发率超标"]);
+    t.send("评论");
+    t.wait_for_all(&["1 个选项", "review-manipulation — 操纵评论"]);
+    t.send(ENTER);
+    t.wait_for("申诉方式");
+    t.send(CTRL_S);
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let case = poa::case::from_yaml(
+        &std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap(),
+        "c",
+    )
+    .unwrap();
+    assert_eq!(case.notice.violation, "review-manipulation");
+}
+
+#[test]
+fn the_review_shows_the_letter_as_it_reads_not_its_markdown() {
+    let dir = case_folder();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("What is your company's legal name?");
+    for _ in 0..8 {
+        t.send(PG_DN);
+    }
+    let screen = t.wait_for_all(&["F10", "Harbor Lane Goods LLC", "Root cause"]);
+    for markup in ["## ", "**", "| ---", "](", "\\."] {
+        assert!(
+            !screen.contains(markup),
+            "{markup:?} on the Review:\n{screen}"
+        );
+    }
+    t.send(CTRL_Q);
+    t.wait_exit();
+}
+
+#[test]
+fn a_paste_of_five_thousand_lines_is_kept_whole_and_the_next_key_lands() {
+    let dir = case_folder();
+    let file = dir.path().join("case.poa.yaml");
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("What is your company's legal name?");
+    for _ in 0..3 {
+        t.send(PG_DN);
+    }
+    t.wait_for("In one line, what went wrong");
+    t.send(TAB);
+    t.wait_for("What happened, in facts and numbers?");
+    // An order report pasted whole, with the CR line breaks of a terminal.
+    let lines: Vec<String> = (0..5000)
+        .map(|i| format!("112-{:07}-{:07} shipped late", 1_000_000 + i, 2_000_000 + i))
+        .collect();
+    t.send("\x1b[F");
+    t.paste(&format!("\r{}", lines.join("\r")));
+    t.send("X");
+    t.send(CTRL_S);
+    let saved = wait_for_file(&file, "112-1004999-2004999 shipped lateX");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let case = poa::case::from_yaml(&saved, "c").unwrap();
+    let what = &case.root_causes[0].what;
+    assert!(
+        what.starts_with("58 of the 96 late orders"),
+        "{}",
+        &what[..80]
+    );
+    assert_eq!(what.matches(" shipped late").count(), 5000);
+    assert!(!what.contains('\r'));
 }

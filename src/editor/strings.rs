@@ -27,6 +27,8 @@ pub enum S {
     ChoicesShown,
     Findings,
     NoFindings,
+    FindingsElsewhere,
+    InOtherItem,
     CheckedAll,
     CheckedNoGrammar,
     Saved,
@@ -342,6 +344,11 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "Not saved: the file changed on disk. Ctrl+S to choose again.",
             "未保存：文件已在别处被修改。按 Ctrl+S 重新选择。",
         ),
+        S::FindingsElsewhere => (
+            "No finding in this step. Findings are in: {steps}. PgDn goes on; the Review lists them all.",
+            "这一步没有问题。有问题的步骤：{steps}。按 PgDn 往下走；“检查与导出”列出全部问题。",
+        ),
+        S::InOtherItem => ("in another item: Alt+↓", "在其他条目：按 Alt+↓"),
         S::AlsoFilled => (
             "The suggestion also filled: {fields}. Check them before you type there.",
             "参考写法同时填好了：{fields}。在那里输入之前请先看一下。",

@@ -175,6 +175,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             m.step = step;
             m.item = 0;
             m.field = 0;
+            m.status.clear();
             enter_step(m);
         }
         Msg::NextItem | Msg::PrevItem => {
@@ -243,6 +244,31 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             let n = m.visible_findings().len();
             if n > 0 {
                 m.selected = (m.selected + 1) % n;
+            } else if !m.findings.is_empty() {
+                // Nothing here: say where the findings are, so F3 is
+                // never a key that does nothing.
+                let counts: Vec<String> = m
+                    .steps()
+                    .into_iter()
+                    .filter(|s| *s != Step::Review)
+                    .filter_map(|s| {
+                        let k = m
+                            .findings
+                            .iter()
+                            .filter(|f| place_of(&m.case, &f.field).0 == s)
+                            .count();
+                        let name = t(m.lang, s.name());
+                        (k > 0).then(|| match s == m.step {
+                            true => format!("{name} ({k}, {})", t(m.lang, S::InOtherItem)),
+                            false => format!("{name} ({k})"),
+                        })
+                    })
+                    .collect();
+                m.status = fill(
+                    m.lang,
+                    S::FindingsElsewhere,
+                    &[("steps", &counts.join(", "))],
+                );
             }
         }
         Msg::ApplyFix => {
@@ -272,7 +298,15 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 m.item = item;
                 m.field = field;
                 enter_step(m);
-                m.selected = m.step_findings().iter().position(|g| **g == f).unwrap_or(0);
+                match m.step_findings().iter().position(|g| **g == f) {
+                    Some(i) => m.selected = i,
+                    // Landed where the finding is answered, not where it is
+                    // listed: the status says why the writer is here.
+                    None => {
+                        m.selected = 0;
+                        m.status = format!("{} {}", f.code, f.message_in(m.lang));
+                    }
+                }
             }
         }
         Msg::NextPlaceholder => select_placeholder(m, true),
@@ -625,6 +659,8 @@ fn go_step(m: &mut Model, dir: i32) -> bool {
     m.step = steps[i as usize];
     m.item = 0;
     m.field = 0;
+    // What the status said was about the step left behind.
+    m.status.clear();
     enter_step(m);
     true
 }

@@ -88,9 +88,10 @@ pub fn view(m: &Model, f: &mut Frame) {
     if let Some(start) = &m.start {
         start_view(m, start, f, &theme);
     } else {
+        let status_rows = status_height(&status_spans(m, &theme), area.width);
         let [main, status, keys] = Layout::vertical([
             Constraint::Min(10),
-            Constraint::Length(1),
+            Constraint::Length(status_rows),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -792,6 +793,25 @@ fn blocks_lines(
 }
 
 fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
+    let line = Paragraph::new(Line::from(status_spans(m, theme)));
+    // Wrapped only when it takes more than a row, so one row stays as it was.
+    let line = match area.height {
+        1 => line,
+        _ => line.wrap(ratatui::widgets::Wrap { trim: true }),
+    };
+    f.render_widget(line, area);
+}
+
+/// The rows the status line takes: one, or up to three when what it says
+/// is longer than the screen is wide, so that a message is read to its end.
+fn status_height(spans: &[Span], width: u16) -> u16 {
+    let plain: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    wrapped(&plain, width, Style::default()).len().clamp(1, 3) as u16
+}
+
+/// What the status line says: the file, saved or not, words, the days
+/// left, and the last message.
+fn status_spans<'a>(m: &'a Model, theme: &Theme) -> Vec<Span<'a>> {
     let name = m
         .path
         .file_name()
@@ -840,7 +860,7 @@ fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
     if !m.status.is_empty() {
         spans.push(Span::styled(format!(" · {}", m.status), theme.dim()));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
 }
 
 fn keybar_view(m: &Model, f: &mut Frame, area: Rect) {
