@@ -1134,14 +1134,58 @@ fn choices_show_what_they_mean_and_are_searched_by_typing() {
     assert!(screen(&m, 120, 40).contains("DE — Germany"));
     update(&mut m, Msg::ChoiceNext);
     assert_eq!(m.case.seller.marketplace, "DE");
-    // A search that matches nothing is kept as typed (the checker says
-    // it is no marketplace), never replaced by a guess.
+    // A search that matches nothing is kept as typed and said to be no
+    // choice yet, never replaced by a guess; the case keeps its value.
     for _ in 0..5 {
         update(&mut m, Msg::Input(key(KeyCode::Backspace)));
     }
     typ(&mut m, "zz");
     update(&mut m, Msg::NextField);
-    assert_eq!(m.case.seller.marketplace, "zz");
+    assert_eq!(m.case.seller.marketplace, "DE");
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("zz — not a choice yet"), "{s}");
+}
+
+#[test]
+fn a_violation_is_found_by_its_notices_words_and_a_search_is_no_value() {
+    let mut m = model("late-shipment.poa.yaml", Lang::Zh);
+    go(&mut m, Step::Notice);
+    for _ in 0..40 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    // "刷评" is in no title, but in the words of a review notice.
+    typ(&mut m, "刷评");
+    let s = screen(&m, 120, 40);
+    assert!(s.contains("review-manipulation — 操纵评论"), "{s}");
+    assert!(s.contains("1 个选项"), "{s}");
+    // While it is typed, the case keeps its violation, and no finding
+    // says "刷评" is no violation.
+    assert_eq!(m.case.notice.violation, "late-shipment-rate");
+    assert!(
+        m.findings.iter().all(|f| f.code != "C001"),
+        "{:?}",
+        m.findings
+    );
+    assert!(m.steps().contains(&Step::Metrics));
+    let enter = keys::to_msg(&m, key(KeyCode::Enter)).unwrap();
+    update(&mut m, enter);
+    assert_eq!(m.case.notice.violation, "review-manipulation");
+    // In English too, by a phrase of the notice.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Notice);
+    for _ in 0..40 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "community guidelines");
+    assert!(screen(&m, 120, 40).contains("review-manipulation —"));
+    // Near miss: one letter is not searched among the notices' words,
+    // or every type would match it.
+    for _ in 0..40 {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "x");
+    let s = screen(&m, 120, 40);
+    assert!(!s.contains("review-manipulation —"), "{s}");
 }
 
 #[test]
@@ -1282,12 +1326,12 @@ fn a_save_that_fails_as_the_writer_quits_keeps_the_editor_open() {
 
 #[test]
 fn a_selected_finding_taller_than_its_box_is_still_shown() {
+    // A violation poa does not know, as a hand-edited case file has it
+    // (typed in the editor it is only a search).
     let mut m = model("order-defect.poa.yaml", Lang::Zh);
+    m.case.notice.violation = "退货".into();
+    m.recheck();
     go(&mut m, Step::Notice);
-    for _ in 0..30 {
-        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
-    }
-    typ(&mut m, "退货");
     let s = screen(&m, 80, 24);
     assert!(
         s.contains("C001"),

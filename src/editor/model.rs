@@ -267,8 +267,22 @@ pub fn choice_matches(spec: FieldSpec, query: &str) -> Vec<&'static str> {
                 || [Lang::En, Lang::Zh]
                     .iter()
                     .any(|l| choice_label(spec.guide, o, *l).to_lowercase().contains(&q))
+                || keywords_match(spec, o, &q)
         })
         .collect()
+}
+
+/// A violation is found by the words of its notices too ("评论滥用",
+/// "community guidelines"), in either language, from two letters typed.
+fn keywords_match(spec: FieldSpec, id: &str, q: &str) -> bool {
+    spec.guide == "notice.violation"
+        && q.chars().count() >= 2
+        && playbook::get(id).is_some_and(|p| {
+            [&p.keywords.en, &p.keywords.zh]
+                .into_iter()
+                .flatten()
+                .any(|k| k.to_lowercase().contains(q))
+        })
 }
 
 /// The steps of a case: Metrics only for a rate violation, Explanation
@@ -639,6 +653,19 @@ impl Model {
         let text = self.input.lines().join("\n");
         let key = (self.step, self.item, spec.guide);
         let before = get(&self.case, spec, self.item);
+        // A search typed in a choice is not the case's value until it names
+        // a choice: while "评论" is typed the violation stays as it was, and
+        // no finding flashes for a type that does not exist. (A choice
+        // emptied in the case file stays empty until one is picked.)
+        let choice = spec.kind == Kind::Choice;
+        // An emptied choice is a search about to be typed, too: the
+        // violation is not dropped (and the steps with it) on the way.
+        let searching =
+            choice && text.trim() != before.trim() && !choices(spec).contains(&text.trim());
+        if searching {
+            self.pending.insert(key, text);
+            return false;
+        }
         match set(&mut self.case, spec, self.item, &text) {
             Ok(()) => {
                 self.pending.remove(&key);

@@ -68,6 +68,7 @@ pub enum S {
     StartKeysPaste,
     StartKeysName,
     NotADate,
+    NotAChoice,
     NotANumber,
     Choices,
     Closing,
@@ -246,6 +247,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FileNameHint => (
             "It is saved in this folder; the name ends with .poa.yaml.",
             "保存在当前文件夹，文件名以 .poa.yaml 结尾。",
+        ),
+        S::NotAChoice => (
+            "not a choice yet: pick one below with ↑/↓ or Enter",
+            "还不是选项：用 ↑/↓ 或回车选一项",
         ),
         S::NotADate => (
             "not a date yet: write YYYY-MM-DD, e.g. 2026-11-18",

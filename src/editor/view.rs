@@ -402,10 +402,10 @@ fn step_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
 
 /// What to say of a value that does not parse yet.
 fn not_valid(kind: Kind) -> S {
-    if kind == Kind::Number {
-        S::NotANumber
-    } else {
-        S::NotADate
+    match kind {
+        Kind::Number => S::NotANumber,
+        Kind::Choice => S::NotAChoice,
+        _ => S::NotADate,
     }
 }
 
