@@ -1692,3 +1692,48 @@ fn small_things_of_the_attack_report_hold() {
         assert!(!dir.path().join("nowhere").exists());
     }
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_explained_in_chinese_under_lang_zh() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{GOOD_HEAD}root_causes:\n- summary: \"unclosed\n  why: x\n");
+    write(dir.path(), "bad.poa.yaml", &text);
+    write(
+        dir.path(),
+        "k.poa.yaml",
+        &format!("{GOOD_HEAD}root_causes:\n- summary: One\n  whyy: typo\n"),
+    );
+    // Each command, with --lang before or after it: where, what and what
+    // to do, in Chinese, with the place as in English.
+    let msg = fails_with(
+        dir.path(),
+        &[
+            "--lang",
+            "zh",
+            "check",
+            "bad.poa.yaml",
+            "k.poa.yaml",
+            "none.poa.yaml",
+        ],
+        &[
+            "错误：bad.poa.yaml:11:12：YAML 格式有误",
+            "请把引号关上",
+            "错误：k.poa.yaml:12:3：不认识的键 `whyy`（在 `root_causes[0]` 里）",
+            "请改正拼写",
+            "错误：none.poa.yaml：找不到这个文件",
+        ],
+    );
+    assert!(!msg.contains("malformed"), "{msg}");
+    fails_with(
+        dir.path(),
+        &["render", "bad.poa.yaml", "--lang", "zh"],
+        &["错误：bad.poa.yaml:11:12：", "请把引号关上"],
+    );
+    // Near miss: in English, English.
+    let msg = fails_with(
+        dir.path(),
+        &["check", "bad.poa.yaml", "--lang", "en"],
+        &["error: bad.poa.yaml:11:12: the YAML is malformed"],
+    );
+    assert!(!msg.contains("错误"), "{msg}");
+}

@@ -11,6 +11,7 @@ mod field;
 mod items;
 mod keep;
 mod load;
+mod load_zh;
 mod locate;
 mod migrate;
 mod save;

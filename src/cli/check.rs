@@ -148,7 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(r) => checked.push(r),
             Err(e) => {
                 unreadable = true;
-                eprintln!("error: {}", super::error_text(&e));
+                eprintln!("{}", super::error_line(&e, lang));
             }
         }
     }

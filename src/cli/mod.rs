@@ -73,6 +73,11 @@ pub fn run() -> ExitCode {
     };
     // `poa --lang zh check FILE` means the same as `poa check FILE --lang zh`.
     let lang = cli.lang;
+    // The language of an error: the one asked for anywhere on the line.
+    let said = lang
+        .clone()
+        .or_else(|| cli.command.as_ref().and_then(Command::lang));
+    let error_lang = lang_arg(said.as_deref()).unwrap_or(crate::playbook::Lang::En);
     let result = match cli.command {
         None => edit::start(lang.as_deref()),
         Some(command) => match command {
@@ -106,9 +111,36 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {}", error_text(&e));
+            eprintln!("{}", error_line(&e, error_lang));
             ExitCode::from(2)
         }
+    }
+}
+
+impl Command {
+    /// The `--lang` given after the command, if it takes one.
+    fn lang(&self) -> Option<String> {
+        match self {
+            Command::New(a) => a.lang.clone(),
+            Command::Edit(a) => a.lang.clone(),
+            Command::Check(a) => a.lang.clone(),
+            Command::Render(a) => a.lang.clone(),
+            Command::Rules(a) => a.lang.clone(),
+            Command::Playbooks(a) => a.lang.clone(),
+            Command::Import(_) => None,
+        }
+    }
+}
+
+/// The line a failed command prints: a file that could not be read is
+/// explained in Chinese under `--lang zh` (the rest is in English).
+pub(crate) fn error_line(e: &anyhow::Error, lang: crate::playbook::Lang) -> String {
+    let load = e.chain().find_map(|c| c.downcast_ref::<case::LoadError>());
+    match (lang, load) {
+        (crate::playbook::Lang::Zh, Some(load)) => {
+            format!("错误：{}", case::visible(&load.zh()))
+        }
+        _ => format!("error: {}", error_text(e)),
     }
 }
 

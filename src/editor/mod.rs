@@ -543,7 +543,10 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
                 .and_then(|s| case::from_yaml(&s, &crate::case::shown(&path)));
             Some(match loaded {
                 Ok(case) => take_and_open(path, case, w),
-                Err(e) => Msg::OpenFailed(e.to_string()),
+                Err(e) => Msg::OpenFailed(match m.lang {
+                    crate::playbook::Lang::Zh => e.zh(),
+                    crate::playbook::Lang::En => e.to_string(),
+                }),
             })
         }
     };
