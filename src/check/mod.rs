@@ -465,6 +465,7 @@ impl Checker {
             };
             (place, f.start.unwrap_or(0), f.code)
         });
+        one_say_per_phrase(&mut out);
         out
     }
 
@@ -594,6 +595,31 @@ pub fn apply_draft_fixes(text: &str, findings: &[Finding]) -> (String, usize) {
         }
     }
     (lines.join("\n"), applied)
+}
+
+/// Words that a translation finding (G003) rewrites are not also called
+/// vague or template wording (T006, T017) by a second finding: one place,
+/// one say, and the one with the better wording wins. Expects the
+/// findings sorted by place.
+fn one_say_per_phrase(out: &mut Vec<Finding>) {
+    let rewritten: Vec<(FieldId, usize, usize)> = out
+        .iter()
+        .filter(|f| f.code == "G003")
+        .filter_map(|f| Some((f.field, f.start?, f.end?)))
+        .collect();
+    if rewritten.is_empty() {
+        return;
+    }
+    out.retain(|f| {
+        let (Some(start), Some(end)) = (f.start, f.end) else {
+            return true;
+        };
+        !(matches!(f.code, "T006" | "T017")
+            && f.fix.is_none()
+            && rewritten
+                .iter()
+                .any(|(id, s, e)| *id == f.field && start < *e && *s < end))
+    });
 }
 
 /// Puts the fixes of `list` (findings on `text`) in place, from the end so

@@ -14,7 +14,7 @@ use crate::check::sense;
 use crate::check::{Cx, Finding, Meta, Rule};
 
 /// Verbs of the trade with their past participle.
-const PARTICIPLES: [(&str, &str); 38] = [
+const PARTICIPLES: [(&str, &str); 47] = [
     ("reply", "replied"),
     ("check", "checked"),
     ("contact", "contacted"),
@@ -53,6 +53,15 @@ const PARTICIPLES: [(&str, &str); 38] = [
     ("implement", "implemented"),
     ("strengthen", "strengthened"),
     ("associate", "associated"),
+    ("use", "used"),
+    ("pack", "packed"),
+    ("test", "tested"),
+    ("print", "printed"),
+    ("scan", "scanned"),
+    ("sell", "sold"),
+    ("request", "requested"),
+    ("upload", "uploaded"),
+    ("publish", "published"),
 ];
 
 /// Countable nouns of the trade: (singular, plural).
@@ -213,6 +222,345 @@ fn dropped_subject_and_dates(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
                     .with_fix(fix),
                 );
             }
+        }
+    }
+}
+
+/// Adjectives a learner puts straight after "will" or "must", leaving
+/// out "be" (Chinese has no copula before an adjective: "we will more
+/// careful", "staff must careful").
+const BE_ADJECTIVES: [&str; 12] = [
+    "careful",
+    "strict",
+    "serious",
+    "responsible",
+    "sure",
+    "aware",
+    "attentive",
+    "cautious",
+    "honest",
+    "clear",
+    "stricter",
+    "able",
+];
+
+/// Verbs of [`PARTICIPLES`] that are nouns too ("the answer will be
+/// refund", "the first step will be check-in"): no fix after "be".
+const BE_NOUNS: [&str; 6] = ["refund", "change", "update", "fix", "reply", "contact"];
+
+/// Verbs a learner puts after "is" or "are" in their plain form ("the
+/// buyer is complain", "we are forget"); none of them is also a noun.
+const IS_VERBS: [&str; 14] = [
+    "complain",
+    "forget",
+    "receive",
+    "send",
+    "want",
+    "ask",
+    "know",
+    "think",
+    "understand",
+    "remove",
+    "delete",
+    "replace",
+    "deliver",
+    "investigate",
+];
+
+/// Verbs of [`PARTICIPLES`] that are nouns after "before" or "after"
+/// ("before upload", "after use", "before delivery" is not one of them).
+const ING_NOUNS: [&str; 9] = [
+    "upload", "use", "test", "print", "scan", "request", "refund", "update", "contact",
+];
+
+const MODALS: [&str; 7] = ["will", "would", "should", "must", "shall", "can", "could"];
+
+/// The "-ing" form of a verb of [`PARTICIPLES`]: "ship" → "shipping",
+/// "make" → "making", "check" → "checking".
+fn ing(verb: &str) -> String {
+    match verb {
+        "ship" | "stop" | "forget" | "scan" => format!("{verb}{}ing", &verb[verb.len() - 1..]),
+        "cancel" => "cancelling".into(),
+        v if v.ends_with('e') && !v.ends_with("ee") => format!("{}ing", &v[..v.len() - 1]),
+        v => format!("{v}ing"),
+    }
+}
+
+/// Two shapes with a certain correction: "will (more) careful" lacks its
+/// "be" ("will be more careful"), and a verb's plain form after "before"
+/// or "after" wants "-ing" ("before ship" → "before shipping"). Not
+/// "will be careful", "must carefully check", "after ship date" or "after
+/// check-in".
+fn missing_be_and_ing(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+    let shape = words!(
+        r"(?i)\b(?:will|would|should|must|shall|can|could)\s+(?:more\s+|very\s+|so\s+)?(?:careful|strict|serious|responsible|sure|aware|attentive|cautious|honest|clear|stricter|able)\b|\b(?:before|after|without|be|is|are|am)\s+[a-z]+\b"
+    );
+    for f in cx.doc.statements().filter(|f| shape.is_match(f.text)) {
+        let toks = cx.tokens(f);
+        let joined =
+            |a: &sense::Token<'_>, b: &sense::Token<'_>| f.text[a.end..b.start].trim().is_empty();
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.lower.as_ref();
+            if MODALS.contains(&w) {
+                let mut j = i + 1;
+                if toks
+                    .get(j)
+                    .is_some_and(|a| matches!(a.lower.as_ref(), "more" | "very" | "so"))
+                {
+                    j += 1;
+                }
+                let Some(adj) = toks.get(j) else { continue };
+                if !BE_ADJECTIVES.contains(&adj.lower.as_ref())
+                    || !toks[i..=j].windows(2).all(|p| joined(&p[0], &p[1]))
+                    // "will sure" is said for "surely"; leave it.
+                    || (adj.lower == "sure" && j == i + 1)
+                {
+                    continue;
+                }
+                let modal = &f.text[t.start..t.end];
+                let said = &f.text[t.start..adj.end];
+                let fix = format!("{modal} be{}", &f.text[t.end..adj.end]);
+                out.push(
+                    Finding::span(
+                        me,
+                        f,
+                        t.start,
+                        adj.end,
+                        format!(
+                            "\"{said}\": before a word like \"{}\", English needs \"be\". Write \"{fix}\".",
+                            &f.text[adj.start..adj.end]
+                        ),
+                    )
+                    .with_fix(fix),
+                );
+                continue;
+            }
+            // "will be check": after "be" a done-to verb takes its
+            // participle ("be checked"). "is complain": "-ing", or the past.
+            if matches!(w, "be" | "is" | "are" | "am")
+                && let Some(v) = toks.get(i + 1)
+                && joined(t, v)
+                && !f.text[v.end..].starts_with('-')
+            {
+                let said = &f.text[t.start..v.end];
+                let be = &f.text[t.start..t.end];
+                if w == "be"
+                    && let Some((_, done)) = PARTICIPLES
+                        .iter()
+                        .find(|(b, _)| *b == v.lower && !BE_NOUNS.contains(b))
+                {
+                    let fix = format!("{be} {done}");
+                    out.push(
+                        Finding::span(
+                            me,
+                            f,
+                            t.start,
+                            v.end,
+                            format!("\"{said}\": after \"be\" the verb takes its past form. Write \"{fix}\"."),
+                        )
+                        .with_fix(fix),
+                    );
+                    continue;
+                }
+                if w != "be" && i > 0 && IS_VERBS.contains(&v.lower.as_ref()) {
+                    let past = PARTICIPLES.iter().find(|(b, _)| *b == v.lower).map_or_else(
+                        || format!("{}ed", v.lower.trim_end_matches('e')),
+                        |(_, p)| (*p).to_string(),
+                    );
+                    out.push(Finding::span(
+                        me,
+                        f,
+                        t.start,
+                        v.end,
+                        format!(
+                            "\"{said}\": \"{be}\" does not go with the verb's plain form. For what happened, write the past alone (\"{past}\"); for what is going on, \"{be} {}\".",
+                            ing(&v.lower)
+                        ),
+                    ));
+                    continue;
+                }
+            }
+            if matches!(w, "before" | "after" | "without")
+                && let Some(v) = toks.get(i + 1)
+                && PARTICIPLES.iter().any(|(base, _)| *base == v.lower)
+                // "before upload", "after use": nouns of their own there.
+                && !ING_NOUNS.contains(&v.lower.as_ref())
+                && joined(t, v)
+                // "after ship date", "before check-in": the plain form is
+                // a noun there, with a noun after it.
+                && !f.text[v.end..].starts_with('-')
+                && toks.get(i + 2).is_none_or(|n| {
+                    !joined(v, n)
+                        || matches!(
+                            n.lower.as_ref(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "it"
+                                | "them"
+                                | "each"
+                                | "every"
+                                | "any"
+                                | "our"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "all"
+                                | "orders"
+                                | "products"
+                                | "items"
+                                | "packages"
+                                | "goods"
+                                | "to"
+                                | "and"
+                                | "or"
+                                | "then"
+                                | "with"
+                                | "by"
+                        )
+                })
+            {
+                let said = &f.text[t.start..v.end];
+                let prep = &f.text[t.start..t.end];
+                let fix = format!("{prep} {}", ing(&v.lower));
+                out.push(
+                    Finding::span(
+                        me,
+                        f,
+                        t.start,
+                        v.end,
+                        format!(
+                            "\"{said}\": after \"{prep}\" a verb takes \"-ing\". Write \"{fix}\"."
+                        ),
+                    )
+                    .with_fix(fix),
+                );
+            }
+        }
+    }
+}
+
+/// A corrective action told in the present ("We check every order"): an
+/// action is already done, so it is told in the past. Only in a case's
+/// corrective actions or a draft's own corrective section, where nothing
+/// is a standing rule; "we now check" is left alone (a change that holds).
+fn done_in_the_present(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+    use crate::check::doc::FieldId;
+    let corrective = |f: &crate::check::doc::Field<'_>| match f.id {
+        FieldId::Case(p) => {
+            p.section == crate::case::Section::CorrectiveActions && p.key == "action"
+        }
+        FieldId::Line(n) => cx.doc.draft.is_some_and(|d| {
+            d.lines
+                .iter()
+                .any(|l| l.n == n && l.section == crate::check::draft::SectionKind::Corrective)
+        }),
+        _ => false,
+    };
+    for f in cx.doc.statements().filter(|f| corrective(f)) {
+        let toks = cx.tokens(f);
+        for (i, who) in toks.iter().enumerate() {
+            if !matches!(who.lower.as_ref(), "we" | "i") {
+                continue;
+            }
+            // "when we check", "if we ship", "or we stop": a rule or a
+            // condition, told in the present on purpose; "let": the plain form.
+            if i.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    toks[k].lower.as_ref(),
+                    "when"
+                        | "whenever"
+                        | "if"
+                        | "once"
+                        | "before"
+                        | "after"
+                        | "until"
+                        | "unless"
+                        | "that"
+                        | "so"
+                        | "let"
+                        | "help"
+                        | "make"
+                        | "now"
+                        | "or"
+                        | "otherwise"
+                        | "else"
+                )
+            }) {
+                continue;
+            }
+            let Some(mut verb) = toks.get(i + 1) else {
+                continue;
+            };
+            // "we are deleted the listing": a done action told as "are" and
+            // its participle, with the thing done to after it.
+            let from = who.start;
+            let mut passive = false;
+            if matches!(verb.lower.as_ref(), "are" | "were" | "am" | "was")
+                && let Some(v) = toks.get(i + 2)
+                && PARTICIPLES
+                    .iter()
+                    .any(|(b, p)| *p == v.lower && *b != v.lower)
+                && !matches!(
+                    v.lower.as_ref(),
+                    "sent"
+                        | "given"
+                        | "informed"
+                        | "suspended"
+                        | "deactivated"
+                        | "blocked"
+                        | "associated"
+                )
+                && toks.get(i + 3).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_ref(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "all"
+                            | "our"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "each"
+                            | "every"
+                    )
+                })
+            {
+                verb = v;
+                passive = true;
+            }
+            let found = if passive {
+                PARTICIPLES.iter().find(|(_, p)| *p == verb.lower)
+            } else {
+                PARTICIPLES.iter().find(|(b, _)| *b == verb.lower)
+            };
+            let Some((_, done)) = found else { continue };
+            if !f.text[who.end..toks[i + 1].start].trim().is_empty()
+                || (!passive && f.text[verb.end..].starts_with('-'))
+            {
+                continue;
+            }
+            // The simple past, where it is not the participle.
+            let past = match *done {
+                "taken" => "took",
+                "given" => "gave",
+                p => p,
+            };
+            let said = &f.text[from..verb.end];
+            let fix = format!("{} {past}", &f.text[who.start..who.end]);
+            out.push(
+                Finding::span(
+                    me,
+                    f,
+                    from,
+                    verb.end,
+                    format!(
+                        "\"{said}\": a corrective action is already done, so tell it in the past: \"{fix}\". If it is something you keep doing, it belongs in the preventive measures."
+                    ),
+                )
+                .with_fix(fix),
+            );
         }
     }
 }
@@ -406,6 +754,8 @@ impl Rule for SecondLanguageGrammar {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         super::phrase_findings(me, cx, out);
         dropped_subject_and_dates(me, cx, out);
+        missing_be_and_ing(me, cx, out);
+        done_in_the_present(me, cx, out);
         for f in cx
             .doc
             .statements()

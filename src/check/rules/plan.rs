@@ -150,7 +150,13 @@ impl Rule for ActionWrittenAsPlan {
             let f = &cx.doc.fields[i];
             let start = p.start.unwrap_or(0);
             let sentence = sense::sentence_at(&cx.sentences[i], start).unwrap_or(0..f.text.len());
-            let m = sense::mood(&f.text[sentence]);
+            // The clause of the plan, from the last comma or semicolon before
+            // it: "We refunded all 96 buyers, and we will be more careful" is
+            // a done action and a plan, and the plan is still one.
+            let clause = f.text[sentence.start..start]
+                .rfind([',', ';'])
+                .map_or(sentence.start, |k| sentence.start + k + 1);
+            let m = sense::mood(&f.text[clause..sentence.end]);
             // "Closed and will never be used again": done, with a rule;
             // "there will be no shortage again" is a promise (T007), not a plan.
             let after = f.text[p.end.unwrap_or(start)..].to_lowercase();
