@@ -1530,3 +1530,17 @@ fn a_chinese_message_names_the_kind_of_fault_it_is_about() {
     let said = zh_of(&c, "C001");
     assert!(said.iter().any(|s| s.contains("纠正措施")), "{said:?}");
 }
+
+#[test]
+fn a_word_longer_than_any_english_word_is_not_spelt_and_a_slip_still_is() {
+    // A key held down, a hash pasted: 20,000 letters in one "word". Spelling
+    // it took time that grew with its square (16 KB: 28 s); it is no word.
+    let long = format!(
+        "## Root cause\n\nOur label printer wrote {} into the tracking field.\n",
+        "x".repeat(20_000)
+    );
+    assert!(!draft_codes(&long).contains("G001"));
+    // Near miss: a slip in a word of everyday length is still found.
+    let slip = "## Root cause\n\nOur warehouse lead did not recieve the 14 returns on time.\n";
+    assert!(draft_codes(slip).contains("G001"));
+}

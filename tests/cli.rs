@@ -1737,3 +1737,86 @@ fn a_file_that_cannot_be_read_is_explained_in_chinese_under_lang_zh() {
     );
     assert!(!msg.contains("错误"), "{msg}");
 }
+
+#[test]
+fn a_second_yaml_document_is_named_at_its_line_in_a_case_and_a_phrase_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = format!("{GOOD_HEAD}---\nversion: 2\n");
+    write(dir.path(), "two.poa.yaml", &case);
+    fails_with(
+        dir.path(),
+        &["check", "two.poa.yaml"],
+        &["two.poa.yaml:10:1:", "second YAML document"],
+    );
+    write(
+        dir.path(),
+        "end.poa.yaml",
+        &format!("{GOOD_HEAD}...\ngarbage: [\n"),
+    );
+    fails_with(
+        dir.path(),
+        &["check", "end.poa.yaml"],
+        &["end.poa.yaml:10:1:"],
+    );
+    write(dir.path(), "ok.poa.yaml", GOOD_HEAD);
+    write(
+        dir.path(),
+        "p.yaml",
+        "T002:\n  phrases: [a]\n---\nT002:\n  phrases: [b]\n",
+    );
+    fails_with(
+        dir.path(),
+        &["check", "ok.poa.yaml", "--phrases", "p.yaml"],
+        &["p.yaml:3:1:", "second YAML document"],
+    );
+    // Near miss: a `---` that opens the one document is fine.
+    write(dir.path(), "lead.poa.yaml", &format!("---\n{GOOD_HEAD}"));
+    let o = poa(&["check", "lead.poa.yaml"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn bidirectional_isolates_are_refused_and_the_marks_of_arabic_text_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, escape) in [("rli", "\\u2067"), ("lre", "\\u202A"), ("pdi", "\\u2069")] {
+        let file = format!("{name}.poa.yaml");
+        write(
+            dir.path(),
+            &file,
+            &format!("{GOOD_HEAD}closing: \"Sent {escape}abc to the buyer\"\n"),
+        );
+        fails_with(
+            dir.path(),
+            &["check", &file],
+            &[&format!("{file}:10:"), "invisible control character"],
+        );
+    }
+    // A right-to-left mark reorders nothing: a name in Arabic may hold it.
+    write(
+        dir.path(),
+        "rlm.poa.yaml",
+        &format!("{GOOD_HEAD}closing: \"Signed by \\u200Fعمر\\u200F for the store\"\n"),
+    );
+    let o = poa(&["check", "rlm.poa.yaml"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn a_phrase_file_of_many_phrases_with_one_first_word_all_match() {
+    // 20,000 phrases under one first word: each is found (the trie's
+    // children are looked up by word, not searched one by one).
+    let dir = tempfile::tempdir().unwrap();
+    let mut phrases = String::from("T002:\n  phrases:\n");
+    for i in 0..20_000 {
+        phrases.push_str(&format!("    - zorbly word{i}\n"));
+    }
+    write(dir.path(), "p.yaml", &phrases);
+    let draft = "## Root cause\n\nThe label said zorbly word19999 on the box, and zorbly word7 on the invoice.\n";
+    write(dir.path(), "d.md", draft);
+    let o = poa(
+        &["check", "d.md", "--phrases", "p.yaml", "--format", "json"],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.matches("\"T002\"").count(), 2, "{out}");
+}

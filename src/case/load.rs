@@ -291,13 +291,14 @@ pub fn decode_text(
 }
 
 /// Control characters no text of a case may hold (tab and line ends may):
-/// the C0 and C1 controls, a byte-order mark inside the text, and the two
-/// bidirectional overrides, which make a reader see words in another
-/// order than the file holds (embeddings, isolates and the marks that
-/// Arabic and Hebrew text carries are allowed).
+/// the C0 and C1 controls, a byte-order mark inside the text, and the
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), which make a reader see words in another order than
+/// the file holds. The marks that Arabic and Hebrew text carries
+/// (U+200E, U+200F, U+061C) are allowed: they reorder nothing.
 pub fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{FEFF}' | '\u{202D}' | '\u{202E}')
+        || matches!(c, '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The deepest nesting of `[` and `{` a case file may have.
@@ -556,6 +557,25 @@ pub(crate) fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadEr
         Some((f, d)) if !f.contains(' ') => (f.to_string(), d.to_string()),
         _ => (String::new(), msg.to_string()),
     };
+    // Two documents in one file: the line that starts the second (or ends
+    // the first) is the place, not 1:1.
+    if detail.contains("more than one document") {
+        let at = source
+            .lines()
+            .enumerate()
+            .skip_while(|(_, l)| l.trim() == "---" || l.trim().is_empty() || l.starts_with('#'))
+            .find(|(_, l)| {
+                let t = l.trim_end();
+                t == "---" || t == "..." || t.starts_with("--- ") || t.starts_with("... ")
+            })
+            .map_or(1, |(i, _)| i + 1);
+        return LoadError::Shape {
+            path,
+            line: at,
+            column: 1,
+            what: "this line starts a second YAML document, and a file holds one. Delete this line and what follows it, or put the second part in a file of its own",
+        };
+    }
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         let expected = rest

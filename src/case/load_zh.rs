@@ -158,6 +158,10 @@ fn hint_zh(hint: &str) -> String {
             "用了 YAML 锚点或别名（&name 或 *name），案例文件用不到它。请把值完整写出来".to_string(),
         ),
         (
+            "this line starts a second YAML document, and a file holds one. Delete this line and what follows it, or put the second part in a file of its own",
+            "这一行开始了第二个 YAML 文档，而一个文件只能有一个。请删除这一行及后面的内容，或把后面的部分放进另一个文件".to_string(),
+        ),
+        (
             super::empty_case_hint(),
             format!(
                 "案例文件以 `version: {VERSION}` 开头；可以用 `poa new 文件名 --violation 类型` 新建一个"

@@ -82,6 +82,9 @@ struct Trie {
     root: Vec<u32>,
     /// The other nodes' children while building: (word, node) pairs.
     kids: Vec<Vec<(u32, u32)>>,
+    /// While building: (node, word) → child, so a node with many children
+    /// ("ph 1" … "ph 200000" under "ph") is not searched child by child.
+    edges: FxMap<(u32, u32), u32>,
     /// After `finish`: the children of node n are `kid[kid_start[n]..kid_start[n + 1]]`,
     /// sorted by word.
     kid_start: Vec<u32>,
@@ -135,6 +138,7 @@ impl Trie {
             self.kid_start.push(self.kid.len() as u32);
         }
         self.kids = Vec::new();
+        self.edges = FxMap::default();
     }
 
     fn ends_of(&self, node: u32) -> &[u32] {
@@ -158,10 +162,7 @@ impl Trie {
         let found = if node == 0 {
             self.root.get(w as usize).copied().filter(|&n| n != 0)
         } else {
-            self.kids[node as usize]
-                .iter()
-                .find(|&&(word, _)| word == w)
-                .map(|&(_, n)| n)
+            self.edges.get(&(node, w)).copied()
         };
         if let Some(n) = found {
             return n;
@@ -176,6 +177,7 @@ impl Trie {
             self.root[w as usize] = n;
         } else {
             self.kids[node as usize].push((w, n));
+            self.edges.insert((node, w), n);
         }
         n
     }

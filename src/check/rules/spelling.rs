@@ -8,6 +8,9 @@ use crate::check::draft::LineKind;
 use crate::check::text::match_case;
 use crate::check::{Cx, Field, Finding, Meta, Rule, sense, spell};
 
+/// The longest word spelt, in bytes.
+const MAX_WORD: usize = 30;
+
 pub struct Misspelling;
 
 /// The words of a field for spelling, with the checker's sentences (a
@@ -64,7 +67,14 @@ impl Rule for Misspelling {
                 // claim's wording, a user name, a word of another language.
                 let marked = f.text[..w.start].ends_with(['"', '“', '\'', '‘', '«'])
                     && f.text[w.end..].starts_with(['"', '”', '\'', '’', '»']);
-                if w.text.len() < 3 || marked || sense::inside(&quotes, &(w.start..w.end)) {
+                // Past 30 letters a "word" is a code, a hash or a key held
+                // down, and its corrections would take time that grows
+                // with its square: it is not spelt.
+                if w.text.len() < 3
+                    || w.text.len() > MAX_WORD
+                    || marked
+                    || sense::inside(&quotes, &(w.start..w.end))
+                {
                     continue;
                 }
                 let (first, inner) = capitals(w.text);
