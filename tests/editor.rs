@@ -325,6 +325,67 @@ fn a_suggestion_is_inserted_with_its_owner_and_its_placeholder_selected() {
 }
 
 #[test]
+fn ctrl_z_takes_a_suggestion_back_with_the_owner_it_filled() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Corrective);
+    update(&mut m, Msg::AddItem);
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    assert_eq!(
+        m.case.corrective_actions.last().unwrap().owner,
+        "Warehouse manager"
+    );
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let msg = keys::to_msg(&m, ctrl_z).unwrap();
+    update(&mut m, msg);
+    let a = m.case.corrective_actions.last().unwrap();
+    assert_eq!(a.action, "");
+    assert_eq!(a.owner, "", "the owner the suggestion filled went with it");
+    assert!(m.status.contains("Owner"), "{}", m.status);
+    // Near miss: an owner the writer typed after the suggestion stays.
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    m.case.corrective_actions.last_mut().unwrap().owner = "Shift lead".into();
+    let msg = keys::to_msg(&m, ctrl_z).unwrap();
+    update(&mut m, msg);
+    assert_eq!(
+        m.case.corrective_actions.last().unwrap().owner,
+        "Shift lead"
+    );
+}
+
+#[test]
+fn arriving_in_a_filled_field_with_a_blank_selects_the_blank_not_the_field() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Preventive);
+    update(&mut m, Msg::AddItem);
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    let p = m.case.preventive_measures.last().unwrap();
+    assert_eq!(p.cadence, "Every business day at {time}");
+    while m.spec().unwrap().guide != "preventive_measures.cadence" {
+        update(&mut m, Msg::NextField);
+    }
+    typ(&mut m, "15:00");
+    assert_eq!(
+        m.case.preventive_measures.last().unwrap().cadence,
+        "Every business day at 15:00"
+    );
+    // Near miss: a filled field with no blank is selected whole, so typing
+    // replaces it ("Night lead", not "Shift leadNight lead").
+    update(&mut m, Msg::AddItem);
+    update(&mut m, Msg::OpenSuggestions);
+    update(&mut m, Msg::OverlayEnter);
+    update(&mut m, Msg::NextField);
+    assert_eq!(m.spec().unwrap().guide, "preventive_measures.owner");
+    typ(&mut m, "Night lead");
+    assert_eq!(
+        m.case.preventive_measures.last().unwrap().owner,
+        "Night lead"
+    );
+}
+
+#[test]
 fn pasting_many_lines_and_chinese_text_works() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Notice);

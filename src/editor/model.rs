@@ -469,8 +469,21 @@ pub struct Model {
     /// it instead of running on after it ("Warehouse managerWarehouse
     /// manager").
     pub suggested: std::collections::BTreeSet<(Step, usize, &'static str)>,
+    /// The last suggestion inserted and the other fields it filled, so
+    /// that Ctrl+Z, which takes the text back, takes those back too.
+    pub undo_fill: Option<Filled>,
     /// A save failed as the writer quit: a second Ctrl+Q quits without it.
     pub quit_unsaved: bool,
+}
+
+/// A suggestion's other fields: where it went, the field's text before
+/// it, and each field it filled with its value before and after.
+#[derive(Debug, Clone)]
+pub struct Filled {
+    pub step: Step,
+    pub item: usize,
+    pub field_before: String,
+    pub fields: Vec<(crate::case::FieldPath, String, String, &'static str)>,
 }
 
 /// A case with more text than this (in bytes; a typical case holds 5,000)
@@ -525,6 +538,7 @@ impl Model {
             choice_query: String::new(),
             check_due: false,
             suggested: Default::default(),
+            undo_fill: None,
             quit_unsaved: false,
         };
         m.load_field();
@@ -635,10 +649,20 @@ impl Model {
         }
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        if self.suggested.remove(&(self.step, self.item, spec.key)) && !input.is_empty() {
+        let arrived = self.suggested.remove(&(self.step, self.item, spec.key)) && !input.is_empty();
+        let blanks = input
+            .lines()
+            .iter()
+            .any(|l| !playbook::placeholders(l).is_empty());
+        if arrived && !blanks {
             input.select_all();
         }
         self.input = input;
+        // A filled field with a blank ("Every day at {time}"): typing fills
+        // the blank, not the whole field.
+        if arrived && blanks {
+            super::update::select_placeholder(self, false);
+        }
         self.underline();
     }
 

@@ -28,6 +28,7 @@ pub enum S {
     Findings,
     NoFindings,
     FindingsElsewhere,
+    FillUndone,
     InOtherItem,
     CheckedAll,
     CheckedNoGrammar,
@@ -258,8 +259,8 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         ),
         S::NotANumber => ("write a whole number, e.g. 1200", "请写整数，例如 1200"),
         S::Choices => (
-            "type to search, ↑/↓ to choose, Enter takes the first",
-            "输入文字搜索，↑/↓ 选择，回车选第一项",
+            "type to search, ↑/↓, Enter picks and moves on",
+            "输入搜索，↑/↓ 选，回车选定并跳到下一项",
         ),
         S::ChoicesShown => ("{n} choices", "{n} 个选项"),
         S::Closing => ("Closing paragraph (optional)", "结尾段落（可选）"),
@@ -352,6 +353,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::FindingsElsewhere => (
             "No finding in this step. Findings are in: {steps}. PgDn goes on; the Review lists them all.",
             "这一步没有问题。有问题的步骤：{steps}。按 PgDn 往下走；“检查与导出”列出全部问题。",
+        ),
+        S::FillUndone => (
+            "Taken back, with what the suggestion filled: {fields}.",
+            "已撤销，参考写法同时填好的内容也已撤回：{fields}。",
         ),
         S::InOtherItem => ("in another item: Alt+↓", "在其他条目：按 Alt+↓"),
         S::AlsoFilled => (

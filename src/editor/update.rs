@@ -626,8 +626,34 @@ fn input(m: &mut Model, key: KeyEvent) {
 /// what the choices are searched by (a choice picked with ↑/↓ is not).
 fn typed(m: &mut Model) {
     edited(m);
+    undo_fill_if_taken_back(m);
     if m.spec().is_some_and(|s| s.kind == Kind::Choice) {
         m.choice_query = m.input.lines().join("");
+    }
+}
+
+/// Ctrl+Z took a suggestion back (the field holds again what it held
+/// before): the owner, cadence or kind it filled go back too, unless the
+/// writer has changed them since.
+fn undo_fill_if_taken_back(m: &mut Model) {
+    let Some(f) = &m.undo_fill else { return };
+    if f.step != m.step || f.item != m.item {
+        return;
+    }
+    if m.input.lines().join("\n") != f.field_before {
+        return;
+    }
+    let f = m.undo_fill.take().expect("checked above");
+    let mut back = Vec::new();
+    for (path, before, after, key) in &f.fields {
+        if m.case.display(path) == *after && m.case.assign(path, before).is_ok() {
+            m.suggested.remove(&(f.step, f.item, *key));
+            back.push(label_of(path.section, key, m.lang));
+        }
+    }
+    if !back.is_empty() {
+        changed(m);
+        m.status = fill(m.lang, S::FillUndone, &[("fields", &back.join(", "))]);
     }
 }
 
@@ -742,6 +768,7 @@ fn insert_suggestion(m: &mut Model, text: &str) {
     // back: after what is written in a text or a list, in place of a
     // one-line value.
     let current = m.input.lines().join("\n");
+    let case_before = m.case.clone();
     if current.trim().is_empty() || !spec.kind.is_multiline() {
         m.input.select_all();
         m.input.insert_str(text);
@@ -793,6 +820,23 @@ fn insert_suggestion(m: &mut Model, text: &str) {
         }
     }
     changed(m);
+    let i = m.item;
+    let fields: Vec<_> = m
+        .suggested
+        .iter()
+        .filter(|(st, it, _)| *st == m.step && *it == i)
+        .filter_map(|&(st, it, key)| {
+            let path = crate::case::FieldPath::item(st.list()?, it, key);
+            let (before, after) = (case_before.display(&path), m.case.display(&path));
+            (before != after).then_some((path, before, after, key))
+        })
+        .collect();
+    m.undo_fill = (!fields.is_empty()).then(|| model::Filled {
+        step: m.step,
+        item: i,
+        field_before: current.clone(),
+        fields,
+    });
     if !filled.is_empty() {
         // Said, so that a writer who goes on to those fields sees they hold text.
         m.status = fill(m.lang, S::AlsoFilled, &[("fields", &filled.join(", "))]);
@@ -807,7 +851,7 @@ fn label_of(section: Section, key: &str, lang: Lang) -> &'static str {
 
 /// Selects the next `{placeholder}` after the cursor (from the start when
 /// `after_cursor` is false), so typing replaces it.
-fn select_placeholder(m: &mut Model, after_cursor: bool) {
+pub(crate) fn select_placeholder(m: &mut Model, after_cursor: bool) {
     let lines: Vec<String> = m.input.lines().to_vec();
     let cursor = m.input.cursor();
     let (cy, cx) = (cursor.0, cursor.1);
