@@ -1544,3 +1544,27 @@ fn a_word_longer_than_any_english_word_is_not_spelt_and_a_slip_still_is() {
     let slip = "## Root cause\n\nOur warehouse lead did not recieve the 14 returns on time.\n";
     assert!(draft_codes(slip).contains("G001"));
 }
+
+#[test]
+fn chinese_words_inside_an_english_sentence_are_not_english() {
+    let found = |text: &str| -> Vec<String> {
+        Checker::standard()
+            .check_draft(&Draft::parse(text), today())
+            .into_iter()
+            .filter(|f| f.code == "P003")
+            .map(|f| f.excerpt)
+            .collect()
+    };
+    // What a pinyin keyboard leaves in an English answer reaches the
+    // reviewer as it is, with a font or without one.
+    let mixed = found(
+        "## Root cause\n\nFrom 10 October the 包装问题 of our mugs was not checked at the 深圳仓库.\n从10月开始 we lost 96 orders.\n",
+    );
+    assert_eq!(mixed, ["包装问题", "深圳仓库", "从10月开始"]);
+    // Near misses: a company's registered name, and a person's name of
+    // two letters (L003 speaks of those), inside English.
+    let names = found(
+        "## Root cause\n\nOur supplier 深圳市华南贸易有限公司 made the cartons, and our manager 张伟 checked the report on 12 October.\n",
+    );
+    assert!(names.is_empty(), "{names:?}");
+}

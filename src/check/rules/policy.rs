@@ -210,6 +210,38 @@ pub(crate) fn not_english(s: &str) -> bool {
     other >= 4 && (other > latin || cjk_punct) && !name_like
 }
 
+/// The Chinese stretches of a mostly English sentence ("包装问题",
+/// "从10月开始"), when they hold four or more Chinese letters in all and
+/// none is a company or place name ("深圳市华南贸易有限公司"). A name of
+/// two or three letters alone ("张伟") is left to L003.
+fn chinese_inside(s: &str) -> Vec<(usize, usize)> {
+    let cjk = |c: char| c.is_alphabetic() && crate::layout::font::is_cjk(c);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut letters = 0;
+    let mut open: Option<(usize, usize)> = None;
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        match open {
+            _ if cjk(c) => {
+                letters += 1;
+                open = Some((open.map_or(i, |(a, _)| a), end));
+            }
+            // Digits inside a Chinese stretch belong to it ("10月").
+            Some((a, _)) if c.is_ascii_digit() => open = Some((a, open.unwrap().1)),
+            Some(run) => {
+                runs.push(run);
+                open = None;
+            }
+            None => {}
+        }
+    }
+    runs.extend(open);
+    if letters < 4 || runs.iter().any(|&(a, b)| is_cjk_name_suffix(&s[a..b])) {
+        return Vec::new();
+    }
+    runs
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
@@ -242,6 +274,19 @@ impl Rule for NotEnglish {
                         r.end,
                         "This sentence is not in English. The appeal is read in English: write it in English (names and addresses may stay as they are).".into(),
                     ));
+                } else {
+                    // "the 包装问题 of the mugs": Chinese words inside an
+                    // English sentence reach the reviewer as they are.
+                    for (a, b) in chinese_inside(s) {
+                        let part = &s[a..b];
+                        out.push(Finding::span(
+                        me,
+                        f,
+                        r.start + a,
+                        r.start + b,
+                        format!("\"{part}\" is Chinese inside an English sentence. The appeal is read in English: write this part in English, and a name in pinyin or as your business licence writes it."),
+                    ));
+                    }
                 }
             }
         }
