@@ -10,7 +10,7 @@ pub fn inline(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -235,6 +235,8 @@ mod tests {
             inline("Fish & chips &amp; more"),
             r"Fish & chips \&amp; more"
         );
+        // "$5 and $6" is no formula for a viewer that reads $…$ as math.
+        assert_eq!(inline("Cost $5 and $6 total"), r"Cost \$5 and \$6 total");
     }
 
     #[test]
