@@ -293,7 +293,7 @@ impl Rule for FewerThanPlaybookMinimum {
                 out.push(missing(me,
                     FieldId::Section(section),
                     format!(
-                        "There {} {have} of the {need} {what} a {} appeal usually needs. Add what you did (the playbook has suggestions: `poa playbooks {}`).",
+                        "There {} {have} of the {need} {what} an appeal for {} usually needs. Add what you did (the playbook has suggestions: `poa playbooks {}`).",
                         if have == 1 { "is" } else { "are" },
                         pb.title,
                         pb.id
