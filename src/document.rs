@@ -303,12 +303,20 @@ fn missing_glyphs(path: &FieldPath, chars: &[char], lang: Lang) -> String {
     let var = font::FALLBACK_VAR;
     if !letters.is_empty() {
         let refused = font::fallback_refused().map(|p| crate::case::shown(&p));
+        let empty_var = std::env::var_os(var).is_some_and(|v| v.is_empty());
         let they = are(&letters);
         let letters = shown(&letters);
         parts.push(match (zh, refused) {
             (false, Some(file)) => format!(
                 "{var} names {file}, which cannot be read as a font with Chinese letters: {letters}— {} printed as ?. Set {var} to a font file that has them (Noto Sans CJK, WenQuanYi), or write it in Latin letters (for a name, pinyin)",
                 they,
+            ),
+            (false, None) if empty_var => format!(
+                "{var} is set but empty, which tells poa to use no Chinese font: {letters}— {} printed as ?. Unset {var} to use a font of this computer, or set it to a font file",
+                they,
+            ),
+            (true, None) if empty_var => format!(
+                "{var} 已设置但为空，表示不使用中文字体：{letters}在 PDF 中印成了 ?。取消 {var} 即可使用这台电脑上的字体，或把它设为字体文件"
             ),
             (false, None) => format!(
                 "no Chinese, Japanese or Korean font was found on this computer: {letters}— {} printed as ?. Install one (Noto Sans CJK, or fonts-wqy-microhei) or set {var} to a font file, or write it in Latin letters (for a name, pinyin)",
@@ -336,7 +344,24 @@ fn missing_glyphs(path: &FieldPath, chars: &[char], lang: Lang) -> String {
         });
     }
     let sep = if zh { "；" } else { "; " };
-    format!("{path}: {}", parts.join(sep))
+    format!("{}: {}", place_of(path, lang), parts.join(sep))
+}
+
+/// A field as a writer knows it, with its key for a consultant: "Root
+/// causes 2 · Who (root_causes[1].who)", "卖家信息 · 公司法定名称 (seller.legal_name)".
+fn place_of(path: &FieldPath, lang: Lang) -> String {
+    let Some(field) = path.field() else {
+        return path.to_string();
+    };
+    let section = match lang {
+        Lang::Zh => path.section.title_zh(),
+        Lang::En => path.section.title(),
+    };
+    let label = field.label(lang);
+    match path.index {
+        Some(i) => format!("{section} {} · {label} ({path})", i + 1),
+        None => format!("{section} · {label} ({path})"),
+    }
 }
 
 #[cfg(test)]

@@ -1000,7 +1000,7 @@ fn render_pdf_writes_a_pdf_and_names_fields_with_missing_glyphs() {
         assert!(
             msg.contains("root_causes[1].who")
                 && msg.contains("全角标点已按英文标点印出（，→,、。→.）")
-                && msg.contains("这台电脑上没有找到中文")
+                && msg.contains("POA_CJK_FONT 已设置但为空")
                 && msg.contains("“深圳仓的两名打包”等字在 PDF 中印成了 ?")
                 && !msg.contains("printed as"),
             "{msg}"
@@ -1502,7 +1502,9 @@ fn a_chinese_name_prints_in_a_chinese_font_found_on_the_computer() {
 fn without_a_chinese_font_a_chinese_name_is_printed_as_question_marks_and_said() {
     let (err, text, fonts) = render_chinese_name("");
     assert!(
-        err.contains("seller.legal_name: no Chinese, Japanese or Korean font was found"),
+        err.contains(
+            "Seller · Legal name (seller.legal_name): POA_CJK_FONT is set but empty, which tells poa to use no Chinese font"
+        ),
         "{err}"
     );
     assert!(
@@ -1521,7 +1523,7 @@ fn a_chinese_font_named_that_cannot_be_read_is_said_so() {
     let bad = write(dir.path(), "notes.ttf", "not a font");
     let (err, text, _) = render_chinese_name(bad.to_str().unwrap());
     assert!(
-        err.contains("seller.legal_name: POA_CJK_FONT names")
+        err.contains("(seller.legal_name): POA_CJK_FONT names")
             && err.contains("notes.ttf, which cannot be read as a font with Chinese letters"),
         "{err}"
     );
