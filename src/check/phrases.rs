@@ -440,9 +440,11 @@ pub enum PhraseError {
     /// The YAML could not be read: `detail` names the file, line and column.
     #[error("{detail}")]
     Yaml { name: String, detail: String },
-    #[error("{name}: `{code}` is not a check code that takes phrases ({known})")]
+    #[error("{name}:{line}:1: `{code}` is not a check code that takes phrases ({known})")]
     UnknownCode {
         name: String,
+        /// The line the code stands on (1 if it cannot be found).
+        line: usize,
         code: String,
         known: String,
     },
@@ -501,6 +503,17 @@ impl PhraseSet {
             for (code, entry) in list {
                 let code = static_code(code).ok_or_else(|| PhraseError::UnknownCode {
                     name: name.clone(),
+                    line: extra
+                        .get(n.wrapping_sub(1))
+                        .and_then(|(_, text)| {
+                            text.lines().position(|l| {
+                                l.strip_prefix(code.as_str())
+                                    .is_some_and(|r| r.trim_start().starts_with(':'))
+                                    || l.trim_start_matches(['"', '\'']).starts_with(code.as_str())
+                                        && !l.starts_with(' ')
+                            })
+                        })
+                        .map_or(1, |i| i + 1),
                     code: code.clone(),
                     known: phrase_codes().collect::<Vec<_>>().join(" "),
                 })?;
@@ -806,8 +819,17 @@ mod tests {
 
     #[test]
     fn unknown_codes_in_a_user_file_are_refused() {
-        let e = PhraseSet::compile(&[("mine.yaml".into(), "X999:\n  phrases: [a]\n".into())]);
-        assert!(matches!(e, Err(PhraseError::UnknownCode { .. })));
+        let e = PhraseSet::compile(&[(
+            "mine.yaml".into(),
+            "T002:\n  phrases: [a]\nX999:\n  phrases: [a]\n".into(),
+        )]);
+        assert!(matches!(e, Err(PhraseError::UnknownCode { line: 3, .. })));
+        assert!(
+            e.err()
+                .unwrap()
+                .to_string()
+                .starts_with("mine.yaml:3:1: `X999`")
+        );
         let ok = PhraseSet::compile(&[("mine.yaml".into(), "T002:\n  phrases: [gutted]\n".into())])
             .unwrap();
         assert!(ok.find("We were gutted.").iter().any(|h| h.code == "T002"));
