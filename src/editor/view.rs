@@ -88,7 +88,8 @@ pub fn view(m: &Model, f: &mut Frame) {
     if let Some(start) = &m.start {
         start_view(m, start, f, &theme);
     } else {
-        let status_rows = status_height(&status_spans(m, &theme), area.width);
+        let status_line = status_spans(m, &theme);
+        let status_rows = status_height(&status_line, area.width);
         let [main, status, keys] = Layout::vertical([
             Constraint::Min(10),
             Constraint::Length(status_rows),
@@ -113,7 +114,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         } else {
             step_view(m, f, content, &theme);
         }
-        status_view(m, f, status, &theme);
+        status_view(status_line, f, status);
         keybar_view(m, f, keys);
     }
     if let Some(o) = &m.overlay {
@@ -792,8 +793,8 @@ fn blocks_lines(
     }
 }
 
-fn status_view(m: &Model, f: &mut Frame, area: Rect, theme: &Theme) {
-    let line = Paragraph::new(Line::from(status_spans(m, theme)));
+fn status_view(spans: Vec<Span>, f: &mut Frame, area: Rect) {
+    let line = Paragraph::new(Line::from(spans));
     // Wrapped only when it takes more than a row, so one row stays as it was.
     let line = match area.height {
         1 => line,

@@ -494,7 +494,6 @@ fn done_in_the_present(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
             };
             // "we are deleted the listing": a done action told as "are" and
             // its participle, with the thing done to after it.
-            let from = who.start;
             let mut passive = false;
             if matches!(verb.lower.as_ref(), "are" | "were" | "am" | "was")
                 && let Some(v) = toks.get(i + 2)
@@ -547,13 +546,13 @@ fn done_in_the_present(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
                 "given" => "gave",
                 p => p,
             };
-            let said = &f.text[from..verb.end];
+            let said = &f.text[who.start..verb.end];
             let fix = format!("{} {past}", &f.text[who.start..who.end]);
             out.push(
                 Finding::span(
                     me,
                     f,
-                    from,
+                    who.start,
                     verb.end,
                     format!(
                         "\"{said}\": a corrective action is already done, so tell it in the past: \"{fix}\". If it is something you keep doing, it belongs in the preventive measures."

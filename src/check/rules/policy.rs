@@ -227,7 +227,7 @@ fn chinese_inside(s: &str) -> Vec<(usize, usize)> {
                 open = Some((open.map_or(i, |(a, _)| a), end));
             }
             // Digits inside a Chinese stretch belong to it ("10月").
-            Some((a, _)) if c.is_ascii_digit() => open = Some((a, open.unwrap().1)),
+            Some(_) if c.is_ascii_digit() => {}
             Some(run) => {
                 runs.push(run);
                 open = None;
