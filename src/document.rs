@@ -96,6 +96,31 @@ pub fn note_written(case_file: &Path, out: &Path, bytes: &[u8]) {
     let _ = crate::case::write_atomic(&path, format!("{}\n", lines.join("\n")).as_bytes());
 }
 
+/// The documents poa exported beside `case_file` under their default
+/// names that are still there, with when each was written. (Read from the
+/// record, not hashed: `poa report` looks at hundreds of cases.)
+pub fn exported(case_file: &Path) -> Vec<(Format, PathBuf, std::time::SystemTime)> {
+    let Ok(record) = std::fs::read_to_string(written_record(case_file)) else {
+        return Vec::new();
+    };
+    let names: Vec<&str> = record
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(_, n)| n))
+        .collect();
+    Format::ALL
+        .iter()
+        .filter_map(|&format| {
+            let out = output_path(case_file, format.extension());
+            let name = out.file_name()?.to_string_lossy().into_owned();
+            if !names.contains(&name.as_str()) {
+                return None;
+            }
+            let modified = std::fs::metadata(&out).ok()?.modified().ok()?;
+            Some((format, out, modified))
+        })
+        .collect()
+}
+
 /// A case file's name without its endings (`.poa.yaml`, `.poa.yml`,
 /// `.yaml`, `.yml`), all of them: a name typed in full in front of the
 /// suggested ending ("x.poa.yaml.poa.yaml") gives `x`.

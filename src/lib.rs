@@ -21,6 +21,7 @@ pub mod case;
 pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod desk;
 pub mod document;
 pub mod editor;
 mod embedded;

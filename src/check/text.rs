@@ -87,6 +87,16 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The words of a case's letter: its prose fields (the editor's count and
+/// `poa report`'s).
+pub fn prose_words(case: &crate::case::Case) -> usize {
+    case.text_fields()
+        .iter()
+        .filter(|f| f.path.is_prose())
+        .map(|f| word_count(f.text))
+        .sum()
+}
+
 /// The number of words, as `words` counts them, without building them.
 pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {

@@ -111,11 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ))
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut words = std::collections::HashSet::new();
-    for p in &args.words {
-        let text = case::read_file(p, "Write one word per line")?;
-        words.extend(check::spell::words_of_list(&text));
-    }
+    let words = read_words(&args.words)?;
     let owned;
     let checker: &Checker = if extra.is_empty() {
         Checker::standard()
@@ -214,38 +210,7 @@ struct Job<'a> {
 
 /// Checks the files on every core, and returns the results in their order.
 fn check_all(job: &Job, files: &[PathBuf]) -> Vec<anyhow::Result<Checked>> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len())
-        .max(1);
-    if workers == 1 {
-        return files.iter().map(|p| check_file(job, p)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<anyhow::Result<Checked>>>> =
-        files.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let result = check_file(job, path);
-                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .expect("every file was checked")
-        })
-        .collect()
+    super::on_every_core(files, |p| check_file(job, p))
 }
 
 fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
@@ -274,15 +239,13 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
     let mut notes = Vec::new();
     if is_case_path(path, &text) {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;
-        let mut settings = with_job(check::settings_of(&case));
+        let settings = settings_for(&case, path, &job.words, job.grammar);
         if !settings.grammar {
             notes.push(say(
                 "spelling and grammar (the G codes) were not checked",
                 "没有检查拼写和语法（G 类检查已关闭）",
             ));
         }
-        settings.missing_files = case::missing_evidence_files(&case, path);
-        settings.look_for_fonts(&case);
         let mut findings = checker.check_doc(&check::Doc::from_case(&case), today, &settings);
         let mut source = text;
         if fix {
@@ -337,6 +300,33 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
         let report = FileReport::new(name, findings, notes);
         Ok(drawn(report, Source::Draft(&draft_text), style)?)
     }
+}
+
+/// The writer's own words (`--words` files), in lower case.
+pub(super) fn read_words(files: &[PathBuf]) -> anyhow::Result<std::collections::HashSet<String>> {
+    let mut words = std::collections::HashSet::new();
+    for p in files {
+        let text = case::read_file(p, "Write one word per line")?;
+        words.extend(check::spell::words_of_list(&text));
+    }
+    Ok(words)
+}
+
+/// What a case is checked with on the command line: its own settings,
+/// the writer's `--words` and `--no-grammar`, its evidence files and the
+/// fonts of this computer.
+pub(super) fn settings_for(
+    case: &case::Case,
+    path: &Path,
+    words: &std::collections::HashSet<String>,
+    grammar: bool,
+) -> check::Settings {
+    let mut settings = check::settings_of(case);
+    settings.words.extend(words.iter().cloned());
+    settings.grammar &= grammar;
+    settings.missing_files = case::missing_evidence_files(case, path);
+    settings.look_for_fonts(case);
+    settings
 }
 
 /// The file's report, with its text report drawn when one is asked for.

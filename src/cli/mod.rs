@@ -12,6 +12,7 @@ mod import;
 mod new;
 mod playbooks;
 mod render;
+mod report;
 mod rules;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,9 @@ enum Command {
     Check(check::Args),
     /// Write the appeal as Markdown, plain text for the appeal form, or PDF
     Render(render::Args),
+    /// Every case of a folder at a glance: deadline, days left, what the
+    /// checker found, whether it was exported (text, JSON, Markdown, HTML)
+    Report(report::Args),
     /// Split a draft written elsewhere (.txt, .md) into a case file by its headings
     Import(import::Args),
     /// The check catalogue, or one rule explained with examples
@@ -98,6 +102,10 @@ pub fn run() -> ExitCode {
                 render::run(args)
             }
             Command::Import(args) => import::run(args),
+            Command::Report(mut args) => {
+                args.lang = args.lang.or(lang);
+                report::run(args)
+            }
             Command::Rules(mut args) => {
                 args.lang = args.lang.or(lang);
                 rules::run(args)
@@ -127,6 +135,7 @@ impl Command {
             Command::Render(a) => a.lang.clone(),
             Command::Rules(a) => a.lang.clone(),
             Command::Playbooks(a) => a.lang.clone(),
+            Command::Report(a) => a.lang.clone(),
             Command::Import(_) => None,
         }
     }
@@ -214,6 +223,46 @@ pub(crate) fn lang_from_env() -> crate::playbook::Lang {
         }
     }
     crate::playbook::Lang::En
+}
+
+/// `work` done on each item, on every core, with the results in the
+/// items' order: a worker takes the next item as it finishes one, so a
+/// slow file does not hold up the rest.
+pub(crate) fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    if workers == 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item was worked on")
+        })
+        .collect()
 }
 
 /// Today's date on this machine's clock, in its time zone.

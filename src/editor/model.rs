@@ -787,12 +787,7 @@ impl Model {
 
     /// Words in the letter's prose.
     pub fn word_count(&self) -> usize {
-        self.case
-            .text_fields()
-            .iter()
-            .filter(|f| f.path.is_prose())
-            .map(|f| check::text::word_count(f.text))
-            .sum()
+        check::text::prose_words(&self.case)
     }
 
     /// The state of a step for the rail: has errors, has warnings, is done, or untouched.
