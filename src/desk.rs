@@ -583,7 +583,7 @@ fn esc(text: &str) -> String {
 const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans','PingFang SC','Microsoft YaHei',sans-serif;margin:24px;color:#1d2327}\
 h1{font-size:22px;margin:0 0 4px}p.sum{margin:0 0 16px;color:#50575e}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #dcdcde;vertical-align:top}\
-th{background:#f6f7f7;font-weight:600;position:sticky;top:0}td.n{text-align:right;font-variant-numeric:tabular-nums}\
+th{background:#f6f7f7;font-weight:600;position:sticky;top:0}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.d{white-space:nowrap}\
 .st{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;white-space:nowrap}\
 .overdue .st{background:#d63638;color:#fff}.due .st{background:#dba617;color:#1d2327}.broken .st{background:#50575e;color:#fff}\
 .needs-work .st{background:#f0c33c33;color:#8a2424;border:1px solid #d63638}.ready .st{background:#00a32a;color:#fff}\
@@ -645,6 +645,10 @@ fn html_row(h: &mut String, row: &Row, lang: Lang, columns: usize) {
             2 | 6 | 7 | 8 => {
                 let _ = write!(h, "<td class=\"n\">{}</td>", esc(cell));
             }
+            // Dates are not broken across lines.
+            1 | 9 => {
+                let _ = write!(h, "<td class=\"d\">{}</td>", esc(cell));
+            }
             10 => {
                 let _ = write!(h, "<td>{}", esc(cell));
                 for d in &row.documents {
@@ -675,13 +679,7 @@ fn html_row(h: &mut String, row: &Row, lang: Lang, columns: usize) {
             "the checker found nothing to fix"
         });
     } else {
-        let (e, w, i) = (row.errors, row.warnings, row.infos);
-        let said = if zh {
-            format!("{e} 个错误，{w} 个警告，{i} 个提示")
-        } else {
-            let p = crate::report::plural;
-            format!("{e} error{}, {w} warning{}, {i} note{}", p(e), p(w), p(i))
-        };
+        let said = counted(row, lang);
         let _ = write!(
             h,
             "<details><summary>{}</summary><ul class=\"f\">",
@@ -708,6 +706,24 @@ fn html_row(h: &mut String, row: &Row, lang: Lang, columns: usize) {
         h.push_str("</ul></details>");
     }
     h.push_str("</td></tr></tbody>\n");
+}
+
+/// "4 errors, 22 warnings, 1 note", without the kinds it has none of.
+fn counted(row: &Row, lang: Lang) -> String {
+    let p = crate::report::plural;
+    let parts: Vec<String> = [
+        (row.errors, "error", "个错误"),
+        (row.warnings, "warning", "个警告"),
+        (row.infos, "note", "个提示"),
+    ]
+    .into_iter()
+    .filter(|&(n, _, _)| n > 0)
+    .map(|(n, en, zh)| match lang {
+        Lang::En => format!("{n} {en}{}", p(n)),
+        Lang::Zh => format!("{n} {zh}"),
+    })
+    .collect();
+    parts.join(if lang == Lang::Zh { "，" } else { ", " })
 }
 
 /// A path as a relative link: each segment percent-encoded but for the

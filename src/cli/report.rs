@@ -226,7 +226,16 @@ fn row_of(job: &Job, path: &Path) -> Row {
             row.changed = changed;
             row
         }
-        Err(e) => Row::broken(shown, super::error_line(&e, job.lang), changed),
+        Err(e) => {
+            // The row says it is broken: the reason needs no "error:".
+            let line = super::error_line(&e, job.lang);
+            let reason = ["error: ", "错误："]
+                .iter()
+                .find_map(|p| line.strip_prefix(p))
+                .unwrap_or(&line)
+                .to_string();
+            Row::broken(shown, reason, changed)
+        }
     }
 }
 
