@@ -1,6 +1,6 @@
 //! The export seam: a case to one of its documents (Markdown, the appeal
-//! form's text, PDF: Markdown read into the `markup` tree, laid out,
-//! written), with the choices both the command line and the editor pass
+//! form's text, PDF and Word: Markdown read into the `markup` tree, then
+//! laid out and written as PDF, or written as Word's paragraphs), with the choices both the command line and the editor pass
 //! (`Export`), the report of characters the PDF's fonts lack, and the
 //! documents' default file names. A new format is a `Format` variant and
 //! its arm in `export`.
@@ -143,10 +143,12 @@ pub enum Format {
     Txt,
     /// A print-quality PDF
     Pdf,
+    /// A Word document, with Word's styles, to edit or restyle
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Md, Format::Txt, Format::Pdf];
+    pub const ALL: [Format; 4] = [Format::Md, Format::Txt, Format::Pdf, Format::Docx];
 
     /// The file name's extension.
     pub fn extension(self) -> &'static str {
@@ -154,6 +156,7 @@ impl Format {
             Format::Md => "md",
             Format::Txt => "txt",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }
@@ -234,6 +237,16 @@ pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
                 .map(|(path, chars)| missing_glyphs(&path, &chars, ex.lang))
                 .collect();
             return Ok(Document { bytes, warnings });
+        }
+        Format::Docx => {
+            let md = marked(ex.templates.markdown(&letter)?, format!("**{DRAFT_MARK}**"));
+            let blocks = markup::parse(&md);
+            let paper = ex.paper.unwrap_or_else(|| paper_of(case));
+            let mut setup = page_setup(&letter, paper);
+            if ex.draft {
+                setup.header_right = format!("DRAFT · {}", setup.header_right);
+            }
+            crate::docx::write(&blocks, &setup).map_err(|detail| ComposeError::Docx { detail })?
         }
     };
     Ok(Document {

@@ -159,6 +159,52 @@ fn five_w(text: &str) -> RootCause {
     r
 }
 
+/// The root causes of a draft, each with the summary its own heading
+/// gives ("### Root cause 2: Our label rule shipped orders untracked"):
+/// under such headings, all a heading holds is one cause (its text and its
+/// 5W1H table); without them, each paragraph or list item is one.
+fn root_cause_texts(draft: &Draft) -> Vec<(Option<String>, String)> {
+    let lines: Vec<_> = draft
+        .lines
+        .iter()
+        .filter(|l| l.section == SectionKind::RootCause)
+        .collect();
+    let headed = lines.iter().skip(1).any(|l| l.heading);
+    if !headed {
+        return draft
+            .items(SectionKind::RootCause)
+            .into_iter()
+            .map(|(_, item, _)| (None, strip_marker(&item)))
+            .collect();
+    }
+    let mut out: Vec<(Option<String>, String)> = Vec::new();
+    for l in lines {
+        if l.heading {
+            // "Root cause 1: We shipped …" gives "We shipped …".
+            let title = l
+                .text
+                .trim()
+                .trim_start_matches('#')
+                .trim()
+                .replace("**", "");
+            let summary = title
+                .split_once(':')
+                .map(|(_, s)| s.trim().to_string())
+                .filter(|s| !s.is_empty());
+            out.push((summary, String::new()));
+            continue;
+        }
+        if l.item.is_none() {
+            continue;
+        }
+        let Some(last) = out.last_mut() else { continue };
+        last.1.push_str(&strip_marker(l.text));
+        last.1.push('\n');
+    }
+    out.retain(|(_, text)| !text.trim().is_empty());
+    out
+}
+
 /// A case made from a draft; what fits no section goes to `notes`.
 pub fn case_from_draft(text: &str, violation: Option<&str>) -> Case {
     // What the case is made of is text a case file can hold.
@@ -168,11 +214,30 @@ pub fn case_from_draft(text: &str, violation: Option<&str>) -> Case {
     if let Some(v) = violation {
         case.notice.violation = v.to_string();
     }
-    for (_, item, _) in draft.items(SectionKind::RootCause) {
-        let r = five_w(&strip_marker(&item));
-        if !(r.what.is_empty() && r.why.is_empty()) {
-            case.root_causes.push(r);
+    for (summary, text) in root_cause_texts(&draft) {
+        let mut r = five_w(&text);
+        if r.what.is_empty() && r.why.is_empty() {
+            // Answers with no "what" or "why" ("Who was involved: …", a
+            // table row under the cause's text) belong to the cause above.
+            let Some(last) = case.root_causes.last_mut() else {
+                continue;
+            };
+            for (old, new) in [
+                (&mut last.when, r.when),
+                (&mut last.where_, r.where_),
+                (&mut last.who, r.who),
+                (&mut last.how, r.how),
+            ] {
+                if old.is_empty() {
+                    *old = new;
+                }
+            }
+            continue;
         }
+        if let Some(summary) = summary {
+            r.summary = summary;
+        }
+        case.root_causes.push(r);
     }
     for (_, item, _) in draft.items(SectionKind::Corrective) {
         let text = strip_marker(&item);

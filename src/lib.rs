@@ -23,6 +23,7 @@ pub mod cli;
 pub mod compose;
 pub mod desk;
 pub mod document;
+pub mod docx;
 pub mod editor;
 mod embedded;
 pub mod import;

@@ -345,6 +345,12 @@ fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
                         name(&p)
                     );
                 }
+                Format::Docx => {
+                    // A zip, whose text is the letter's.
+                    assert!(doc.bytes.starts_with(b"PK\x03\x04"), "{}", name(&p));
+                    let text = poa::docx::text_of(&doc.bytes).unwrap();
+                    assert!(text.contains(&letter.seller.legal_name), "{}", name(&p));
+                }
             }
             assert!(doc.warnings.is_empty(), "{}: {:?}", name(&p), doc.warnings);
         }

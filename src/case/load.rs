@@ -40,6 +40,10 @@ pub enum LoadError {
         size: ByteSize,
         limit: ByteSize,
     },
+    #[error(
+        "{path}: is a zip archive, but not a Word document poa can read ({detail}). Open it in Word or LibreOffice and save it again as .docx, or save the text as .txt"
+    )]
+    NotWord { path: String, detail: String },
     #[error("{path}: is empty. {hint}")]
     Empty { path: String, hint: &'static str },
     #[error(
@@ -202,7 +206,22 @@ pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadEr
             limit: ByteSize(MAX_FILE_BYTES),
         });
     }
+    // A Word file (a zip holding word/document.xml) is read as its text,
+    // which then passes the same checks as any text.
+    if bytes.starts_with(b"PK\x03\x04") {
+        let text = crate::docx::text_of(&bytes).map_err(|detail| LoadError::NotWord {
+            path: name.clone(),
+            detail,
+        })?;
+        return decode_text(&name, text.into_bytes(), empty_hint);
+    }
     decode_text(&name, bytes, empty_hint)
+}
+
+/// Is this a Word document by its name (`.docx`)?
+pub fn is_word(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
 /// The evidence files a case names (relative to its file) that are not on

@@ -24,6 +24,9 @@ impl LoadError {
                 "{path}：大小为 {}，对案例文件或草稿来说太大了（上限是 {limit}）。请确认是不是选错了文件",
                 size.beside(*limit)
             ),
+            NotWord { path, detail } => format!(
+                "{path}：这是一个 zip 压缩文件，但不是 poa 能读取的 Word 文档（英文说明：{detail}）。请用 Word 或 LibreOffice 打开后重新另存为 .docx，或把文字另存为 .txt"
+            ),
             Empty { path, hint } => format!("{path}：文件是空的。{}", hint_zh(hint)),
             Utf16 { path } => format!(
                 "{path}：文件保存成了 UTF-16（有些 Windows 编辑器叫它“Unicode”），poa 只读 UTF-8。请重新保存为 UTF-8：在记事本里选“文件 > 另存为”，编码选 UTF-8"

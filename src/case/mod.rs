@@ -24,7 +24,8 @@ pub use date::{Date, DateError, FoundDate, MONTHS, day_word, find_dates, month_w
 pub use field::{FieldPath, Part, Section};
 pub use keep::keep_layout;
 pub use load::{
-    LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, missing_evidence_files, read_file,
+    LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, is_word, missing_evidence_files,
+    read_file,
 };
 pub use locate::{Pos, Spans};
 pub use save::{SaveError, keep_comments, save_atomic, text_to_save, to_yaml, write_atomic};

@@ -24,7 +24,7 @@ pub enum Deny {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Case files (*.poa.yaml) or drafts written elsewhere (.txt, .md)
+    /// Case files (*.poa.yaml) or drafts written elsewhere (.txt, .md, .docx)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
@@ -285,7 +285,14 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
             }
             checker.check_draft_with(&draft, today, &settings)
         };
-        if fix {
+        // A Word file is not rewritten as text: its fixes are for the
+        // writer to make in Word (or after `poa import`).
+        if fix && case::is_word(path) {
+            notes.push(say(
+                "a Word file is not changed by --fix: make the fixes in Word, or import it (poa import) and fix the case",
+                "--fix 不会修改 Word 文件：请在 Word 里修改，或先导入（poa import）再修正案例",
+            ));
+        } else if fix {
             let (fixed, n) = check::apply_draft_fixes(&draft_text, &findings);
             if n > 0 {
                 case::write_atomic(path, form.write(&fixed).as_bytes())?;

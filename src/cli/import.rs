@@ -1,4 +1,4 @@
-//! `poa import DRAFT.md|.txt [-o FILE]`: a finished draft split into a case
+//! `poa import DRAFT.md|.txt|.docx [-o FILE]`: a finished draft split into a case
 //! file by its headings, so a draft written elsewhere joins the guided flow.
 
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use crate::playbook;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The draft (.txt or .md)
+    /// The draft (.txt, .md, or a Word document .docx)
     pub draft: PathBuf,
     /// The case file to write (default: the draft's name with .poa.yaml)
     #[arg(short = 'o', long = "output", value_name = "FILE")]

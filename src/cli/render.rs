@@ -1,4 +1,4 @@
-//! `poa render FILE [--format md|txt|pdf] [-o OUT] [--paper letter|a4]
+//! `poa render FILE [--format md|txt|pdf|docx] [-o OUT] [--paper letter|a4]
 //! [--date YYYY-MM-DD] [--templates DIR]`
 
 use std::path::{Path, PathBuf};

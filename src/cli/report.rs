@@ -167,7 +167,7 @@ fn is_draft(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let Some(stem) = [".md", ".markdown", ".txt"]
+    let Some(stem) = [".md", ".markdown", ".txt", ".docx"]
         .iter()
         .find_map(|e| name.strip_suffix(e))
     else {

@@ -36,6 +36,11 @@ pub enum ComposeError {
         "the PDF could not be written ({detail}); the case file is unchanged. Try without --pdfa, or export the Markdown or the form text"
     )]
     Pdf { detail: String },
+    /// The Word file could not be packed; the case is untouched.
+    #[error(
+        "the Word file could not be written ({detail}); the case file is unchanged. Export the PDF or the Markdown instead"
+    )]
+    Docx { detail: String },
 }
 
 impl ComposeError {
@@ -44,7 +49,9 @@ impl ComposeError {
         match self {
             ComposeError::Missing { field, .. } => Some(field),
             ComposeError::UnknownViolation { .. } => Some("notice.violation"),
-            ComposeError::Template { .. } | ComposeError::Pdf { .. } => None,
+            ComposeError::Template { .. }
+            | ComposeError::Pdf { .. }
+            | ComposeError::Docx { .. } => None,
         }
     }
 }

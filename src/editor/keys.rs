@@ -224,6 +224,16 @@ pub const BINDINGS: &[Binding] = &[
         msg: || Msg::ScrollPreview(0),
     },
     Binding {
+        keys: "F6",
+
+        short: ("word", "word"),
+        en: "export a Word document",
+        zh: "导出 Word 文档",
+        when: When::Review,
+        matches: |k| k.code == KeyCode::F(6) && k.modifiers.is_empty(),
+        msg: || Msg::Export(vec![Format::Docx]),
+    },
+    Binding {
         keys: "F7",
 
         short: ("md", "md"),
@@ -257,11 +267,11 @@ pub const BINDINGS: &[Binding] = &[
         keys: "F10",
 
         short: ("export all", "全部导出"),
-        en: "export all three",
+        en: "export all four",
         zh: "全部导出",
         when: When::Review,
         matches: |k| k.code == KeyCode::F(10),
-        msg: || Msg::Export(vec![Format::Md, Format::Txt, Format::Pdf]),
+        msg: || Msg::Export(Format::ALL.to_vec()),
     },
     Binding {
         keys: "Alt+PgDn",

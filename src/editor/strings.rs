@@ -191,8 +191,8 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         ),
         S::Preview => ("The letter", "申诉信预览"),
         S::ExportHint => (
-            "Export: F7 Markdown · F8 text for the form · F9 PDF · F10 all three",
-            "导出：F7 Markdown · F8 表单文本 · F9 PDF · F10 全部导出",
+            "Export: F6 Word · F7 Markdown · F8 form text · F9 PDF · F10 all",
+            "导出：F6 Word · F7 Markdown · F8 表单文本 · F9 PDF · F10 全部",
         ),
         S::RemoveItem => (
             "Remove this item? Press y to remove, any other key to keep it.",
