@@ -1,4 +1,5 @@
-//! Load plus Markdown render of each example (budget: under 1 ms, DESIGN.md §7).
+//! Load plus Markdown render of each example (budget: under 1 ms, DESIGN.md §7),
+//! and the Word document of each (the export seam, as `render --format docx`).
 
 use std::path::Path;
 
@@ -37,5 +38,26 @@ fn load_and_render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_render);
+fn word(c: &mut Criterion) {
+    use poa::document::{self, Export, Format};
+    let templates = Templates::embedded();
+    let date = "2026-11-20".parse().unwrap();
+    let mut group = c.benchmark_group("docx");
+    for (name, source) in examples() {
+        let case = case::from_yaml(&source, &name).unwrap();
+        let ex = Export {
+            format: Format::Docx,
+            paper: None,
+            date,
+            templates: &templates,
+            draft: false,
+            pdfa: false,
+            lang: poa::playbook::Lang::En,
+        };
+        group.bench_function(&name, |b| b.iter(|| document::export(&case, &ex).unwrap()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_render, word);
 criterion_main!(benches);

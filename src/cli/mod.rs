@@ -13,6 +13,7 @@ mod new;
 mod playbooks;
 mod render;
 mod report;
+pub use report::rows as report_rows;
 mod rules;
 
 use std::path::{Path, PathBuf};
@@ -232,12 +233,19 @@ pub(crate) fn on_every_core<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    on_cores(items, cores, work)
+}
+
+/// `work` done on each item by `workers` threads (see `on_every_core`).
+pub(crate) fn on_cores<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
+    let workers = workers.min(items.len()).max(1);
     if workers == 1 {
         return items.iter().map(work).collect();
     }
