@@ -53,6 +53,7 @@ fn word(c: &mut Criterion) {
             draft: false,
             pdfa: false,
             lang: poa::playbook::Lang::En,
+            before: None,
         };
         group.bench_function(&name, |b| b.iter(|| document::export(&case, &ex).unwrap()));
     }

@@ -179,6 +179,9 @@ pub struct Export<'a> {
     pub pdfa: bool,
     /// The language of the warnings (what the PDF printed otherwise).
     pub lang: Lang,
+    /// The letters sent before this one (`history::before`): the letter
+    /// then opens by saying what it follows and what is new.
+    pub before: Option<&'a crate::history::Before>,
 }
 
 /// What a draft's first line says.
@@ -202,9 +205,30 @@ pub fn paper_of(case: &Case) -> Paper {
     }
 }
 
+/// The letter of a case dated `date`; after a letter that was turned
+/// down (`before`), it opens by saying what it follows and what is new.
+pub fn letter_of(
+    case: &Case,
+    date: Date,
+    before: Option<&crate::history::Before>,
+) -> Result<Letter, ComposeError> {
+    let mut letter = compose::letter(case, date)?;
+    if let Some(b) = before {
+        let changes = crate::diff::diff(&b.last.case, case, Lang::En);
+        letter.resubmission = Some(compose::Resubmission::new(
+            letter.dispute,
+            b.sent,
+            b.last.on,
+            b.rejected_on,
+            crate::diff::news(&changes, case),
+        ));
+    }
+    Ok(letter)
+}
+
 /// Makes one document of a case.
 pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
-    let letter = compose::letter(case, ex.date)?;
+    let letter = letter_of(case, ex.date, ex.before)?;
     let marked = |text: String, mark: String| {
         if ex.draft {
             format!("{mark}\n\n{text}")

@@ -823,7 +823,9 @@ fn every_code_fires_and_its_near_miss_does_not() {
 
 #[test]
 fn the_table_covers_every_code() {
-    let covered: BTreeSet<&str> = CASES.iter().map(|(c, _, _)| *c).collect();
+    // C019 needs the letter Amazon turned down, which a case alone does not
+    // hold: its case that fires and its near miss are in tests/versions.rs.
+    let covered: BTreeSet<&str> = CASES.iter().map(|(c, _, _)| *c).chain(["C019"]).collect();
     let all: BTreeSet<&str> = check::catalog().iter().map(|r| r.code.as_str()).collect();
     let missing: Vec<_> = all.difference(&covered).collect();
     assert!(

@@ -317,6 +317,7 @@ fn the_export_seam_makes_every_format_the_command_line_and_the_editor_write() {
                 draft: false,
                 pdfa: false,
                 lang: poa::playbook::Lang::En,
+                before: None,
             };
             let doc = document::export(&case, &ex).unwrap();
             match format {
@@ -376,6 +377,7 @@ fn the_pdf_export_names_each_field_whose_characters_it_cannot_print() {
             draft: false,
             pdfa: false,
             lang: poa::playbook::Lang::En,
+            before: None,
         },
     )
     .unwrap();

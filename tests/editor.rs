@@ -627,6 +627,8 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             recovered: Some(Box::new(newer.clone())),
             typed: Default::default(),
             locked: false,
+            sent: None,
+            rejected: None,
         },
     );
     assert_eq!(m.case.closing, newer.closing);
@@ -647,6 +649,8 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             recovered: None,
             typed: Default::default(),
             locked: true,
+            sent: None,
+            rejected: None,
         },
     );
     assert_eq!(m.overlay, Some(Overlay::Locked));
@@ -820,6 +824,8 @@ fn the_editor_looks_for_evidence_files_as_poa_check_does() {
             recovered: None,
             typed: Default::default(),
             locked: false,
+            sent: None,
+            rejected: None,
         },
     );
     assert_eq!(
@@ -1531,4 +1537,59 @@ fn a_fix_is_said_by_what_it_changed_in_a_few_words() {
         change_preview("we has a plan", "we have a plan"),
         "we has a plan → we have a plan"
     );
+}
+
+#[test]
+fn review_marks_what_changed_since_the_letter_sent_and_warns_of_a_repeat() {
+    let file = example("late-shipment.poa.yaml");
+    let sent = poa::history::Sent {
+        on: "2026-11-20".parse().unwrap(),
+        file: PathBuf::from("x.submitted/2026-11-20.poa.yaml"),
+        case: file.clone(),
+    };
+    let mut changed = file.clone();
+    changed.root_causes[0].why =
+        "The evening pickup left at 17:00, before our one daily confirmation.".into();
+    changed.rejections.push(poa::case::Rejection {
+        on: "2026-11-24".parse().unwrap(),
+        reply: "Your plan did not explain the root cause.".into(),
+    });
+    let texts = file
+        .text_fields()
+        .into_iter()
+        .map(|f| f.text.trim().to_string())
+        .collect();
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    update(
+        &mut m,
+        Msg::Opened {
+            path: PathBuf::from("x.poa.yaml"),
+            case: Box::new(changed),
+            recovered: None,
+            typed: Default::default(),
+            locked: false,
+            sent: Some(Box::new((1, sent))),
+            rejected: Some(Box::new(poa::check::Rejected {
+                sent_on: Some("2026-11-20".parse().unwrap()),
+                rejected_on: Some("2026-11-24".parse().unwrap()),
+                texts,
+            })),
+        },
+    );
+    assert!(
+        m.preview
+            .starts_with("> **Changed since the letter sent on 20 November 2026: Root cause 1.**"),
+        "{}",
+        m.preview
+    );
+    // The letter opens with what it follows, as the export does.
+    assert!(m.preview.contains("This is our second plan of action"));
+    // The second cause and the plan repeat the rejected letter; the first
+    // cause was revised.
+    let c019: Vec<_> = m.findings.iter().filter(|f| f.code == "C019").collect();
+    assert!(!c019.is_empty());
+    assert!(c019.iter().all(|f| !f.field.to_string().contains("root_causes[0]")));
+    go(&mut m, Step::Review);
+    let shown = screen(&m, 120, 40);
+    assert!(shown.contains("Changed since the letter sent"), "{shown}");
 }

@@ -190,6 +190,7 @@ proptest! {
             draft: false,
             pdfa: false,
             lang: poa::playbook::Lang::En,
+            before: None,
         };
         // A letter that cannot be composed says why; one that can is a PDF.
         if let Ok(doc) = document::export(&case, &ex) {

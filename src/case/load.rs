@@ -484,7 +484,8 @@ fn refuse_escaped_controls(case: &Case, source: &str, name: &str) -> Result<(), 
     if found.is_none() {
         let other = [case.notes.as_str()]
             .into_iter()
-            .chain(case.check.allow.iter().map(String::as_str));
+            .chain(case.check.allow.iter().map(String::as_str))
+            .chain(case.rejections.iter().map(|r| r.reply.as_str()));
         found = other.into_iter().find_map(|t| bad(t).map(|c| (None, c)));
     }
     let Some((path, c)) = found else {

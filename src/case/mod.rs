@@ -24,8 +24,8 @@ pub use date::{Date, DateError, FoundDate, MONTHS, day_word, find_dates, month_w
 pub use field::{FieldPath, Part, Section};
 pub use keep::keep_layout;
 pub use load::{
-    LoadError, MAX_FILE_BYTES, from_yaml, from_yaml_with_spans, is_word, missing_evidence_files,
-    read_file,
+    LoadError, MAX_FILE_BYTES, decode_text, from_yaml, from_yaml_with_spans, is_word,
+    missing_evidence_files, read_file,
 };
 pub use locate::{Pos, Spans};
 pub use save::{SaveError, keep_comments, save_atomic, text_to_save, to_yaml, write_atomic};
@@ -224,11 +224,26 @@ pub struct Case {
     pub closing: String,
     #[serde(default, deserialize_with = "date::optional")]
     pub dated: Option<Date>,
+    /// Amazon's replies that turned down a letter sent for this notice,
+    /// oldest first (`poa rejected`): a later letter says what is new.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejections: Vec<Rejection>,
     /// The writer's own notes: never rendered.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "CheckSettings::is_default")]
     pub check: CheckSettings,
+}
+
+/// Amazon's answer that turned a letter down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rejection {
+    /// The day the reply came.
+    pub on: Date,
+    /// The reply's words, as Amazon wrote them.
+    #[serde(default)]
+    pub reply: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ pub(crate) mod catalog;
 pub mod doc;
 pub mod draft;
 pub mod phrases;
-mod rules;
+pub(crate) mod rules;
 pub mod sense;
 pub mod spell;
 pub mod text;
@@ -168,6 +168,20 @@ pub struct Settings {
     /// computer (a font was found), so L003 does not flag them; the caller
     /// looked (the checker reads no disk). See [`Settings::look_for_fonts`].
     pub cjk_font: bool,
+    /// The letter Amazon turned down, when the case records a rejection
+    /// and the letter it answered was kept (`poa submit`): C019 finds its
+    /// text repeated. The caller reads it (the checker reads no disk).
+    pub rejected: Option<Rejected>,
+}
+
+/// The letter a rejection answered: when it was sent, when it was turned
+/// down, and the texts of its letter (causes, actions, measures,
+/// explanation), trimmed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rejected {
+    pub sent_on: Option<crate::case::Date>,
+    pub rejected_on: Option<crate::case::Date>,
+    pub texts: std::collections::HashSet<String>,
 }
 
 impl Settings {
@@ -193,6 +207,7 @@ impl Default for Settings {
             grammar: true,
             words: Default::default(),
             cjk_font: false,
+            rejected: None,
         }
     }
 }
@@ -544,6 +559,7 @@ pub fn settings_of(case: &Case) -> Settings {
             .map(|w| w.trim().to_lowercase())
             .collect(),
         cjk_font: false,
+        rejected: None,
     }
 }
 

@@ -332,6 +332,7 @@ pub(super) fn settings_for(
     settings.words.extend(words.iter().cloned());
     settings.grammar &= grammar;
     settings.missing_files = case::missing_evidence_files(case, path);
+    settings.rejected = crate::history::rejected(path, case);
     settings.look_for_fonts(case);
     settings
 }

@@ -15,6 +15,7 @@ mod render;
 mod report;
 pub use report::rows as report_rows;
 mod rules;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,13 +51,19 @@ enum Command {
     Edit(edit::Args),
     /// Review a case file or a draft: completeness, dates, tone and policy
     Check(check::Args),
-    /// Write the appeal as Markdown, plain text for the appeal form, or PDF
+    /// Write the appeal as Markdown, plain text for the appeal form, PDF or Word
     Render(render::Args),
     /// Every case of a folder at a glance: deadline, days left, what the
     /// checker found, whether it was exported (text, JSON, Markdown, HTML)
     Report(report::Args),
-    /// Split a draft written elsewhere (.txt, .md) into a case file by its headings
+    /// Split a draft written elsewhere (.txt, .md, .docx) into a case file by its headings
     Import(import::Args),
+    /// Keep the letter as it is sent to Amazon (beside the case, in NAME.submitted/)
+    Submit(versions::SubmitArgs),
+    /// Record Amazon's reply that turned the last letter down
+    Rejected(versions::RejectedArgs),
+    /// What changed, field by field, since the last letter sent
+    Diff(versions::DiffArgs),
     /// The check catalogue, or one rule explained with examples
     Rules(rules::Args),
     /// The violation types, or one playbook's whole guide
@@ -103,6 +110,12 @@ pub fn run() -> ExitCode {
                 render::run(args)
             }
             Command::Import(args) => import::run(args),
+            Command::Submit(args) => versions::submit(args),
+            Command::Rejected(args) => versions::rejected(args),
+            Command::Diff(mut args) => {
+                args.lang = args.lang.or(lang);
+                versions::diff(args)
+            }
             Command::Report(mut args) => {
                 args.lang = args.lang.or(lang);
                 report::run(args)
@@ -137,7 +150,8 @@ impl Command {
             Command::Rules(a) => a.lang.clone(),
             Command::Playbooks(a) => a.lang.clone(),
             Command::Report(a) => a.lang.clone(),
-            Command::Import(_) => None,
+            Command::Diff(a) => a.lang.clone(),
+            Command::Import(_) | Command::Submit(_) | Command::Rejected(_) => None,
         }
     }
 }

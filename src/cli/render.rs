@@ -87,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(dir) => Templates::with_overrides(&read_templates(dir)?)?,
         None => Templates::embedded(),
     };
+    let before = crate::history::before(&args.file, &loaded.case)?;
     let ex = Export {
         format: args.format,
         paper: args.paper.map(|p| match p {
@@ -98,6 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pdfa: args.pdfa,
         lang,
         templates: &templates,
+        before: before.as_ref(),
     };
     if args.pdfa && args.format != Format::Pdf {
         eprintln!(

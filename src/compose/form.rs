@@ -32,8 +32,23 @@ impl FormField {
 /// One block per box of the appeal form.
 pub fn form_fields(letter: &Letter) -> Vec<FormField> {
     let mut fields = Vec::new();
+    // A later letter says first, in its first box, what it follows and
+    // what is new.
+    let news = letter.resubmission.as_ref().map(|r| {
+        let mut s = r.intro.clone();
+        for c in &r.changes {
+            s.push_str(&format!("\n- {c}"));
+        }
+        s.push_str("\n\n");
+        s
+    });
+    let news = news.unwrap_or_default();
     if letter.dispute {
-        let body = format!("{}\n\n{}", letter.opening, plain(&letter.explanation, 0));
+        let body = format!(
+            "{news}{}\n\n{}",
+            letter.opening,
+            plain(&letter.explanation, 0)
+        );
         fields.push(FormField::new(&letter.sections.explanation, body));
     } else {
         let mut causes = Vec::new();
@@ -53,7 +68,7 @@ pub fn form_fields(letter: &Letter) -> Vec<FormField> {
         }
         fields.push(FormField::new(
             &letter.sections.root_causes,
-            causes.join("\n\n"),
+            format!("{news}{}", causes.join("\n\n")),
         ));
         let actions: Vec<String> = letter
             .corrective

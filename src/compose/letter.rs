@@ -31,6 +31,56 @@ pub struct Letter {
     pub evidence: Vec<EvidenceView>,
     pub closing: String,
     pub signature: Signature,
+    /// For a second or later letter: what it follows, and what is new.
+    pub resubmission: Option<Resubmission>,
+}
+
+/// What a letter sent after another says first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resubmission {
+    /// "This is our second plan of action for this notice. It answers your
+    /// reply of 28 November 2026 to our letter of 20 November 2026."
+    pub intro: String,
+    /// What is new since that letter, one line each.
+    pub changes: Vec<String>,
+}
+
+impl Resubmission {
+    /// The opening of letter number `sent + 1`, after `last` sent on
+    /// `last_on` and turned down on `rejected_on`.
+    pub fn new(
+        dispute: bool,
+        sent: usize,
+        last_on: Date,
+        rejected_on: Option<Date>,
+        changes: Vec<String>,
+    ) -> Resubmission {
+        let ordinal = match sent + 1 {
+            2 => "second".to_string(),
+            3 => "third".to_string(),
+            4 => "fourth".to_string(),
+            5 => "fifth".to_string(),
+            n => format!("{n}th"),
+        };
+        let kind = if dispute { "appeal" } else { "plan of action" };
+        let follows = match rejected_on {
+            Some(r) => format!(
+                "It answers your reply of {} to our letter of {}.",
+                r.long(),
+                last_on.long()
+            ),
+            None => format!("It follows our letter of {}.", last_on.long()),
+        };
+        let new = if changes.is_empty() {
+            String::new()
+        } else {
+            " What is new in it:".to_string()
+        };
+        Resubmission {
+            intro: format!("This is our {ordinal} {kind} for this notice. {follows}{new}"),
+            changes,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -321,6 +371,7 @@ pub fn letter(case: &Case, date: Date) -> Result<Letter, ComposeError> {
             role_line,
             store_line: format!("Store: {store_name} · Merchant token: {merchant_token}"),
         },
+        resubmission: None,
     })
 }
 
@@ -368,7 +419,7 @@ fn push_links(meta: &mut Vec<String>, case: &Case, causes: &[String], evidence: 
 }
 
 /// "1", "1 and 2", "1, 2 and 3".
-fn and_list(items: &[String]) -> String {
+pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

@@ -10,7 +10,8 @@ mod form;
 mod letter;
 
 pub use form::{FormField, form_fields};
-pub use letter::{Letter, letter};
+pub(crate) use letter::and_list;
+pub use letter::{Letter, Resubmission, letter};
 
 use crate::case::Case;
 use crate::playbook::{self, Playbook};

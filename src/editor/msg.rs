@@ -74,6 +74,10 @@ pub enum Msg {
         /// The half-typed texts the recovery copy kept (shown with it).
         typed: super::model::Pending,
         locked: bool,
+        /// The last letter sent for the case (`poa submit`), and the one a
+        /// rejection answered (C019), read from its folder.
+        sent: Option<Box<(usize, crate::history::Sent)>>,
+        rejected: Option<Box<crate::check::Rejected>>,
     },
     /// A case file could not be opened.
     OpenFailed(String),

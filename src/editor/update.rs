@@ -11,7 +11,7 @@ use super::msg::{Cmd, Msg};
 use super::strings::{S, fill, t};
 use crate::case::{Case, Response, Section};
 use crate::check;
-use crate::compose::{self, Templates};
+use crate::compose::Templates;
 use crate::playbook::{self, Lang};
 
 /// Applies a message; returns the effects to run. Every change of the
@@ -78,9 +78,19 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             recovered,
             typed,
             locked,
+            sent,
+            rejected,
         } => {
             let shown = recovered.as_deref().unwrap_or(case).clone();
             reopen(m, path.clone(), shown);
+            // The letters sent are known now: the letter and the findings
+            // read them.
+            m.sent = sent.as_deref().cloned();
+            m.rejected = rejected.as_deref().cloned();
+            if m.sent.is_some() || m.rejected.is_some() {
+                m.preview = preview(m);
+                m.recheck();
+            }
             if recovered.is_some() {
                 m.overlay = Some(Overlay::Recovered);
                 // What was half typed comes back with the copy.
@@ -708,10 +718,58 @@ fn enter_step(m: &mut Model) {
 /// The letter as Markdown, or what stops it.
 pub fn preview(m: &Model) -> String {
     let date = m.case.dated.unwrap_or(m.today);
-    match compose::letter(&m.case, date).and_then(|l| Templates::embedded().markdown(&l)) {
+    let before = m.before();
+    let md = match crate::document::letter_of(&m.case, date, before.as_ref())
+        .and_then(|l| Templates::embedded().markdown(&l))
+    {
         Ok(md) => md,
-        Err(e) => fill(m.lang, S::NoLetterYet, &[("error", &e.to_string())]),
+        Err(e) => return fill(m.lang, S::NoLetterYet, &[("error", &e.to_string())]),
+    };
+    // What changed since the letter sent, above the letter.
+    match &m.sent {
+        Some((_, sent)) => format!("{}\n\n{md}", changed_since(m, sent)),
+        None => md,
     }
+}
+
+/// "Changed since the letter sent on 20 November 2026: root cause 1;
+/// corrective actions 3 (new) …", or that nothing has.
+fn changed_since(m: &Model, sent: &crate::history::Sent) -> String {
+    use crate::diff::{self, Kind};
+    let changes = diff::diff(&sent.case, &m.case, m.lang);
+    let mut items: Vec<String> = Vec::new();
+    for c in &changes {
+        let name = match c.item {
+            Some(i) => format!("{} {}", diff::item_name(c.section, m.lang), i + 1),
+            None => match m.lang {
+                crate::playbook::Lang::Zh => c.section.title_zh().to_string(),
+                crate::playbook::Lang::En => c.section.title().to_string(),
+            },
+        };
+        let name = match (c.kind, m.lang) {
+            (Kind::Added, crate::playbook::Lang::Zh) => format!("{name}（新增）"),
+            (Kind::Added, _) => format!("{name} (new)"),
+            (Kind::Removed, crate::playbook::Lang::Zh) => format!("{name}（已删除）"),
+            (Kind::Removed, _) => format!("{name} (removed)"),
+            _ => name,
+        };
+        if !items.contains(&name) {
+            items.push(name);
+        }
+    }
+    let day = sent.on.long();
+    let text = match (items.is_empty(), m.lang) {
+        (true, crate::playbook::Lang::Zh) => format!("与 {} 提交的信相比没有改动。", sent.on),
+        (true, _) => format!("Nothing has changed since the letter sent on {day}."),
+        (false, crate::playbook::Lang::Zh) => {
+            format!("自 {} 提交后已修改：{}", sent.on, items.join("；"))
+        }
+        (false, _) => format!(
+            "Changed since the letter sent on {day}: {}.",
+            items.join("; ")
+        ),
+    };
+    format!("> **{text}**")
 }
 
 /// Suggestions for the current field: (English text to insert, what it says

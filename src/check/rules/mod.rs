@@ -8,6 +8,7 @@ mod length;
 mod notice;
 mod phrase;
 mod plan;
+pub use plan::answers_the_notice;
 mod policy;
 mod reading;
 mod required;
@@ -78,6 +79,7 @@ pub(super) fn registry() -> &'static [Registered] {
         rule("C016", Error, &reading::NotACause),
         rule("C017", Warning, &topic::AnswersNoCause),
         rule("C018", Error, &topic::WrongViolation),
+        rule("C019", Warning, &plan::RepeatsRejectedText),
         rule("D001", Error, &dates::FutureDate),
         rule("D002", Error, &dates::ImpossibleMetric),
         rule("D003", Info, &dates::MetricWithinTarget),

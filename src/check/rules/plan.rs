@@ -471,6 +471,100 @@ fn bad_link(me: &Meta, id: FieldId, text: &str, link: &str, causes: usize) -> Fi
     )
 }
 
+/// A field's item: its section and its place in the list.
+type ItemKey = (Section, Option<usize>);
+
+/// The sections a rejected letter's reviewer reads for what is new.
+pub fn answers_the_notice(section: Section) -> bool {
+    matches!(
+        section,
+        Section::RootCauses
+            | Section::CorrectiveActions
+            | Section::PreventiveMeasures
+            | Section::Explanation
+    )
+}
+
+/// C019: a cause, action, measure or explanation sent again word for word
+/// after Amazon turned the letter that held it down.
+pub struct RepeatsRejectedText;
+
+impl Rule for RepeatsRejectedText {
+    fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+        let Some(rejected) = &cx.settings.rejected else {
+            return;
+        };
+        let when = |d: Option<crate::case::Date>| d.map(|d| d.long());
+        let told = match (when(rejected.rejected_on), when(rejected.sent_on)) {
+            (Some(r), Some(s)) => format!("the letter of {s} that Amazon turned down on {r}"),
+            (Some(r), None) => format!("the letter Amazon turned down on {r}"),
+            _ => "the letter Amazon turned down".to_string(),
+        };
+        // One finding an item (a root cause, an action, a measure) whose
+        // every answer is the rejected one, on its first; a revised item
+        // (its why rewritten, its what kept) is not a repeat.
+        let mut items: Vec<(ItemKey, Vec<&crate::check::doc::Field>)> = Vec::new();
+        for (f, _, _) in cx.prose() {
+            let FieldId::Case(path) = f.id else { continue };
+            if !answers_the_notice(path.section) || f.text.trim().is_empty() {
+                continue;
+            }
+            let key = (path.section, path.index);
+            match items.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, fields)) => fields.push(f),
+                None => items.push((key, vec![f])),
+            }
+        }
+        // Actions already done stay true in a second letter: what matters
+        // is that something is new, so they are told of together.
+        let repeated = |fields: &[&crate::check::doc::Field]| {
+            fields
+                .iter()
+                .all(|f| rejected.texts.contains(f.text.trim()))
+        };
+        let plan: Vec<_> = items
+            .iter()
+            .filter(|((s, _), _)| {
+                matches!(s, Section::CorrectiveActions | Section::PreventiveMeasures)
+            })
+            .collect();
+        if !plan.is_empty() && plan.iter().all(|(_, fields)| repeated(fields)) {
+            out.push(Finding::whole(
+                me,
+                FieldId::Section(Section::CorrectiveActions),
+                "",
+                format!(
+                    "No corrective action or preventive measure is new since {told}. Add what you did after the rejection, and what now stops it happening again."
+                ),
+            ));
+        }
+        for (_, fields) in items
+            .iter()
+            .filter(|((s, _), _)| matches!(s, Section::RootCauses | Section::Explanation))
+        {
+            let words: usize = fields.iter().map(|f| word_count(f.text)).sum();
+            if words < 6 || !repeated(fields) {
+                continue;
+            }
+            let f = fields[0];
+            let what = match f.id {
+                FieldId::Case(p) => {
+                    crate::diff::item_name(p.section, crate::playbook::Lang::En).to_lowercase()
+                }
+                _ => "text".to_string(),
+            };
+            out.push(Finding::whole(
+                me,
+                f.id,
+                f.text,
+                format!(
+                    "This {what} is word for word as in {told}. Rewrite it with what you found or did since the rejection: a letter that repeats the last one is usually turned down again."
+                ),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
