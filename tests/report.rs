@@ -208,6 +208,12 @@ fn folder() -> Folder {
         "target/copy.poa.yaml",
         &case_text("late-shipment.poa.yaml", 1, &[]),
     );
+    // A letter sent (`poa submit`) is a case's history, not a case.
+    write(
+        d,
+        "clients/late.submitted/2026-11-10.poa.yaml",
+        &case_text("late-shipment.poa.yaml", 5, &[]),
+    );
     Folder { dir, cases, drafts }
 }
 
@@ -242,7 +248,8 @@ fn every_case_of_the_folder_has_a_row_in_deadline_order() {
     assert!(
         rows.iter()
             .all(|c| !c["file"].as_str().unwrap().contains(".git")
-                && !c["file"].as_str().unwrap().contains("target"))
+                && !c["file"].as_str().unwrap().contains("target")
+                && !c["file"].as_str().unwrap().contains(".submitted"))
     );
     // A folder several levels down is.
     by_file(&v, "deep/under/here/order.poa.yaml");

@@ -222,6 +222,11 @@ fn find(dir: &Path, drafts: bool, depth: usize, out: &mut Vec<PathBuf>) {
             continue;
         };
         if kind.is_dir() {
+            // The letters sent for a case (`poa submit`) are its history,
+            // not cases of their own.
+            if name.ends_with(".submitted") {
+                continue;
+            }
             if depth < MAX_DEPTH {
                 find(&path, drafts, depth + 1, out);
             }
