@@ -1588,7 +1588,10 @@ fn review_marks_what_changed_since_the_letter_sent_and_warns_of_a_repeat() {
     // cause was revised.
     let c019: Vec<_> = m.findings.iter().filter(|f| f.code == "C019").collect();
     assert!(!c019.is_empty());
-    assert!(c019.iter().all(|f| !f.field.to_string().contains("root_causes[0]")));
+    assert!(
+        c019.iter()
+            .all(|f| !f.field.to_string().contains("root_causes[0]"))
+    );
     go(&mut m, Step::Review);
     let shown = screen(&m, 120, 40);
     assert!(shown.contains("Changed since the letter sent"), "{shown}");
