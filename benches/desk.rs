@@ -2,6 +2,8 @@
 //! made here from the shipped examples (each with its own store name and
 //! notice date), checked and made into the report's rows. Budget (issue
 //! 14): under 0.5 s on two cores. Measured on two workers and on one.
+//! And `poa diff` on a long case: 40 root causes, 120 actions and 80
+//! measures against the version sent, a quarter of them changed.
 
 use std::path::{Path, PathBuf};
 
@@ -60,5 +62,53 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, report);
+fn long_diff(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/order-defect.poa.yaml");
+    let base = poa::case::from_yaml(&std::fs::read_to_string(path).unwrap(), "x").unwrap();
+    let mut old = base.clone();
+    old.root_causes = (0..40)
+        .map(|i| {
+            let mut r = base.root_causes[i % base.root_causes.len()].clone();
+            r.id = format!("R{}", i + 1);
+            r.why = format!("{} (case {i})", r.why);
+            r
+        })
+        .collect();
+    old.corrective_actions = (0..120)
+        .map(|i| {
+            let mut a = base.corrective_actions[i % base.corrective_actions.len()].clone();
+            a.action = format!("Step {i}: {}", a.action);
+            a
+        })
+        .collect();
+    old.preventive_measures = (0..80)
+        .map(|i| {
+            let mut m = base.preventive_measures[i % base.preventive_measures.len()].clone();
+            m.measure = format!("Check {i}: {}", m.measure);
+            m
+        })
+        .collect();
+    let mut new = old.clone();
+    for (i, r) in new
+        .root_causes
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| i % 4 == 0)
+    {
+        r.how = format!("Found on day {i} by reading every order.");
+    }
+    for a in new.corrective_actions.iter_mut().step_by(4) {
+        a.owner = "Operations lead".into();
+    }
+    new.preventive_measures
+        .retain(|m| !m.measure.starts_with("Check 7"));
+    new.corrective_actions.swap(3, 90);
+    let changes = poa::diff::diff(&old, &new, poa::playbook::Lang::En);
+    assert!(changes.len() > 40, "{}", changes.len());
+    c.bench_function("diff/long case", |b| {
+        b.iter(|| poa::diff::diff(&old, &new, poa::playbook::Lang::En))
+    });
+}
+
+criterion_group!(benches, report, long_diff);
 criterion_main!(benches);

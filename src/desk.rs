@@ -195,6 +195,10 @@ pub struct Row {
     pub changed: Option<String>,
     pub exported: Exported,
     pub documents: Vec<Document>,
+    /// Letters recorded as sent (`poa submit`).
+    pub letters_sent: usize,
+    /// When Amazon turned the last of them down (`poa rejected`), if it did.
+    pub turned_down: Option<Date>,
     pub status: Status,
     /// Why the file could not be read, for a broken row.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -224,6 +228,8 @@ impl Row {
             changed,
             exported: Exported::Never,
             documents: Vec::new(),
+            letters_sent: 0,
+            turned_down: None,
             status: Status::Broken,
             problem: Some(problem),
             findings: Vec::new(),
@@ -294,6 +300,7 @@ struct Words {
     words: &'static str,
     changed: &'static str,
     exported: &'static str,
+    letters: &'static str,
     file: &'static str,
 }
 
@@ -311,6 +318,7 @@ fn words(lang: Lang) -> Words {
             words: "words",
             changed: "changed",
             exported: "exported",
+            letters: "letters sent",
             file: "file",
         },
         Lang::Zh => Words {
@@ -325,6 +333,7 @@ fn words(lang: Lang) -> Words {
             words: "词数",
             changed: "修改时间",
             exported: "导出",
+            letters: "已提交",
             file: "文件",
         },
     }
@@ -342,6 +351,16 @@ fn days_text(row: &Row, lang: Lang) -> String {
     }
 }
 
+/// The letters sent: "-", "1", "2, rejected 2026-11-24".
+fn letters_text(row: &Row, lang: Lang) -> String {
+    match (row.letters_sent, row.turned_down, lang) {
+        (0, _, _) => "-".to_string(),
+        (n, None, _) => n.to_string(),
+        (n, Some(d), Lang::En) => format!("{n}, rejected {d}"),
+        (n, Some(d), Lang::Zh) => format!("{n}，{d} 被驳回"),
+    }
+}
+
 fn deadline_text(row: &Row) -> String {
     match row.deadline {
         // A deadline the notice set itself is marked, since it is not the
@@ -353,7 +372,7 @@ fn deadline_text(row: &Row) -> String {
 }
 
 /// The cells of a row, as text, in the columns' order.
-fn cells(row: &Row, lang: Lang) -> [String; 12] {
+fn cells(row: &Row, lang: Lang) -> [String; 13] {
     let dash = |s: &str| {
         if s.is_empty() {
             "-".to_string()
@@ -384,11 +403,12 @@ fn cells(row: &Row, lang: Lang) -> [String; 12] {
         } else {
             row.exported.label(lang).to_string()
         },
+        letters_text(row, lang),
         visible(&row.file).into_owned(),
     ]
 }
 
-fn headers(lang: Lang) -> [&'static str; 12] {
+fn headers(lang: Lang) -> [&'static str; 13] {
     let w = words(lang);
     [
         w.status,
@@ -402,6 +422,7 @@ fn headers(lang: Lang) -> [&'static str; 12] {
         w.words,
         w.changed,
         w.exported,
+        w.letters,
         w.file,
     ]
 }

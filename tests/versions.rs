@@ -269,3 +269,34 @@ fn c019_warns_when_a_letter_repeats_the_one_turned_down() {
     let fired = codes(dir.path());
     assert!(!fired.contains(&"C019".to_string()), "{fired:?}");
 }
+
+#[test]
+fn the_report_tells_letters_sent_and_turned_down_and_leaves_the_copies_out() {
+    let dir = case_dir();
+    let report = |dir: &Path| -> serde_json::Value {
+        let out = poa(
+            &["report", "--format", "json", "--today", "2026-11-26"],
+            dir,
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = report(dir.path());
+    assert_eq!(v["cases"][0]["letters_sent"], 0);
+    ok(&poa(
+        &["submit", "late.poa.yaml", "--date", "2026-11-20"],
+        dir.path(),
+    ));
+    let v = report(dir.path());
+    // One row: the copy in late.submitted/ is not a case.
+    assert_eq!(v["cases"].as_array().unwrap().len(), 1);
+    assert_eq!(v["cases"][0]["letters_sent"], 1);
+    assert!(v["cases"][0]["turned_down"].is_null());
+    ok(&poa(
+        &["rejected", "late.poa.yaml", "--date", "2026-11-24"],
+        dir.path(),
+    ));
+    let v = report(dir.path());
+    assert_eq!(v["cases"][0]["turned_down"], "2026-11-24");
+    let text = ok(&poa(&["report", "--today", "2026-11-26"], dir.path()));
+    assert!(text.contains("1, rejected 2026-11-24"), "{text}");
+}

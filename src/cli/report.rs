@@ -300,6 +300,14 @@ fn read_row(job: &Job, path: &Path, modified: Option<SystemTime>) -> anyhow::Res
     } else {
         Exported::Stale
     };
+    let sent = crate::history::list(path);
+    let turned_down = sent.last().and_then(|(last, _, _)| {
+        case.rejections
+            .iter()
+            .map(|r| r.on)
+            .filter(|d| d >= last)
+            .max()
+    });
     let violation = case.notice.violation.trim().to_string();
     let violation_title = crate::playbook::get(&violation)
         .map_or_else(|| violation.clone(), |p| p.title_in(job.lang).to_string());
@@ -322,6 +330,8 @@ fn read_row(job: &Job, path: &Path, modified: Option<SystemTime>) -> anyhow::Res
         changed: None,
         exported,
         documents,
+        letters_sent: sent.len(),
+        turned_down,
         status: Status::of(errors, days_left),
         problem: None,
         findings: findings.iter().map(|f| Item::of(f, job.lang)).collect(),
