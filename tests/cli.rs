@@ -1822,3 +1822,55 @@ fn a_phrase_file_of_many_phrases_with_one_first_word_all_match() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(out.matches("\"T002\"").count(), 2, "{out}");
 }
+
+#[test]
+fn a_template_whose_loops_never_end_is_given_up_and_named() {
+    // Attack class 34: loops in loops over one range (its numbers counted
+    // once by the range budget) ran for hours. Four deep is 10^12 turns.
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    std::fs::create_dir_all(dir.path().join("t")).unwrap();
+    std::fs::write(
+        dir.path().join("t/letter.md"),
+        "{% set r = range(end=1000) %}{% for a in r %}{% for b in r %}{% for c in r %}{% for d in r %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}ok\n",
+    )
+    .unwrap();
+    let err = fails_with(
+        dir.path(),
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--templates",
+            "t",
+            "-o",
+            "o.md",
+        ],
+        &[
+            "template letter.md",
+            "more than 10 seconds",
+            "check its loops",
+        ],
+    );
+    assert!(!dir.path().join("o.md").exists(), "{err}");
+    // Near miss: one loop over the same range renders.
+    std::fs::write(
+        dir.path().join("t/letter.md"),
+        "{% set r = range(end=1000) %}{% for a in r %}{% endfor %}ok\n",
+    )
+    .unwrap();
+    let o = poa(
+        &[
+            "render",
+            "late-shipment.poa.yaml",
+            "--templates",
+            "t",
+            "-o",
+            "o.md",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("o.md")).unwrap(),
+        "ok\n"
+    );
+}

@@ -61,7 +61,15 @@ impl ComposeError {
 /// (name, source) put in their place.
 pub struct Templates {
     tera: tera::Tera,
+    /// A writer's template is in the set: it renders on a thread of its
+    /// own, given up after [`RENDER_LIMIT`].
+    custom: bool,
 }
+
+/// How long a writer's template may take: loops in loops over one
+/// `range` (whose numbers the budget counts once) can run for hours with
+/// no output to stop them.
+pub const RENDER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Templates {
     pub fn embedded() -> Templates {
@@ -85,7 +93,10 @@ impl Templates {
                     detail: tera_detail(&e),
                 })?;
         }
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            custom: !overrides.is_empty(),
+        })
     }
 
     /// Renders one template within bounds: at most [`RANGE_BUDGET`]
@@ -93,24 +104,55 @@ impl Templates {
     /// text, so a writer's template with loops in loops stops with a
     /// message instead of running for hours.
     fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, ComposeError> {
-        RANGE_LEFT.with(|left| left.set(RANGE_BUDGET));
-        let mut out = Capped::default();
-        let result = self.tera.render_to(name, ctx, &mut out);
-        let fail = |detail: String| ComposeError::Template {
-            name: name.to_string(),
-            detail,
-        };
-        if out.full {
-            return Err(fail(format!(
-                "the document would be longer than {} MB; check the template's loops",
-                OUTPUT_LIMIT >> 20
-            )));
+        if !self.custom {
+            return render_bounded(&self.tera, name, ctx);
         }
-        result.map_err(|e| fail(tera_detail(&e)))?;
-        String::from_utf8(out.bytes)
-            .map_err(|_| fail("the template wrote text that is not UTF-8".into()))
+        // A writer's template: on a thread that is left behind (the command
+        // then ends) when it runs past the limit.
+        let (tera, owned, key) = (self.tera.clone(), ctx.clone(), name.to_string());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(render_bounded(&tera, &key, &owned));
+        });
+        rx.recv_timeout(RENDER_LIMIT)
+            .unwrap_or_else(|_| {
+                Err(ComposeError::Template {
+                    name: name.to_string(),
+                    detail: format!(
+                        "it ran for more than {} seconds without finishing; check its loops (a loop inside a loop inside a loop runs millions of times)",
+                        RENDER_LIMIT.as_secs()
+                    ),
+                })
+            })
     }
+}
 
+/// Renders one template within bounds: at most [`RANGE_BUDGET`] numbers
+/// from `range` in all, and at most [`OUTPUT_LIMIT`] bytes of text.
+fn render_bounded(
+    tera: &tera::Tera,
+    name: &str,
+    ctx: &tera::Context,
+) -> Result<String, ComposeError> {
+    RANGE_LEFT.with(|left| left.set(RANGE_BUDGET));
+    let mut out = Capped::default();
+    let result = tera.render_to(name, ctx, &mut out);
+    let fail = |detail: String| ComposeError::Template {
+        name: name.to_string(),
+        detail,
+    };
+    if out.full {
+        return Err(fail(format!(
+            "the document would be longer than {} MB; check the template's loops",
+            OUTPUT_LIMIT >> 20
+        )));
+    }
+    result.map_err(|e| fail(tera_detail(&e)))?;
+    String::from_utf8(out.bytes)
+        .map_err(|_| fail("the template wrote text that is not UTF-8".into()))
+}
+
+impl Templates {
     /// The letter as Markdown.
     pub fn markdown(&self, letter: &Letter) -> Result<String, ComposeError> {
         let ctx = tera::Context::from_serialize(letter).map_err(|e| ComposeError::Template {
