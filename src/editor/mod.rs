@@ -85,9 +85,47 @@ fn fallback_recovery(path: &Path) -> Vec<PathBuf> {
     }
     dirs.push(std::env::temp_dir().join("poa"));
     dirs.into_iter()
-        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .filter(|d| private_dir(d))
         .map(|d| d.join(&file))
         .collect()
+}
+
+/// Makes `dir` for rescue copies, only this user may enter it, and says
+/// whether it is fit: a folder of this user's (in a shared /tmp, one that
+/// someone else made first is passed over, since they could read a case).
+fn private_dir(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+        let _ = std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir);
+        let Ok(meta) = std::fs::symlink_metadata(dir) else {
+            return false;
+        };
+        let mine = meta.uid() == own_uid();
+        if !meta.is_dir() || !mine {
+            return false;
+        }
+        if meta.permissions().mode() & 0o077 != 0 {
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+        true
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir).is_ok()
+    }
+}
+
+/// This process's user id, read off a file it makes (std has no getuid).
+#[cfg(unix)]
+fn own_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map_or(u32::MAX, |m| m.uid())
 }
 
 /// This editor opened its case while another editor had it: its recovery
@@ -419,6 +457,12 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
         let kept = std::iter::once(recovery_path(&m.path))
             .chain(fallback_recovery(&m.path))
             .find(|rec| case::write_atomic(rec, text.as_bytes()).is_ok());
+        // A rescue copy holds the whole case: for this user's eyes only.
+        #[cfg(unix)]
+        if let Some(rec) = &kept {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(rec, std::fs::Permissions::from_mode(0o600));
+        }
         drop(lock);
         return Err(EditorError::NotSaved {
             path: crate::case::shown(&m.path),
@@ -717,5 +761,31 @@ mod tests {
         drop(second);
         drop(third);
         assert!(!lock_path(&case).exists(), "the last one out removes it");
+    }
+}
+
+#[cfg(all(test, unix))]
+mod rescue_tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn rescue_folders_are_for_this_user_only() {
+        // A rescue copy in a shared /tmp was world-readable (0644 in a
+        // 0755 folder): a client's case open to every user of the machine.
+        let root = tempfile::tempdir().unwrap();
+        let fresh = root.path().join("state/poa");
+        assert!(super::private_dir(&fresh));
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&fresh), 0o700);
+        // One made open before is closed.
+        let open = root.path().join("open");
+        std::fs::create_dir(&open).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(super::private_dir(&open));
+        assert_eq!(mode(&open), 0o700);
+        // A file by that name is no folder to keep a case in.
+        let file = root.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(!super::private_dir(&file));
     }
 }
