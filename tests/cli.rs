@@ -1874,3 +1874,43 @@ fn a_template_whose_loops_never_end_is_given_up_and_named() {
         "ok\n"
     );
 }
+
+#[test]
+fn a_letter_written_to_its_default_name_with_o_is_still_poas() {
+    // Re-run observation: `render -o x.md` over the default name was not
+    // recorded, so after the case changed the next `render` refused with
+    // "poa did not write this file".
+    let (dir, _) = copy_example("late-shipment.poa.yaml");
+    let name = "late-shipment.poa.yaml";
+    let md = "late-shipment.md".to_string();
+    let change = |to: &str| {
+        let p = dir.path().join(name);
+        let text = std::fs::read_to_string(&p).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("legal_name:"))
+            .unwrap()
+            .to_string();
+        std::fs::write(&p, text.replace(&line, &format!("  legal_name: {to}"))).unwrap();
+    };
+    let o = poa(&["render", name, "-o", &md], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    change("Harbor Lane Goods Inc");
+    let o = poa(&["render", name], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(dir.path().join(&md))
+            .unwrap()
+            .contains("Harbor Lane Goods Inc")
+    );
+    // Near miss: a letter edited by hand since is still kept.
+    std::fs::write(dir.path().join(&md), "My own letter.\n").unwrap();
+    change("Harbor Lane Goods LLC");
+    let o = poa(&["render", name], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("poa did not write this file"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&md)).unwrap(),
+        "My own letter.\n"
+    );
+}

@@ -123,7 +123,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     write_output(&out, &bytes, &args.file)
         .with_context(|| format!("the {} was not written", args.format.extension()))?;
-    if default {
+    // Written to the default name, with -o or without: recorded, so that
+    // the next export there knows poa wrote it.
+    let default_name = document::output_path(&args.file, args.format.extension());
+    let at_default = default
+        || out == default_name
+        || matches!(
+            (std::fs::canonicalize(&out), std::fs::canonicalize(&default_name)),
+            (Ok(a), Ok(b)) if a == b
+        );
+    if at_default && out != Path::new("-") {
         document::note_written(&args.file, &out, &bytes);
     }
     if out != Path::new("-") {
