@@ -1596,3 +1596,26 @@ fn review_marks_what_changed_since_the_letter_sent_and_warns_of_a_repeat() {
     let shown = screen(&m, 120, 40);
     assert!(shown.contains("Changed since the letter sent"), "{shown}");
 }
+
+#[test]
+fn the_questions_example_is_the_violations_own() {
+    // 80x24 journey: the notice's questions showed "The root cause of the
+    // late shipments" in an Order Defect Rate case.
+    let asks_example = |name: &str| {
+        let mut m = model(name, Lang::En);
+        go(&mut m, Step::Notice);
+        for _ in 0..40 {
+            if m.spec().is_some_and(|s| s.guide == "notice.asks") {
+                return m.example(m.spec().unwrap()).unwrap().0;
+            }
+            update(&mut m, Msg::NextField);
+        }
+        panic!("no questions field in the notice step");
+    };
+    let odr = asks_example("order-defect.poa.yaml");
+    assert!(odr.contains("Order Defect Rate"), "{odr}");
+    assert!(!odr.contains("late shipment"), "{odr}");
+    // Near miss: a late-shipment case keeps its own.
+    let lsr = asks_example("late-shipment.poa.yaml");
+    assert!(lsr.to_lowercase().contains("late shipment"), "{lsr}");
+}

@@ -611,6 +611,19 @@ impl Model {
             .or_else(|| self.guide(spec, lang))
         };
         let g = own(self.lang)?;
+        // The notice's questions: the ones a notice of this violation asks
+        // (an Order Defect Rate case is not shown late shipments).
+        if spec.guide == "notice.asks"
+            && let Some(p) = self.playbook()
+        {
+            let asks = match (self.case.notice.response, &p.dispute) {
+                (crate::case::Response::Dispute, Some(d)) => &d.asks,
+                _ => &p.asks,
+            };
+            if let Some(first) = asks.first() {
+                return Some((first.clone(), None));
+            }
+        }
         let cjk = |s: &str| s.chars().any(check::text::counts_alone);
         if self.lang == Lang::Zh
             && cjk(&g.example)
