@@ -8,8 +8,9 @@
 
 use serde::Serialize;
 
-use crate::case::Value;
+use crate::case::schema::Field;
 use crate::case::{Case, FieldPath, Section};
+use crate::check::text::{content_words, overlap};
 use crate::playbook::Lang;
 
 /// What happened to a field or an item.
@@ -35,6 +36,9 @@ pub struct Change {
     pub item: Option<usize>,
     /// The field's key (`why`), or `None` for a whole item.
     pub key: Option<&'static str>,
+    /// Its row of the field table.
+    #[serde(skip)]
+    pub field: Option<&'static Field>,
     /// The field or item as a writer knows it: "Root cause 2 · Why it happened".
     pub place: String,
     /// The text before, and after (`None` where there is none).
@@ -46,121 +50,82 @@ fn section_key<S: serde::Serializer>(s: &Section, to: S) -> Result<S::Ok, S::Err
     to.serialize_str(s.key())
 }
 
-/// "Root cause", "Corrective action": one item of a list section.
-pub fn item_name(section: Section, lang: Lang) -> &'static str {
-    let zh = lang == Lang::Zh;
-    match section {
-        Section::Metrics if zh => "指标",
-        Section::Metrics => "Metric",
-        Section::RootCauses if zh => "根本原因",
-        Section::RootCauses => "Root cause",
-        Section::CorrectiveActions if zh => "纠正措施",
-        Section::CorrectiveActions => "Corrective action",
-        Section::PreventiveMeasures if zh => "预防措施",
-        Section::PreventiveMeasures => "Preventive measure",
-        Section::Evidence if zh => "证明文件",
-        Section::Evidence => "Evidence",
-        s if zh => s.title_zh(),
-        s => s.title(),
-    }
+/// The fields of a case with their text, by item: one table read once,
+/// in the field table's order.
+struct Fields<'c> {
+    case: &'c Case,
+    rows: Vec<(FieldPath, &'static Field, String)>,
 }
 
-/// A value as text, for comparing and for showing.
-fn text_of(v: Value<'_>) -> String {
-    match v {
-        Value::Text(t) => t.trim().to_string(),
-        Value::List(l) => l
+impl<'c> Fields<'c> {
+    fn of(case: &'c Case) -> Fields<'c> {
+        let rows = case
+            .fields()
+            .into_iter()
+            .filter(|(p, _)| p.sub.is_none())
+            .map(|(p, f)| (p, f, case.display(&p).trim().to_string()))
+            .collect();
+        Fields { case, rows }
+    }
+
+    /// The fields of one item (or of a section without items).
+    fn item(
+        &self,
+        section: Section,
+        index: Option<usize>,
+    ) -> impl Iterator<Item = &(FieldPath, &'static Field, String)> {
+        self.rows
             .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
-        Value::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        Value::Response(r) => r.id().to_string(),
-        Value::EvidenceKind(k) => k.label().to_string(),
-        Value::Optional(o) => o.unwrap_or("").trim().to_string(),
+            .filter(move |(p, _, _)| p.section == section && p.index == index)
     }
-}
 
-/// The fields of one item (or of a section without items), with their
-/// text, in the field table's order.
-fn fields_of(
-    case: &Case,
-    section: Section,
-    index: Option<usize>,
-) -> Vec<(FieldPath, &'static str, String)> {
-    case.fields()
-        .into_iter()
-        .filter(|(p, _)| p.section == section && p.index == index && p.sub.is_none())
-        .map(|(p, f)| {
-            let text = case.get(&p).map(text_of).unwrap_or_default();
-            (p, f.key, text)
+    /// The field that says what an item is: a cause's summary (or what
+    /// happened), an action's action, a measure's measure, a metric's name.
+    fn main_text(&self, section: Section, index: usize) -> String {
+        [
+            "summary", "what", "action", "measure", "title", "name", "kind",
+        ]
+        .iter()
+        .find_map(|key| {
+            self.item(section, Some(index))
+                .find(|(_, f, t)| f.key == *key && !t.is_empty())
+                .map(|(_, _, t)| t.clone())
         })
-        .collect()
-}
-
-/// The field that says what an item is: a cause's summary (or what
-/// happened), an action's action, a measure's measure, a metric's name.
-fn main_text(case: &Case, section: Section, index: usize) -> String {
-    let fields = fields_of(case, section, Some(index));
-    let pick = |key: &str| {
-        fields
-            .iter()
-            .find(|(_, k, t)| *k == key && !t.is_empty())
-            .map(|(_, _, t)| t.clone())
-    };
-    [
-        "summary", "what", "action", "measure", "title", "name", "kind",
-    ]
-    .iter()
-    .find_map(|k| pick(k))
-    .unwrap_or_default()
-}
-
-/// Words in common, over the words of the longer text: 1 for the same
-/// words, 0 for none.
-fn likeness(a: &str, b: &str) -> f32 {
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let most = a.len().max(b.len());
-    if most == 0 {
-        return 1.0;
+        .unwrap_or_default()
     }
-    a.intersection(&b).count() as f32 / most as f32
-}
 
-/// The old item each new item is, if any: by id for causes and evidence,
-/// else the same text first, then the most alike (at least half the words).
-fn match_items(old: &Case, new: &Case, section: Section) -> Vec<Option<usize>> {
-    let (n_old, n_new) = (old.item_count(section), new.item_count(section));
-    let id = |case: &Case, i: usize| -> Option<String> {
+    /// An item's id, for the sections whose items have one.
+    fn id(&self, section: Section, i: usize) -> Option<&str> {
         match section {
-            Section::RootCauses => case.root_causes.get(i).map(|r| r.id.clone()),
-            Section::Evidence => case.evidence.get(i).map(|e| e.id.clone()),
+            Section::RootCauses => self.case.root_causes.get(i).map(|r| r.id.as_str()),
+            Section::Evidence => self.case.evidence.get(i).map(|e| e.id.as_str()),
             _ => None,
         }
         .filter(|s| !s.trim().is_empty())
-    };
+    }
+}
+
+/// The old item each new item is, if any: by id for causes and evidence,
+/// else the same text first, then the most alike (the words of the
+/// project's word measure, `text::overlap`, at least a third in common).
+fn match_items(old: &Fields, new: &Fields, section: Section) -> Vec<Option<usize>> {
+    let (n_old, n_new) = (old.case.item_count(section), new.case.item_count(section));
     let mut taken = vec![false; n_old];
     let mut out = vec![None; n_new];
     if matches!(section, Section::RootCauses | Section::Evidence) {
         for (j, slot) in out.iter_mut().enumerate() {
-            let Some(want) = id(new, j) else { continue };
-            if let Some(i) = (0..n_old).find(|&i| !taken[i] && id(old, i).as_ref() == Some(&want)) {
+            let Some(want) = new.id(section, j) else {
+                continue;
+            };
+            if let Some(i) = (0..n_old).find(|&i| !taken[i] && old.id(section, i) == Some(want)) {
                 taken[i] = true;
                 *slot = Some(i);
             }
         }
         return out;
     }
-    let old_text: Vec<String> = (0..n_old).map(|i| main_text(old, section, i)).collect();
-    let new_text: Vec<String> = (0..n_new).map(|j| main_text(new, section, j)).collect();
+    let old_text: Vec<String> = (0..n_old).map(|i| old.main_text(section, i)).collect();
+    let new_text: Vec<String> = (0..n_new).map(|j| new.main_text(section, j)).collect();
     // The same text first, wherever it moved.
     for (j, slot) in out.iter_mut().enumerate() {
         if let Some(i) = (0..n_old).find(|&i| !taken[i] && old_text[i] == new_text[j]) {
@@ -169,14 +134,16 @@ fn match_items(old: &Case, new: &Case, section: Section) -> Vec<Option<usize>> {
         }
     }
     // Then each new item to the most alike old one left.
+    let old_words: Vec<Vec<u64>> = old_text.iter().map(|t| content_words(t)).collect();
     for j in 0..n_new {
         if out[j].is_some() {
             continue;
         }
+        let words = content_words(&new_text[j]);
         let best = (0..n_old)
             .filter(|&i| !taken[i])
-            .map(|i| (i, likeness(&old_text[i], &new_text[j])))
-            .filter(|(_, l)| *l >= 0.5)
+            .map(|i| (i, overlap(&old_words[i], &words)))
+            .filter(|(_, l)| *l >= 1.0 / 3.0)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((i, _)) = best {
             taken[i] = true;
@@ -186,107 +153,74 @@ fn match_items(old: &Case, new: &Case, section: Section) -> Vec<Option<usize>> {
     out
 }
 
-const SECTIONS: [Section; 10] = [
-    Section::Seller,
-    Section::Notice,
-    Section::Metrics,
-    Section::RootCauses,
-    Section::CorrectiveActions,
-    Section::PreventiveMeasures,
-    Section::Explanation,
-    Section::Evidence,
-    Section::Closing,
-    Section::Dated,
-];
-
 /// Everything that changed from `old` to `new`, in the order of the case.
 pub fn diff(old: &Case, new: &Case, lang: Lang) -> Vec<Change> {
+    let (old, new) = (Fields::of(old), Fields::of(new));
     let mut out = Vec::new();
-    let label = |section: Section, index: Option<usize>, key: &'static str| -> String {
-        let path = FieldPath {
-            section,
-            index,
-            key: key_part(section, key),
-            sub: None,
+    let whole = |kind, section: Section, i, text| {
+        let (old, new) = match kind {
+            Kind::Removed => (Some(text), None),
+            _ => (None, Some(text)),
         };
-        let field = path.field().map(|f| f.label(lang)).unwrap_or(key);
-        match index {
-            Some(i) => format!("{} {} · {field}", item_name(section, lang), i + 1),
-            None if lang == Lang::Zh => format!("{} · {field}", section.title_zh()),
-            None => format!("{} · {field}", section.title()),
+        Change {
+            kind,
+            section,
+            item: Some(i),
+            key: None,
+            field: None,
+            place: format!("{} {}", section.item_title(lang), i + 1),
+            old,
+            new,
         }
     };
-    for section in SECTIONS {
+    for section in Section::ALL {
         if !section.is_list() {
-            let (a, b) = (fields_of(old, section, None), fields_of(new, section, None));
-            for ((_, key, was), (_, _, now)) in a.iter().zip(&b) {
-                if was != now {
-                    out.push(Change {
-                        kind: Kind::Changed,
-                        section,
-                        item: None,
-                        key: Some(key),
-                        place: label(section, None, key),
-                        old: (!was.is_empty()).then(|| was.clone()),
-                        new: (!now.is_empty()).then(|| now.clone()),
-                    });
-                }
-            }
+            changed_fields(&old, &new, section, None, None, lang, &mut out);
             continue;
         }
-        let matched = match_items(old, new, section);
+        let matched = match_items(&old, &new, section);
         for (j, m) in matched.iter().enumerate() {
-            let Some(i) = *m else {
-                out.push(Change {
-                    kind: Kind::Added,
-                    section,
-                    item: Some(j),
-                    key: None,
-                    place: format!("{} {}", item_name(section, lang), j + 1),
-                    old: None,
-                    new: Some(main_text(new, section, j)),
-                });
-                continue;
-            };
-            let a = fields_of(old, section, Some(i));
-            let b = fields_of(new, section, Some(j));
-            for ((_, key, was), (_, _, now)) in a.iter().zip(&b) {
-                if was != now {
-                    out.push(Change {
-                        kind: Kind::Changed,
-                        section,
-                        item: Some(j),
-                        key: Some(key),
-                        place: label(section, Some(j), key),
-                        old: (!was.is_empty()).then(|| was.clone()),
-                        new: (!now.is_empty()).then(|| now.clone()),
-                    });
-                }
+            match *m {
+                Some(i) => changed_fields(&old, &new, section, Some(i), Some(j), lang, &mut out),
+                None => out.push(whole(Kind::Added, section, j, new.main_text(section, j))),
             }
         }
-        for i in 0..old.item_count(section) {
-            if !matched.contains(&Some(i)) {
-                out.push(Change {
-                    kind: Kind::Removed,
-                    section,
-                    item: Some(i),
-                    key: None,
-                    place: format!("{} {}", item_name(section, lang), i + 1),
-                    old: Some(main_text(old, section, i)),
-                    new: None,
-                });
-            }
+        for i in (0..old.case.item_count(section)).filter(|i| !matched.contains(&Some(*i))) {
+            out.push(whole(Kind::Removed, section, i, old.main_text(section, i)));
         }
     }
     out
 }
 
-/// The key of a field as the field table has it.
-fn key_part(section: Section, key: &'static str) -> crate::case::Part {
-    crate::case::schema::of_section(section)
-        .find(|f| f.key == key)
-        .map(|f| f.path(0).key)
-        .expect("a key of the field table")
+/// The fields of old item `was` that new item `now` has with other text
+/// (both `None` for a section that is not a list).
+fn changed_fields(
+    old: &Fields,
+    new: &Fields,
+    section: Section,
+    was: Option<usize>,
+    now: Option<usize>,
+    lang: Lang,
+    out: &mut Vec<Change>,
+) {
+    let owner = match now {
+        Some(j) => format!("{} {}", section.item_title(lang), j + 1),
+        None => section.item_title(lang).to_string(),
+    };
+    for ((_, f, a), (_, _, b)) in old.item(section, was).zip(new.item(section, now)) {
+        if a != b {
+            out.push(Change {
+                kind: Kind::Changed,
+                section,
+                item: now,
+                key: Some(f.key),
+                field: Some(f),
+                place: format!("{owner} · {}", f.label(lang)),
+                old: (!a.is_empty()).then(|| a.clone()),
+                new: (!b.is_empty()).then(|| b.clone()),
+            });
+        }
+    }
 }
 
 /// What a second letter says is new, one line a change of the letter's
@@ -294,6 +228,7 @@ fn key_part(section: Section, key: &'static str) -> crate::case::Part {
 /// the reader at Amazon: "Root cause 1 (Our label rule …): rewrote why it
 /// happened and how". Removals and the seller's details are not news.
 pub fn news(changes: &[Change], new: &Case) -> Vec<String> {
+    let table = Fields::of(new);
     let mut out: Vec<String> = Vec::new();
     let mut edited: Vec<(Section, usize, Vec<String>)> = Vec::new();
     for c in changes {
@@ -310,10 +245,10 @@ pub fn news(changes: &[Change], new: &Case) -> Vec<String> {
         }
         match (c.kind, c.item) {
             (Kind::Added, Some(j)) => {
-                let what = short(&main_text(new, c.section, j));
+                let what = short(&table.main_text(c.section, j));
                 out.push(format!(
                     "A new {}: {what}",
-                    item_name(c.section, Lang::En).to_lowercase()
+                    c.section.item_title(Lang::En).to_lowercase()
                 ));
             }
             (Kind::Changed, Some(j)) => {
@@ -325,7 +260,8 @@ pub fn news(changes: &[Change], new: &Case) -> Vec<String> {
                     .find(|(k, _, _)| c.section == Section::RootCauses && Some(*k) == c.key)
                     .map(|(_, q, _)| q.to_string());
                 let field = question
-                    .unwrap_or_else(|| c.place.split(" · ").nth(1).unwrap_or_default().to_string())
+                    .or_else(|| c.field.map(|f| f.label(Lang::En).to_string()))
+                    .unwrap_or_default()
                     .to_lowercase();
                 match edited
                     .iter_mut()
@@ -344,10 +280,10 @@ pub fn news(changes: &[Change], new: &Case) -> Vec<String> {
     let mut revised: Vec<String> = edited
         .into_iter()
         .map(|(section, j, fields)| {
-            let what = short(&main_text(new, section, j));
+            let what = short(&table.main_text(section, j));
             format!(
                 "{} {} ({what}): revised {}",
-                item_name(section, Lang::En),
+                section.item_title(Lang::En),
                 j + 1,
                 crate::compose::and_list(&fields)
             )

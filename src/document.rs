@@ -1,9 +1,9 @@
 //! The export seam: a case to one of its documents (Markdown, the appeal
 //! form's text, PDF and Word: Markdown read into the `markup` tree, then
-//! laid out and written as PDF, or written as Word's paragraphs), with the choices both the command line and the editor pass
-//! (`Export`), the report of characters the PDF's fonts lack, and the
-//! documents' default file names. A new format is a `Format` variant and
-//! its arm in `export`.
+//! laid out and written as PDF, or written as Word's paragraphs), with
+//! the choices both the command line and the editor pass (`Export`), the
+//! report of characters the PDF's fonts lack, and the documents' default
+//! file names. A new format is a `Format` variant and its arm in `export`.
 
 use std::path::{Path, PathBuf};
 
@@ -179,9 +179,9 @@ pub struct Export<'a> {
     pub pdfa: bool,
     /// The language of the warnings (what the PDF printed otherwise).
     pub lang: Lang,
-    /// The letters sent before this one (`history::before`): the letter
-    /// then opens by saying what it follows and what is new.
-    pub before: Option<&'a crate::history::Before>,
+    /// The letter turned down before this one (`History::before`): the
+    /// letter then opens by saying what it follows and what is new.
+    pub before: Option<crate::history::Before<'a>>,
 }
 
 /// What a draft's first line says.
@@ -210,17 +210,27 @@ pub fn paper_of(case: &Case) -> Paper {
 pub fn letter_of(
     case: &Case,
     date: Date,
-    before: Option<&crate::history::Before>,
+    before: Option<crate::history::Before>,
+) -> Result<Letter, ComposeError> {
+    let changes = before.map(|b| crate::diff::diff(&b.last.case, case, Lang::En));
+    letter_after(case, date, before.zip(changes.as_deref()))
+}
+
+/// [`letter_of`] with the changes since the letter turned down already
+/// found (the editor's Review shows them too).
+pub fn letter_after(
+    case: &Case,
+    date: Date,
+    before: Option<(crate::history::Before, &[crate::diff::Change])>,
 ) -> Result<Letter, ComposeError> {
     let mut letter = compose::letter(case, date)?;
-    if let Some(b) = before {
-        let changes = crate::diff::diff(&b.last.case, case, Lang::En);
+    if let Some((b, changes)) = before {
         letter.resubmission = Some(compose::Resubmission::new(
             letter.dispute,
             b.sent,
             b.last.on,
             b.rejected_on,
-            crate::diff::news(&changes, case),
+            crate::diff::news(changes, case),
         ));
     }
     Ok(letter)
@@ -243,34 +253,32 @@ pub fn export(case: &Case, ex: &Export) -> Result<Document, ComposeError> {
         Format::Txt => {
             marked(ex.templates.form_text(&letter)?, DRAFT_MARK.to_string()).into_bytes()
         }
-        Format::Pdf => {
+        Format::Pdf | Format::Docx => {
+            // The letter's tree and its pages, shared by the two.
             let md = marked(ex.templates.markdown(&letter)?, format!("**{DRAFT_MARK}**"));
             let blocks = markup::parse(&md);
-            let paper = ex.paper.unwrap_or_else(|| paper_of(case));
-            let mut setup = page_setup(&letter, paper);
-            let mut info = info(&letter, ex.date);
-            info.archival = ex.pdfa;
-            if ex.draft {
-                setup.header_right = format!("DRAFT · {}", setup.header_right);
-                info.title = format!("DRAFT: {}", info.title);
-            }
-            let laid = layout::layout(&blocks, &setup);
-            let bytes = pdf::write(&laid, &info).map_err(|detail| ComposeError::Pdf { detail })?;
-            let warnings = unprintable(case)
-                .into_iter()
-                .map(|(path, chars)| missing_glyphs(&path, &chars, ex.lang))
-                .collect();
-            return Ok(Document { bytes, warnings });
-        }
-        Format::Docx => {
-            let md = marked(ex.templates.markdown(&letter)?, format!("**{DRAFT_MARK}**"));
-            let blocks = markup::parse(&md);
-            let paper = ex.paper.unwrap_or_else(|| paper_of(case));
-            let mut setup = page_setup(&letter, paper);
+            let mut setup = page_setup(&letter, ex.paper.unwrap_or_else(|| paper_of(case)));
             if ex.draft {
                 setup.header_right = format!("DRAFT · {}", setup.header_right);
             }
-            crate::docx::write(&blocks, &setup).map_err(|detail| ComposeError::Docx { detail })?
+            if ex.format == Format::Docx {
+                crate::docx::write(&blocks, &setup)
+                    .map_err(|detail| ComposeError::Docx { detail })?
+            } else {
+                let mut info = info(&letter, ex.date);
+                info.archival = ex.pdfa;
+                if ex.draft {
+                    info.title = format!("DRAFT: {}", info.title);
+                }
+                let laid = layout::layout(&blocks, &setup);
+                let bytes =
+                    pdf::write(&laid, &info).map_err(|detail| ComposeError::Pdf { detail })?;
+                let warnings = unprintable(case)
+                    .into_iter()
+                    .map(|(path, chars)| missing_glyphs(&path, &chars, ex.lang))
+                    .collect();
+                return Ok(Document { bytes, warnings });
+            }
         }
     };
     Ok(Document {

@@ -94,13 +94,6 @@ pub fn write(blocks: &[Block], setup: &Setup) -> Result<Vec<u8>, String> {
 /// Word and LibreOffice treat them as their own (the navigation pane, a
 /// table of contents, restyling with a theme).
 fn styled(docx: Docx) -> Docx {
-    let fonts = || {
-        RunFonts::new()
-            .ascii(LATIN)
-            .hi_ansi(LATIN)
-            .cs(LATIN)
-            .east_asia(EAST_ASIA)
-    };
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
@@ -113,7 +106,21 @@ fn styled(docx: Docx) -> Docx {
             .outline_lvl(level)
             .line_spacing(LineSpacing::new().before(240).after(80))
     };
-    docx.default_fonts(fonts())
+    // The running head and foot: small and grey, without space after.
+    let running = |id: &str, name: &str| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .size(17)
+            .color("595959")
+            .line_spacing(LineSpacing::new().after(0))
+    };
+    let fonts = RunFonts::new()
+        .ascii(LATIN)
+        .hi_ansi(LATIN)
+        .cs(LATIN)
+        .east_asia(EAST_ASIA);
+    docx.default_fonts(fonts)
         .default_size(22)
         .default_line_spacing(LineSpacing::new().after(120).line(259))
         .add_style(
@@ -153,22 +160,8 @@ fn styled(docx: Docx) -> Docx {
                 .size(19)
                 .line_spacing(LineSpacing::new().after(0)),
         )
-        .add_style(
-            Style::new("Header", StyleType::Paragraph)
-                .name("header")
-                .based_on("Normal")
-                .size(17)
-                .color("595959")
-                .line_spacing(LineSpacing::new().after(0)),
-        )
-        .add_style(
-            Style::new("Footer", StyleType::Paragraph)
-                .name("footer")
-                .based_on("Normal")
-                .size(17)
-                .color("595959")
-                .line_spacing(LineSpacing::new().after(0)),
-        )
+        .add_style(running("Header", "header"))
+        .add_style(running("Footer", "footer"))
         .add_style(
             Style::new("TableGrid", StyleType::Table)
                 .name("Table Grid")
@@ -242,9 +235,13 @@ impl Writer {
         }
     }
 
+    /// The document with `add` done to it (docx-rs builds by value).
+    fn add(&mut self, add: impl FnOnce(Docx) -> Docx) {
+        self.docx = add(std::mem::take(&mut self.docx));
+    }
+
     fn push(&mut self, p: Paragraph) {
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx.add_paragraph(p);
+        self.add(|d| d.add_paragraph(p));
     }
 
     /// A list as Word numbers it: its own numbering from its first number,
@@ -283,10 +280,10 @@ impl Writer {
                 ),
             );
         }
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx
-            .add_abstract_numbering(abs)
-            .add_numbering(Numbering::new(id, id));
+        self.add(|d| {
+            d.add_abstract_numbering(abs)
+                .add_numbering(Numbering::new(id, id))
+        });
         for item in items {
             let mut numbered = false;
             for b in item {
@@ -324,8 +321,9 @@ impl Writer {
     }
 
     /// A table at the text's width, its header row bold, no row split
-    /// across pages (docx-rs 0.4 cannot mark a row to repeat); a two-column question table gives its first column the
-    /// room of a label.
+    /// across pages (docx-rs 0.4 cannot mark a row to repeat); a
+    /// two-column question table gives its first column the room of a
+    /// label.
     fn table(&mut self, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
         let columns = header
             .len()
@@ -362,11 +360,11 @@ impl Writer {
             .set_grid(widths.clone())
             .width(self.text_width as usize, WidthType::Dxa)
             .layout(TableLayoutType::Fixed);
-        let docx = std::mem::take(&mut self.docx);
         // Word runs two tables together: a paragraph keeps them apart.
-        self.docx = docx
-            .add_table(table)
-            .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(0)));
+        self.add(|d| {
+            d.add_table(table)
+                .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(0)))
+        });
     }
 }
 
@@ -413,33 +411,44 @@ fn clean(text: &str) -> String {
 /// tracked change) is left out, inserted text kept.
 pub fn text_of(bytes: &[u8]) -> Result<String, String> {
     let doc = docx_rs::read_docx(bytes).map_err(|e| e.to_string())?;
-    let reader = Reader { doc: &doc };
-    let mut out = String::new();
-    let mut counts: std::collections::HashMap<(usize, usize), usize> = Default::default();
-    let mut in_list = false;
+    let mut reader = Reader {
+        doc: &doc,
+        out: String::new(),
+        counts: Default::default(),
+        in_list: false,
+    };
     for child in &doc.document.children {
         match child {
-            docx_rs::DocumentChild::Paragraph(p) => {
-                reader.paragraph(p, &mut out, &mut counts, &mut in_list);
-            }
+            docx_rs::DocumentChild::Paragraph(p) => reader.paragraph(p),
             docx_rs::DocumentChild::Table(t) => {
-                if in_list {
-                    out.push('\n');
-                    in_list = false;
-                }
-                reader.table(t, &mut out);
+                reader.end_list();
+                reader.table(t);
             }
             _ => {}
         }
     }
-    Ok(format!("{}\n", out.trim_end()))
+    Ok(format!("{}\n", reader.out.trim_end()))
 }
 
+/// A Word document read into a draft's text.
 struct Reader<'a> {
     doc: &'a Docx,
+    out: String,
+    /// The items numbered so far, by list and level.
+    counts: std::collections::HashMap<(usize, usize), usize>,
+    /// The last line written was a list item.
+    in_list: bool,
 }
 
 impl Reader<'_> {
+    /// A list ends with a blank line.
+    fn end_list(&mut self) {
+        if self.in_list {
+            self.out.push('\n');
+            self.in_list = false;
+        }
+    }
+
     /// The Markdown level of a paragraph's heading: "Title" is 1, and
     /// "heading N" (or outline level N) is N + 1, as poa writes them.
     fn heading(&self, p: &Paragraph) -> Option<usize> {
@@ -472,51 +481,40 @@ impl Reader<'_> {
             .is_some_and(|l| !matches!(l.format.val.as_str(), "bullet" | "none"))
     }
 
-    fn paragraph(
-        &self,
-        p: &Paragraph,
-        out: &mut String,
-        counts: &mut std::collections::HashMap<(usize, usize), usize>,
-        in_list: &mut bool,
-    ) {
+    fn paragraph(&mut self, p: &Paragraph) {
         let text = paragraph_text(p);
         let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
         let list = p
             .property
             .numbering_property
             .as_ref()
             .and_then(|n| Some((n.id.as_ref()?.id, n.level.as_ref().map_or(0, |l| l.val))))
             .filter(|(id, _)| *id != 0);
-        if text.is_empty() {
-            return;
-        }
         if let Some((id, level)) = list {
             let indent = "   ".repeat(level.min(8));
-            if self.numbered(id, level) {
-                let n = counts.entry((id, level)).or_insert(0);
+            let line = if self.numbered(id, level) {
+                let n = self.counts.entry((id, level)).or_insert(0);
                 *n += 1;
-                out.push_str(&format!("{indent}{}. {text}\n", n));
+                format!("{indent}{n}. {text}\n")
             } else {
-                out.push_str(&format!("{indent}- {text}\n"));
-            }
-            *in_list = true;
+                format!("{indent}- {text}\n")
+            };
+            self.out.push_str(&line);
+            self.in_list = true;
             return;
         }
-        if *in_list {
-            out.push('\n');
-            *in_list = false;
-        }
-        match self.heading(p) {
-            Some(level) => out.push_str(&format!(
-                "{} {}\n\n",
-                "#".repeat(level),
-                text.replace('\n', " ")
-            )),
-            None => out.push_str(&format!("{text}\n\n")),
-        }
+        self.end_list();
+        let line = match self.heading(p) {
+            Some(level) => format!("{} {}\n\n", "#".repeat(level), text.replace('\n', " ")),
+            None => format!("{text}\n\n"),
+        };
+        self.out.push_str(&line);
     }
 
-    fn table(&self, t: &Table, out: &mut String) {
+    fn table(&mut self, t: &Table) {
         for (i, docx_rs::TableChild::TableRow(row)) in t.rows.iter().enumerate() {
             // A header row in bold ("Question | Finding") names columns:
             // it is not part of the answers.
@@ -545,7 +543,7 @@ impl Reader<'_> {
                 [] => {}
                 [a, b] if !a.is_empty() && !b.is_empty() => {
                     let a = a.trim_end_matches(':');
-                    out.push_str(&format!("{a}: {b}\n"));
+                    self.out.push_str(&format!("{a}: {b}\n"));
                 }
                 _ => {
                     let line: Vec<&str> = cells
@@ -554,12 +552,12 @@ impl Reader<'_> {
                         .filter(|s| !s.is_empty())
                         .collect();
                     if !line.is_empty() {
-                        out.push_str(&format!("{}\n", line.join(" | ")));
+                        self.out.push_str(&format!("{}\n", line.join(" | ")));
                     }
                 }
             }
         }
-        out.push('\n');
+        self.out.push('\n');
     }
 }
 

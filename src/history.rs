@@ -6,6 +6,7 @@
 //! read the versions from here.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::case::{self, Case, Date};
 
@@ -64,26 +65,6 @@ pub fn read(on: Date, file: &Path) -> anyhow::Result<Sent> {
     })
 }
 
-/// The last letter sent, if any.
-pub fn last(case_file: &Path) -> anyhow::Result<Option<Sent>> {
-    match list(case_file).pop() {
-        Some((on, _, file)) => read(on, &file).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// The letter a rejection of `rejected_on` answered: the last one sent on
-/// or before that day.
-pub fn answered_by(case_file: &Path, rejected_on: Date) -> anyhow::Result<Option<Sent>> {
-    match list(case_file)
-        .into_iter()
-        .rfind(|(on, _, _)| *on <= rejected_on)
-    {
-        Some((on, _, file)) => read(on, &file).map(Some),
-        None => Ok(None),
-    }
-}
-
 /// Keeps `source` (the case file's text, its comments and layout as they
 /// are) and `letter` (its Markdown) as the version sent on `on`; returns
 /// the case copy's path. Never writes over an earlier version.
@@ -110,57 +91,91 @@ pub fn record(case_file: &Path, source: &str, letter: &str, on: Date) -> anyhow:
     Ok(copy)
 }
 
-/// What a later letter needs to know of the earlier ones: how many were
-/// sent, the last one, and the rejection that answered it.
-#[derive(Debug, Clone)]
-pub struct Before {
-    /// Letters sent before this one.
+/// The letters sent for a case, read once: how many, the last, and the
+/// texts of the one the case's last rejection answered (for C019).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub count: usize,
+    /// The day of the last letter sent, read from its name.
+    pub last_on: Option<Date>,
+    /// The last letter sent, when it reads.
+    pub last: Option<Sent>,
+    pub rejected: Option<Arc<crate::check::Rejected>>,
+}
+
+/// What a letter after a rejection follows: how many letters were sent,
+/// the last one, and the day Amazon turned it down.
+#[derive(Debug, Clone, Copy)]
+pub struct Before<'h> {
     pub sent: usize,
-    pub last: Sent,
-    /// The rejection dated on or after the last letter, if it was turned down.
-    pub rejected_on: Option<Date>,
+    pub last: &'h Sent,
+    pub rejected_on: Date,
 }
 
-/// The history a letter for `case` follows: when the last letter sent was
-/// turned down (a rejection dated on or after it), the next one is a new
-/// letter. Before that, exporting again is the same letter.
-pub fn before(case_file: &Path, case: &Case) -> anyhow::Result<Option<Before>> {
-    let sent = list(case_file).len();
-    Ok(last(case_file)?.and_then(|last| follows(sent, last, case)))
-}
+impl History {
+    /// The history of `case_file`. The last letter not reading (edited by
+    /// hand since) is an error, named with its place as any case file.
+    pub fn read(case_file: &Path, case: &Case) -> anyhow::Result<History> {
+        let versions = list(case_file);
+        let last = match versions.last() {
+            Some((on, _, file)) => Some(read(*on, file)?),
+            None => None,
+        };
+        Ok(History::of(&versions, last, case))
+    }
 
-/// [`before`] from what was read: `sent` letters, the last one `last`.
-pub fn follows(sent: usize, last: Sent, case: &Case) -> Option<Before> {
-    let rejected_on = case
-        .rejections
-        .iter()
-        .map(|r| r.on)
-        .filter(|d| *d >= last.on)
-        .max()?;
-    Some(Before {
-        sent,
-        last,
-        rejected_on: Some(rejected_on),
-    })
-}
+    /// [`History::read`] for a report or a check: a letter that does not
+    /// read is left out, and the letters are still counted.
+    pub fn read_lenient(case_file: &Path, case: &Case) -> History {
+        let versions = list(case_file);
+        let last = versions
+            .last()
+            .and_then(|(on, _, file)| read(*on, file).ok());
+        History::of(&versions, last, case)
+    }
 
-/// The letter the case's last rejection answered, for C019: its texts
-/// that answer the notice. `None` without a rejection or without the
-/// letter it answered (or when that letter does not read).
-pub fn rejected(case_file: &Path, case: &Case) -> Option<crate::check::Rejected> {
-    let last = case.rejections.iter().map(|r| r.on).max()?;
-    let sent = answered_by(case_file, last).ok()??;
-    let texts = sent
-        .case
-        .text_fields()
-        .into_iter()
-        .filter(|f| f.path.in_letter() && crate::check::rules::answers_the_notice(f.path.section))
-        .map(|f| f.text.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect();
-    Some(crate::check::Rejected {
-        sent_on: Some(sent.on),
-        rejected_on: Some(last),
-        texts,
-    })
+    fn of(versions: &[(Date, u32, PathBuf)], last: Option<Sent>, case: &Case) -> History {
+        // The letter the last rejection answered: the last sent on or
+        // before that day, most often the last of all.
+        let rejected = case.rejections.iter().map(|r| r.on).max().and_then(|on| {
+            let (sent_on, _, file) = versions.iter().rfind(|(d, _, _)| *d <= on)?;
+            let texts = match &last {
+                Some(l) if l.file == *file => crate::check::Rejected::texts_of(&l.case),
+                _ => crate::check::Rejected::texts_of(&read(*sent_on, file).ok()?.case),
+            };
+            Some(Arc::new(crate::check::Rejected {
+                sent_on: Some(*sent_on),
+                rejected_on: Some(on),
+                texts,
+            }))
+        });
+        History {
+            count: versions.len(),
+            last_on: versions.last().map(|(d, _, _)| *d),
+            last,
+            rejected,
+        }
+    }
+
+    /// When Amazon turned the last letter down: the last rejection dated
+    /// on or after it.
+    pub fn turned_down(&self, case: &Case) -> Option<Date> {
+        let last = self.last_on?;
+        case.rejections
+            .iter()
+            .map(|r| r.on)
+            .filter(|d| *d >= last)
+            .max()
+    }
+
+    /// What a letter for `case` follows: when the last letter sent was
+    /// turned down, the next one is a new letter. Before that, exporting
+    /// again is the same letter.
+    pub fn before(&self, case: &Case) -> Option<Before<'_>> {
+        Some(Before {
+            sent: self.count,
+            last: self.last.as_ref()?,
+            rejected_on: self.turned_down(case)?,
+        })
+    }
 }

@@ -10,6 +10,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::poa;
+
 const EXAMPLES: [&str; 7] = [
     "dispute-restricted",
     "inauthentic-invoices",
@@ -19,17 +22,6 @@ const EXAMPLES: [&str; 7] = [
     "review-manipulation",
     "weak-draft",
 ];
-
-fn poa(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_poa"))
-        .args(args)
-        .current_dir(dir)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

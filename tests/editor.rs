@@ -627,8 +627,7 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             recovered: Some(Box::new(newer.clone())),
             typed: Default::default(),
             locked: false,
-            sent: None,
-            rejected: None,
+            history: Default::default(),
         },
     );
     assert_eq!(m.case.closing, newer.closing);
@@ -649,8 +648,7 @@ fn the_results_of_effects_come_back_as_messages_and_only_update_changes_the_mode
             recovered: None,
             typed: Default::default(),
             locked: true,
-            sent: None,
-            rejected: None,
+            history: Default::default(),
         },
     );
     assert_eq!(m.overlay, Some(Overlay::Locked));
@@ -824,8 +822,7 @@ fn the_editor_looks_for_evidence_files_as_poa_check_does() {
             recovered: None,
             typed: Default::default(),
             locked: false,
-            sent: None,
-            rejected: None,
+            history: Default::default(),
         },
     );
     assert_eq!(
@@ -1568,12 +1565,16 @@ fn review_marks_what_changed_since_the_letter_sent_and_warns_of_a_repeat() {
             recovered: None,
             typed: Default::default(),
             locked: false,
-            sent: Some(Box::new((1, sent))),
-            rejected: Some(Box::new(poa::check::Rejected {
-                sent_on: Some("2026-11-20".parse().unwrap()),
-                rejected_on: Some("2026-11-24".parse().unwrap()),
-                texts,
-            })),
+            history: Box::new(poa::history::History {
+                count: 1,
+                last_on: Some(sent.on),
+                last: Some(sent),
+                rejected: Some(std::sync::Arc::new(poa::check::Rejected {
+                    sent_on: Some("2026-11-20".parse().unwrap()),
+                    rejected_on: Some("2026-11-24".parse().unwrap()),
+                    texts,
+                })),
+            }),
         },
     );
     assert!(

@@ -3,20 +3,12 @@
 //! in subfolders), made from the shipped examples with their dates moved.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::poa;
 
 const TODAY: &str = "2026-11-22";
-
-fn poa(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_poa"))
-        .args(args)
-        .current_dir(dir)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
 
 fn day(offset: i64) -> String {
     TODAY

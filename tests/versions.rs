@@ -4,18 +4,10 @@
 //! letter repeats the one that was turned down.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn poa(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_poa"))
-        .args(args)
-        .current_dir(dir)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::poa;
 
 fn ok(out: &Output) -> String {
     assert!(

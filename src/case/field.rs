@@ -84,23 +84,39 @@ impl Section {
         )
     }
 
-    fn from_key(key: &str) -> Option<Section> {
-        ALL_SECTIONS.into_iter().find(|s| s.key() == key)
+    /// One item of a list section, as a writer names it: "Root cause",
+    /// "纠正措施"; the section's own name for the others.
+    pub fn item_title(self, lang: crate::playbook::Lang) -> &'static str {
+        let zh = lang == crate::playbook::Lang::Zh;
+        match self {
+            Section::Metrics if !zh => "Metric",
+            Section::RootCauses if !zh => "Root cause",
+            Section::CorrectiveActions if !zh => "Corrective action",
+            Section::PreventiveMeasures if !zh => "Preventive measure",
+            Section::Metrics => "指标",
+            s if zh => s.title_zh(),
+            s => s.title(),
+        }
     }
-}
 
-const ALL_SECTIONS: [Section; 10] = [
-    Section::Seller,
-    Section::Notice,
-    Section::Metrics,
-    Section::RootCauses,
-    Section::CorrectiveActions,
-    Section::PreventiveMeasures,
-    Section::Explanation,
-    Section::Evidence,
-    Section::Closing,
-    Section::Dated,
-];
+    fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Every section, in the order of the case file.
+    pub const ALL: [Section; 10] = [
+        Section::Seller,
+        Section::Notice,
+        Section::Metrics,
+        Section::RootCauses,
+        Section::CorrectiveActions,
+        Section::PreventiveMeasures,
+        Section::Explanation,
+        Section::Evidence,
+        Section::Closing,
+        Section::Dated,
+    ];
+}
 
 /// Which part of an item: the key inside a section (`why`), empty for a
 /// section that is one text (`explanation`).

@@ -208,7 +208,7 @@ pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadEr
     }
     // A Word file (a zip holding word/document.xml) is read as its text,
     // which then passes the same checks as any text.
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(WORD_MAGIC) {
         let text = crate::docx::text_of(&bytes).map_err(|detail| LoadError::NotWord {
             path: name.clone(),
             detail,
@@ -218,10 +218,37 @@ pub fn read_file(path: &Path, empty_hint: &'static str) -> Result<String, LoadEr
     decode_text(&name, bytes, empty_hint)
 }
 
-/// Is this a Word document by its name (`.docx`)?
+/// Is the file at `path` one `read_file` reads as a Word document (a
+/// zip), whatever its name?
 pub fn is_word(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == *WORD_MAGIC)
+}
+
+/// How a zip, and so a Word file, starts.
+const WORD_MAGIC: &[u8; 4] = b"PK\x03\x04";
+
+/// Text pasted on standard input (`--reply -`), with the limits and checks
+/// of [`read_file`]; `name` says what it is in messages.
+pub fn read_stdin(name: &str, empty_hint: &'static str) -> Result<String, LoadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            path: name.to_string(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name.to_string(),
+            size: ByteSize(bytes.len() as u64),
+            limit: ByteSize(MAX_FILE_BYTES),
+        });
+    }
+    decode_text(name, bytes, empty_hint)
 }
 
 /// The evidence files a case names (relative to its file) that are not on

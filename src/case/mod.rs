@@ -25,7 +25,7 @@ pub use field::{FieldPath, Part, Section};
 pub use keep::keep_layout;
 pub use load::{
     LoadError, MAX_FILE_BYTES, decode_text, from_yaml, from_yaml_with_spans, is_word,
-    missing_evidence_files, read_file,
+    missing_evidence_files, read_file, read_stdin,
 };
 pub use locate::{Pos, Spans};
 pub use save::{SaveError, keep_comments, save_atomic, text_to_save, to_yaml, write_atomic};

@@ -10,7 +10,7 @@ pub(crate) mod catalog;
 pub mod doc;
 pub mod draft;
 pub mod phrases;
-pub(crate) mod rules;
+mod rules;
 pub mod sense;
 pub mod spell;
 pub mod text;
@@ -171,7 +171,7 @@ pub struct Settings {
     /// The letter Amazon turned down, when the case records a rejection
     /// and the letter it answered was kept (`poa submit`): C019 finds its
     /// text repeated. The caller reads it (the checker reads no disk).
-    pub rejected: Option<Rejected>,
+    pub rejected: Option<std::sync::Arc<Rejected>>,
 }
 
 /// The letter a rejection answered: when it was sent, when it was turned
@@ -182,6 +182,19 @@ pub struct Rejected {
     pub sent_on: Option<crate::case::Date>,
     pub rejected_on: Option<crate::case::Date>,
     pub texts: std::collections::HashSet<String>,
+}
+
+impl Rejected {
+    /// The texts of a letter's case that C019 compares: its causes,
+    /// actions, measures and explanation, trimmed.
+    pub fn texts_of(case: &Case) -> std::collections::HashSet<String> {
+        case.text_fields()
+            .into_iter()
+            .filter(|f| f.path.in_letter() && rules::answers_the_notice(f.path.section))
+            .map(|f| f.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
 }
 
 impl Settings {

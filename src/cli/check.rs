@@ -239,7 +239,8 @@ fn check_file(job: &Job, path: &Path) -> anyhow::Result<Checked> {
     let mut notes = Vec::new();
     if is_case_path(path, &text) {
         let (mut case, mut spans) = case::from_yaml_with_spans(&text, &name)?;
-        let settings = settings_for(&case, path, &job.words, job.grammar);
+        let history = crate::history::History::read_lenient(path, &case);
+        let settings = settings_for(&case, path, &job.words, job.grammar, &history);
         if !settings.grammar {
             notes.push(say(
                 "spelling and grammar (the G codes) were not checked",
@@ -327,12 +328,13 @@ pub(super) fn settings_for(
     path: &Path,
     words: &std::collections::HashSet<String>,
     grammar: bool,
+    history: &crate::history::History,
 ) -> check::Settings {
     let mut settings = check::settings_of(case);
     settings.words.extend(words.iter().cloned());
     settings.grammar &= grammar;
     settings.missing_files = case::missing_evidence_files(case, path);
-    settings.rejected = crate::history::rejected(path, case);
+    settings.rejected = history.rejected.clone();
     settings.look_for_fonts(case);
     settings
 }

@@ -171,6 +171,8 @@ pub(crate) fn error_line(e: &anyhow::Error, lang: crate::playbook::Lang) -> Stri
 /// A case file read and parsed, with where its values are for pointing at lines.
 pub(crate) struct Loaded {
     pub path: PathBuf,
+    /// The file's text as read, its comments and layout kept.
+    pub source: String,
     pub case: Case,
     pub spans: Spans,
 }
@@ -195,6 +197,7 @@ pub(crate) fn load_case(path: &Path) -> anyhow::Result<Loaded> {
     let (case, spans) = case::from_yaml_with_spans(&source, &crate::case::shown(path))?;
     Ok(Loaded {
         path: path.to_path_buf(),
+        source,
         case,
         spans,
     })
@@ -247,8 +250,12 @@ pub(crate) fn on_every_core<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    on_cores(items, cores, work)
+    on_cores(items, cores(), work)
+}
+
+/// The cores this process may use.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// `work` done on each item by `workers` threads (see `on_every_core`).
@@ -343,16 +350,20 @@ pub(crate) fn error_text(e: &anyhow::Error) -> String {
 }
 
 /// Writes an output file (never a case file) atomically, or to stdout for `-`.
+/// Do the two paths name one file on disk (through links, `./`)?
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 pub(crate) fn write_output(out: &Path, bytes: &[u8], input: &Path) -> anyhow::Result<()> {
     if out == Path::new("-") {
         // `render -o - | head` is not an error, as for `check | head`.
         return emit_bytes(bytes).context("writing to standard output");
     }
-    let same = match (std::fs::canonicalize(out), std::fs::canonicalize(input)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same || is_case_file(out) {
+    if same_file(out, input) || is_case_file(out) {
         return Err(anyhow!(
             "{}: is a case file, and poa never writes a document over a case file. Choose another name with -o, for example -o {}",
             crate::case::shown(out),

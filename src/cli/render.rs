@@ -87,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(dir) => Templates::with_overrides(&read_templates(dir)?)?,
         None => Templates::embedded(),
     };
-    let before = crate::history::before(&args.file, &loaded.case)?;
+    let history = crate::history::History::read(&args.file, &loaded.case)?;
     let ex = Export {
         format: args.format,
         paper: args.paper.map(|p| match p {
@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pdfa: args.pdfa,
         lang,
         templates: &templates,
-        before: before.as_ref(),
+        before: history.before(&loaded.case),
     };
     if args.pdfa && args.format != Format::Pdf {
         eprintln!(
@@ -126,13 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Written to the default name, with -o or without: recorded, so that
     // the next export there knows poa wrote it.
     let default_name = document::output_path(&args.file, args.format.extension());
-    let at_default = default
-        || out == default_name
-        || matches!(
-            (std::fs::canonicalize(&out), std::fs::canonicalize(&default_name)),
-            (Ok(a), Ok(b)) if a == b
-        );
-    if at_default && out != Path::new("-") {
+    if out == default_name || super::same_file(&out, &default_name) {
         document::note_written(&args.file, &out, &bytes);
     }
     if out != Path::new("-") {

@@ -116,8 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         base,
     };
     let progress = Progress::start(files.len());
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows = rows_with(&job, &files, cores, || progress.one_done());
+    let rows = rows_with(&job, &files, super::cores(), || progress.one_done());
     progress.finish();
     let mut out = Vec::new();
     match args.format {
@@ -277,7 +276,8 @@ fn read_row(job: &Job, path: &Path, modified: Option<SystemTime>) -> anyhow::Res
     }
     // The report points at no line: the case without its spans.
     let case = case::from_yaml(&text, &name)?;
-    let settings = super::check::settings_for(&case, path, &job.words, job.grammar);
+    let history = crate::history::History::read_lenient(path, &case);
+    let settings = super::check::settings_for(&case, path, &job.words, job.grammar, &history);
     let findings = job
         .checker
         .check_doc(&check::Doc::from_case(&case), job.today, &settings);
@@ -300,14 +300,6 @@ fn read_row(job: &Job, path: &Path, modified: Option<SystemTime>) -> anyhow::Res
     } else {
         Exported::Stale
     };
-    let sent = crate::history::list(path);
-    let turned_down = sent.last().and_then(|(last, _, _)| {
-        case.rejections
-            .iter()
-            .map(|r| r.on)
-            .filter(|d| d >= last)
-            .max()
-    });
     let violation = case.notice.violation.trim().to_string();
     let violation_title = crate::playbook::get(&violation)
         .map_or_else(|| violation.clone(), |p| p.title_in(job.lang).to_string());
@@ -330,8 +322,8 @@ fn read_row(job: &Job, path: &Path, modified: Option<SystemTime>) -> anyhow::Res
         changed: None,
         exported,
         documents,
-        letters_sent: sent.len(),
-        turned_down,
+        letters_sent: history.count,
+        turned_down: history.turned_down(&case),
         status: Status::of(errors, days_left),
         problem: None,
         findings: findings.iter().map(|f| Item::of(f, job.lang)).collect(),

@@ -3,7 +3,6 @@
 //! down; `poa diff CASE` says, field by field, what changed since the
 //! last letter sent.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +13,7 @@ use crate::case::{self, Date, Rejection};
 use crate::compose::Templates;
 use crate::diff::{self, Kind};
 use crate::document::{self, Export, Format};
-use crate::history;
+use crate::history::{self, History};
 
 #[derive(Debug, clap::Args)]
 pub struct SubmitArgs {
@@ -59,7 +58,7 @@ pub fn submit(args: SubmitArgs) -> anyhow::Result<ExitCode> {
     let loaded = load_case(&args.file)?;
     let on = args.date.unwrap_or_else(today);
     let templates = Templates::embedded();
-    let before = history::before(&args.file, &loaded.case)?;
+    let history = History::read(&args.file, &loaded.case)?;
     let doc = document::export(
         &loaded.case,
         &Export {
@@ -70,17 +69,16 @@ pub fn submit(args: SubmitArgs) -> anyhow::Result<ExitCode> {
             draft: false,
             pdfa: false,
             lang: crate::playbook::Lang::En,
-            before: before.as_ref(),
+            before: history.before(&loaded.case),
         },
     )
     .map_err(|e| super::render::explain(&loaded, e))?;
     let letter = String::from_utf8_lossy(&doc.bytes).into_owned();
     // The case as it is on disk, its comments and layout kept.
-    let source = case::read_file(&args.file, case::empty_case_hint())?;
-    let copy = history::record(&args.file, &source, &letter, on)?;
-    let n = history::list(&args.file).len();
+    let copy = history::record(&args.file, &loaded.source, &letter, on)?;
     eprintln!(
-        "Recorded letter {n} of {}, sent on {}: {} (and its letter, .md). If Amazon turns it down, record the reply with `poa rejected {}`; the next letter then says what is new.",
+        "Recorded letter {} of {}, sent on {}: {} (and its letter, .md). If Amazon turns it down, record the reply with `poa rejected {}`; the next letter then says what is new.",
+        history.count + 1,
         case::shown(&args.file),
         on.long(),
         case::shown(&copy),
@@ -92,21 +90,11 @@ pub fn submit(args: SubmitArgs) -> anyhow::Result<ExitCode> {
 pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
     let mut loaded = load_case(&args.file)?;
     let on = args.date.unwrap_or_else(today);
+    let hint = "Paste Amazon's reply";
     let reply = match &args.reply {
         None => String::new(),
-        Some(p) if p.as_os_str() == "-" => {
-            let mut text = String::new();
-            std::io::stdin()
-                .take(case::MAX_FILE_BYTES)
-                .read_to_string(&mut text)
-                .map_err(|e| anyhow!("the reply could not be read from the terminal ({e})"))?;
-            case::decode_text(
-                "the pasted reply",
-                text.into_bytes(),
-                "Paste Amazon's reply",
-            )?
-        }
-        Some(p) => case::read_file(p, "Paste Amazon's reply into it")?,
+        Some(p) if p.as_os_str() == "-" => case::read_stdin("the pasted reply", hint)?,
+        Some(p) => case::read_file(p, hint)?,
     };
     let reply = case::clean_text(&reply).trim().to_string();
     if history::list(&args.file).is_empty() {
@@ -131,7 +119,7 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let lang = super::lang_arg(args.lang.as_deref())?;
     let zh = lang == crate::playbook::Lang::Zh;
     let loaded = load_case(&args.file)?;
-    let Some(last) = history::last(&args.file)? else {
+    let Some(last) = History::read(&args.file, &loaded.case)?.last else {
         return Err(anyhow!(
             "{}: no letter was recorded as sent for this case, so there is nothing to compare with. Record one with `poa submit {}` when you send it",
             case::shown(&args.file),

@@ -46,13 +46,13 @@ pub struct Resubmission {
 }
 
 impl Resubmission {
-    /// The opening of letter number `sent + 1`, after `last` sent on
-    /// `last_on` and turned down on `rejected_on`.
+    /// The opening of letter number `sent + 1`, after the last one, sent
+    /// on `last_on`, was turned down on `rejected_on`.
     pub fn new(
         dispute: bool,
         sent: usize,
         last_on: Date,
-        rejected_on: Option<Date>,
+        rejected_on: Date,
         changes: Vec<String>,
     ) -> Resubmission {
         let ordinal = match sent + 1 {
@@ -63,21 +63,17 @@ impl Resubmission {
             n => format!("{n}th"),
         };
         let kind = if dispute { "appeal" } else { "plan of action" };
-        let follows = match rejected_on {
-            Some(r) => format!(
-                "It answers your reply of {} to our letter of {}.",
-                r.long(),
-                last_on.long()
-            ),
-            None => format!("It follows our letter of {}.", last_on.long()),
-        };
         let new = if changes.is_empty() {
-            String::new()
+            ""
         } else {
-            " What is new in it:".to_string()
+            " What is new in it:"
         };
         Resubmission {
-            intro: format!("This is our {ordinal} {kind} for this notice. {follows}{new}"),
+            intro: format!(
+                "This is our {ordinal} {kind} for this notice. It answers your reply of {} to our letter of {}.{new}",
+                rejected_on.long(),
+                last_on.long()
+            ),
             changes,
         }
     }

@@ -315,20 +315,14 @@ fn opened(path: PathBuf, case: Case, locked: bool) -> Msg {
         Some((r, typed)) => (Some(Box::new(r)), typed),
         None => (None, Default::default()),
     };
-    let count = crate::history::list(&path).len();
-    let sent = crate::history::last(&path)
-        .ok()
-        .flatten()
-        .map(|s| Box::new((count, s)));
-    let rejected = crate::history::rejected(&path, &case).map(Box::new);
+    let history = Box::new(crate::history::History::read_lenient(&path, &case));
     Msg::Opened {
         path,
         case: Box::new(case),
         recovered,
         typed,
         locked,
-        sent,
-        rejected,
+        history,
     }
 }
 
@@ -629,8 +623,6 @@ fn export(
     draft: bool,
 ) -> Result<(Vec<PathBuf>, Vec<String>), String> {
     let templates = Templates::embedded();
-    // A letter after a rejection says what is new since the one sent.
-    let before = m.before();
     let mut written = Vec::new();
     let mut notes = Vec::new();
     for &format in formats {
@@ -642,7 +634,8 @@ fn export(
             draft,
             pdfa: false,
             lang: m.lang,
-            before: before.as_ref(),
+            // A letter after a rejection says what is new since the one sent.
+            before: m.history.before(&m.case),
         };
         let doc = document::export(&m.case, &ex).map_err(|e| e.to_string())?;
         let out = document::output_path(&m.path, format.extension());

@@ -445,11 +445,10 @@ pub struct Model {
     pub screen: (u16, u16),
     /// Evidence files the case names that the loop did not find on disk.
     pub missing_files: Vec<String>,
-    /// The letters sent (`poa submit`), and the last: Review marks what
-    /// changed since, and a letter after a rejection says what is new.
-    pub sent: Option<(usize, crate::history::Sent)>,
-    /// The letter Amazon turned down, for C019.
-    pub rejected: Option<crate::check::Rejected>,
+    /// The letters sent (`poa submit`): Review marks what changed since
+    /// the last, a letter after a rejection says what is new, and C019
+    /// reads the one turned down.
+    pub history: crate::history::History,
     /// The writer chose not to overwrite a file changed on disk: no save
     /// until they ask for one (Ctrl+S); the recovery copy keeps the text.
     pub hold_saves: bool,
@@ -534,8 +533,7 @@ impl Model {
             files: Vec::new(),
             screen: (MIN_WIDTH, MIN_HEIGHT),
             missing_files: Vec::new(),
-            sent: None,
-            rejected: None,
+            history: Default::default(),
             hold_saves: false,
             rail_hidden: false,
             not_taken: 0,
@@ -721,12 +719,6 @@ impl Model {
         get(&self.case, spec, self.item) != before
     }
 
-    /// What the letter follows, when the last letter sent was turned down.
-    pub fn before(&self) -> Option<crate::history::Before> {
-        let (count, last) = self.sent.clone()?;
-        crate::history::follows(count, last, &self.case)
-    }
-
     /// Runs the checker again.
     /// Checks now, or at the writer's pause when the case is large.
     pub fn recheck_soon(&mut self) {
@@ -743,7 +735,7 @@ impl Model {
         // The same rules as `poa check`, with the files the loop looked for.
         let mut settings = check::settings_of(&self.case);
         settings.missing_files = self.missing_files.clone();
-        settings.rejected = self.rejected.clone();
+        settings.rejected = self.history.rejected.clone();
         settings.look_for_fonts(&self.case);
         self.findings = check::Checker::standard().check_doc(
             &check::Doc::from_case(&self.case),

@@ -74,10 +74,9 @@ pub enum Msg {
         /// The half-typed texts the recovery copy kept (shown with it).
         typed: super::model::Pending,
         locked: bool,
-        /// The last letter sent for the case (`poa submit`), and the one a
-        /// rejection answered (C019), read from its folder.
-        sent: Option<Box<(usize, crate::history::Sent)>>,
-        rejected: Option<Box<crate::check::Rejected>>,
+        /// The letters sent for the case (`poa submit`), read from their
+        /// folder.
+        history: Box<crate::history::History>,
     },
     /// A case file could not be opened.
     OpenFailed(String),

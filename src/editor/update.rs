@@ -78,16 +78,14 @@ fn outcome(m: &mut Model, msg: &Msg) -> Option<Vec<Cmd>> {
             recovered,
             typed,
             locked,
-            sent,
-            rejected,
+            history,
         } => {
             let shown = recovered.as_deref().unwrap_or(case).clone();
             reopen(m, path.clone(), shown);
             // The letters sent are known now: the letter and the findings
             // read them.
-            m.sent = sent.as_deref().cloned();
-            m.rejected = rejected.as_deref().cloned();
-            if m.sent.is_some() || m.rejected.is_some() {
+            if history.count > 0 {
+                m.history = (**history).clone();
                 m.preview = preview(m);
                 m.recheck();
             }
@@ -715,57 +713,68 @@ fn enter_step(m: &mut Model) {
     }
 }
 
-/// The letter as Markdown, or what stops it.
+/// The letter as Markdown, or what stops it; after a letter sent, what
+/// changed since above it.
 pub fn preview(m: &Model) -> String {
     let date = m.case.dated.unwrap_or(m.today);
-    let before = m.before();
-    let md = match crate::document::letter_of(&m.case, date, before.as_ref())
+    // One comparison with the last letter sent, for the letter's "what is
+    // new" and for the note above it.
+    let changes = m
+        .history
+        .last
+        .as_ref()
+        .map(|last| crate::diff::diff(&last.case, &m.case, m.lang));
+    let before = m.history.before(&m.case).zip(changes.as_deref());
+    let md = match crate::document::letter_after(&m.case, date, before)
         .and_then(|l| Templates::embedded().markdown(&l))
     {
         Ok(md) => md,
         Err(e) => return fill(m.lang, S::NoLetterYet, &[("error", &e.to_string())]),
     };
-    // What changed since the letter sent, above the letter.
-    match &m.sent {
-        Some((_, sent)) => format!("{}\n\n{md}", changed_since(m, sent)),
-        None => md,
+    match (&m.history.last, &changes) {
+        (Some(last), Some(changes)) => {
+            format!("{}\n\n{md}", changed_since(m.lang, last.on, changes))
+        }
+        _ => md,
     }
 }
 
-/// "Changed since the letter sent on 20 November 2026: root cause 1;
-/// corrective actions 3 (new) …", or that nothing has.
-fn changed_since(m: &Model, sent: &crate::history::Sent) -> String {
-    use crate::diff::{self, Kind};
-    let changes = diff::diff(&sent.case, &m.case, m.lang);
+/// "Changed since the letter sent on 20 November 2026: Root cause 1;
+/// Corrective action 3 (new) …", or that nothing has.
+fn changed_since(
+    lang: Lang,
+    sent_on: crate::case::Date,
+    changes: &[crate::diff::Change],
+) -> String {
+    use crate::diff::Kind;
+    let zh = lang == Lang::Zh;
     let mut items: Vec<String> = Vec::new();
-    for c in &changes {
+    for c in changes {
         let name = match c.item {
-            Some(i) => format!("{} {}", diff::item_name(c.section, m.lang), i + 1),
-            None => match m.lang {
-                crate::playbook::Lang::Zh => c.section.title_zh().to_string(),
-                crate::playbook::Lang::En => c.section.title().to_string(),
-            },
+            Some(i) => format!("{} {}", c.section.item_title(lang), i + 1),
+            None => c.section.item_title(lang).to_string(),
         };
-        let name = match (c.kind, m.lang) {
-            (Kind::Added, crate::playbook::Lang::Zh) => format!("{name}（新增）"),
-            (Kind::Added, _) => format!("{name} (new)"),
-            (Kind::Removed, crate::playbook::Lang::Zh) => format!("{name}（已删除）"),
-            (Kind::Removed, _) => format!("{name} (removed)"),
-            _ => name,
+        let name = match (c.kind, zh) {
+            (Kind::Added, true) => format!("{name}（新增）"),
+            (Kind::Added, false) => format!("{name} (new)"),
+            (Kind::Removed, true) => format!("{name}（已删除）"),
+            (Kind::Removed, false) => format!("{name} (removed)"),
+            (Kind::Changed, _) => name,
         };
         if !items.contains(&name) {
             items.push(name);
         }
     }
-    let day = sent.on.long();
-    let text = match (items.is_empty(), m.lang) {
-        (true, crate::playbook::Lang::Zh) => format!("与 {} 提交的信相比没有改动。", sent.on),
-        (true, _) => format!("Nothing has changed since the letter sent on {day}."),
-        (false, crate::playbook::Lang::Zh) => {
-            format!("自 {} 提交后已修改：{}", sent.on, items.join("；"))
-        }
-        (false, _) => format!(
-            "Changed since the letter sent on {day}: {}.",
+    let text = match (items.is_empty(), zh) {
+        (true, true) => format!("与 {sent_on} 提交的信相比没有改动。"),
+        (true, false) => format!(
+            "Nothing has changed since the letter sent on {}.",
+            sent_on.long()
+        ),
+        (false, true) => format!("自 {sent_on} 提交后已修改：{}", items.join("；")),
+        (false, false) => format!(
+            "Changed since the letter sent on {}: {}.",
+            sent_on.long(),
             items.join("; ")
         ),
     };

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use poa::case::{self, Case, Date};
 
@@ -52,4 +53,16 @@ pub fn repeated(case: &Case, n: usize) -> Case {
         big.evidence.extend(case.evidence.iter().cloned());
     }
     big
+}
+
+/// Runs poa in `dir` in the C locale, so its messages are in English.
+pub fn poa(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_poa"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
 }

@@ -538,7 +538,7 @@ impl Rule for RepeatsRejectedText {
                 ),
             ));
         }
-        for (_, fields) in items
+        for ((section, _), fields) in items
             .iter()
             .filter(|((s, _), _)| matches!(s, Section::RootCauses | Section::Explanation))
         {
@@ -547,12 +547,7 @@ impl Rule for RepeatsRejectedText {
                 continue;
             }
             let f = fields[0];
-            let what = match f.id {
-                FieldId::Case(p) => {
-                    crate::diff::item_name(p.section, crate::playbook::Lang::En).to_lowercase()
-                }
-                _ => "text".to_string(),
-            };
+            let what = section.item_title(crate::playbook::Lang::En).to_lowercase();
             out.push(Finding::whole(
                 me,
                 f.id,
