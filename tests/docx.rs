@@ -249,6 +249,19 @@ fn a_word_draft_is_checked_and_imported() {
         std::fs::read(dir.path().join("client.docx")).unwrap(),
         before
     );
+    // A Word file named as text is told by its bytes, and left alone too.
+    std::fs::write(dir.path().join("client.txt"), &before).unwrap();
+    let out = poa(&["check", "client.txt", "--fix"], dir.path());
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a Word file is not changed by --fix"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("client.txt")).unwrap(),
+        before
+    );
     // Imported into a case with the letter's causes, actions and measures.
     ok(&poa(&["import", "client.docx"], dir.path()));
     let case = poa::case::from_yaml(
