@@ -91,6 +91,35 @@ pub fn record(case_file: &Path, source: &str, letter: &str, on: Date) -> anyhow:
     Ok(copy)
 }
 
+/// Keeps the letter of `case` as sent on `on`: its Markdown, made as an
+/// export makes it (saying what is new when it follows a rejection), and
+/// `source`, the case file's text. Returns the case copy's path. A letter
+/// that cannot be made is a [`crate::compose::ComposeError`] inside the
+/// error, for the caller to place at its field.
+pub fn submit(
+    case_file: &Path,
+    source: &str,
+    case: &Case,
+    history: &History,
+    on: Date,
+) -> anyhow::Result<PathBuf> {
+    let templates = crate::compose::Templates::embedded();
+    let doc = crate::document::export(
+        case,
+        &crate::document::Export {
+            format: crate::document::Format::Md,
+            paper: None,
+            date: case.dated.unwrap_or(on),
+            templates: &templates,
+            draft: false,
+            pdfa: false,
+            lang: crate::playbook::Lang::En,
+            before: history.before(case),
+        },
+    )?;
+    record(case_file, source, &String::from_utf8_lossy(&doc.bytes), on)
+}
+
 /// The letters sent for a case, read once: how many, the last, and the
 /// texts of the one the case's last rejection answered (for C019).
 #[derive(Debug, Clone, Default, PartialEq)]

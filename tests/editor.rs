@@ -1001,18 +1001,66 @@ fn an_export_says_what_the_pdf_printed_otherwise() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     update(
         &mut m,
-        Msg::Exported(Ok((
-            vec![PathBuf::from("late-shipment.pdf")],
-            vec![
+        Msg::Exported(
+            Ok((
+                vec![PathBuf::from("late-shipment.pdf")],
+                vec![
                 "seller.legal_name: the PDF font has no glyphs for 深 圳 — they are printed as ?"
                     .into(),
             ],
-        ))),
+            )),
+            false,
+        ),
     );
     let s = screen(&m, 100, 30);
     assert!(s.contains("late-shipment.pdf"), "{s}");
     assert!(s.contains("could not print everything"), "{s}");
     assert!(s.contains("seller.legal_name"), "{s}");
+}
+
+#[test]
+fn a_letter_exported_for_amazon_is_kept_as_sent_with_one_key() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    let written = || Ok((vec![PathBuf::from("late-shipment.pdf")], Vec::new()));
+    // A draft is not sent: no offer.
+    update(&mut m, Msg::Exported(written(), true));
+    assert!(matches!(m.overlay, Some(Overlay::Message(_))));
+    assert!(!screen(&m, 100, 30).contains("Press s"));
+    update(&mut m, Msg::Close);
+    // The letter for Amazon: s keeps it, any other key only closes.
+    update(&mut m, Msg::Exported(written(), false));
+    let s = screen(&m, 100, 30);
+    assert!(
+        s.contains("late-shipment.pdf") && s.contains("letter 1"),
+        "{s}"
+    );
+    let msg = keys::to_msg(&m, key(KeyCode::Char('x'))).unwrap();
+    assert_eq!(update(&mut m, msg), Vec::<Cmd>::new());
+    assert_eq!(m.overlay, None);
+    update(&mut m, Msg::Exported(written(), false));
+    let msg = keys::to_msg(&m, key(KeyCode::Char('s'))).unwrap();
+    assert_eq!(update(&mut m, msg), vec![Cmd::Save, Cmd::Submit]);
+    // Kept: the history counts it, and the writer is told where and what next.
+    let history = poa::history::History {
+        count: 1,
+        last_on: Some(today()),
+        ..Default::default()
+    };
+    update(
+        &mut m,
+        Msg::Submitted(
+            Ok(PathBuf::from("late-shipment.submitted/2026-11-22.poa.yaml")),
+            Box::new(history),
+        ),
+    );
+    assert_eq!(m.history.count, 1);
+    let s = screen(&m, 100, 30);
+    assert!(s.contains("Kept as letter 1"), "{s}");
+    assert!(s.contains("poa rejected"), "{s}");
+    // The next export offers letter 2.
+    update(&mut m, Msg::Close);
+    update(&mut m, Msg::Exported(written(), false));
+    assert!(screen(&m, 100, 30).contains("letter 2"));
 }
 
 #[test]

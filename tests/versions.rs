@@ -94,6 +94,52 @@ fn a_letter_sent_is_kept_with_its_case_and_never_overwritten() {
 }
 
 #[test]
+fn exporting_the_letter_sent_keeps_it_and_a_draft_is_never_kept() {
+    let dir = case_dir();
+    let folder = dir.path().join("late.submitted");
+    // A draft is not what Amazon gets: refused before anything is written.
+    let out = poa(
+        &[
+            "render",
+            "late.poa.yaml",
+            "--format",
+            "pdf",
+            "--submit",
+            "--draft",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!folder.exists() && !dir.path().join("late.pdf").exists());
+    // The PDF sent: written, and its letter kept as poa submit keeps it.
+    let out = poa(
+        &[
+            "render",
+            "late.poa.yaml",
+            "--format",
+            "pdf",
+            "--submit",
+            "--date",
+            "2026-11-20",
+        ],
+        dir.path(),
+    );
+    ok(&out);
+    assert!(dir.path().join("late.pdf").exists());
+    let copy = std::fs::read_to_string(folder.join("2026-11-20.poa.yaml")).unwrap();
+    assert!(copy.starts_with("# Client: Harbor Lane"));
+    let letter = std::fs::read_to_string(folder.join("2026-11-20.md")).unwrap();
+    assert!(letter.starts_with("# Plan of Action"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Recorded letter 1"));
+    // Without --submit, an export keeps nothing.
+    ok(&poa(
+        &["render", "late.poa.yaml", "--format", "docx"],
+        dir.path(),
+    ));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 2);
+}
+
+#[test]
 fn diff_says_field_by_field_what_changed() {
     let dir = case_dir();
     // Nothing sent yet: said so, with what to do.

@@ -1,5 +1,5 @@
 //! `poa render FILE [--format md|txt|pdf|docx] [-o OUT] [--paper letter|a4]
-//! [--date YYYY-MM-DD] [--templates DIR]`
+//! [--date YYYY-MM-DD] [--templates DIR] [--draft | --submit]`
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +45,10 @@ pub struct Args {
     /// Write the PDF as PDF/A-2b, for an archive or a portal that asks for it
     #[arg(long)]
     pub pdfa: bool,
+    /// This is the letter sent to Amazon: keep it as sent (as `poa submit`),
+    /// on the --date given or today
+    #[arg(long, conflicts_with = "draft")]
+    pub submit: bool,
     /// The language of the warnings: en or zh (default: the locale's)
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -131,6 +135,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if out != Path::new("-") {
         eprintln!("Wrote {}", crate::case::shown(&out));
+    }
+    if args.submit {
+        super::versions::record_sent(&loaded, &history, args.date.unwrap_or_else(today))?;
     }
     Ok(ExitCode::SUCCESS)
 }

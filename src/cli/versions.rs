@@ -10,9 +10,7 @@ use anyhow::anyhow;
 
 use super::{load_case, parse_date_arg, today};
 use crate::case::{self, Date, Rejection};
-use crate::compose::Templates;
 use crate::diff::{self, Kind};
-use crate::document::{self, Export, Format};
 use crate::history::{self, History};
 
 #[derive(Debug, clap::Args)]
@@ -56,35 +54,36 @@ pub struct DiffArgs {
 
 pub fn submit(args: SubmitArgs) -> anyhow::Result<ExitCode> {
     let loaded = load_case(&args.file)?;
-    let on = args.date.unwrap_or_else(today);
-    let templates = Templates::embedded();
     let history = History::read(&args.file, &loaded.case)?;
-    let doc = document::export(
-        &loaded.case,
-        &Export {
-            format: Format::Md,
-            paper: None,
-            date: loaded.case.dated.unwrap_or(on),
-            templates: &templates,
-            draft: false,
-            pdfa: false,
-            lang: crate::playbook::Lang::En,
-            before: history.before(&loaded.case),
-        },
-    )
-    .map_err(|e| super::render::explain(&loaded, e))?;
-    let letter = String::from_utf8_lossy(&doc.bytes).into_owned();
+    record_sent(&loaded, &history, args.date.unwrap_or_else(today))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Keeps the case and its letter as sent on `on`, and says where and what
+/// comes next. `poa submit` and `poa render --submit`.
+pub(super) fn record_sent(
+    loaded: &super::Loaded,
+    history: &History,
+    on: Date,
+) -> anyhow::Result<()> {
+    let file = &loaded.path;
     // The case as it is on disk, its comments and layout kept.
-    let copy = history::record(&args.file, &loaded.source, &letter, on)?;
+    let copy =
+        history::submit(file, &loaded.source, &loaded.case, history, on).map_err(|e| {
+            match e.downcast::<crate::compose::ComposeError>() {
+                Ok(e) => super::render::explain(loaded, e),
+                Err(e) => e,
+            }
+        })?;
     eprintln!(
         "Recorded letter {} of {}, sent on {}: {} (and its letter, .md). If Amazon turns it down, record the reply with `poa rejected {}`; the next letter then says what is new.",
         history.count + 1,
-        case::shown(&args.file),
+        case::shown(file),
         on.long(),
         case::shown(&copy),
-        case::shown(&args.file),
+        case::shown(file),
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
@@ -93,7 +92,14 @@ pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
     let hint = "Paste Amazon's reply";
     let reply = match &args.reply {
         None => String::new(),
-        Some(p) if p.as_os_str() == "-" => case::read_stdin("the pasted reply", hint)?,
+        Some(p) if p.as_os_str() == "-" => {
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                eprintln!(
+                    "Paste Amazon's reply, then press Enter and Ctrl+D (on Windows, Ctrl+Z then Enter):"
+                );
+            }
+            case::read_stdin("the pasted reply", hint)?
+        }
         Some(p) => case::read_file(p, hint)?,
     };
     let reply = case::clean_text(&reply).trim().to_string();

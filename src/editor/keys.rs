@@ -454,6 +454,10 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Msg> {
             KeyCode::Enter => Some(Msg::Close),
             _ => None,
         },
+        Overlay::Exported(_) => match key.code {
+            KeyCode::Char('s' | 'S') => Some(Msg::Submit),
+            _ => Some(Msg::Close),
+        },
         Overlay::Help | Overlay::Message(_) => Some(Msg::Close),
     }
 }

@@ -562,7 +562,15 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
         Cmd::LookForFiles => Some(Msg::FilesMissing(case::missing_evidence_files(
             &m.case, &m.path,
         ))),
-        Cmd::Export { formats, draft } => Some(Msg::Exported(export(m, &formats, draft))),
+        Cmd::Export { formats, draft } => Some(Msg::Exported(export(m, &formats, draft), draft)),
+        Cmd::Submit => {
+            // The case as saved just before, its comments and layout kept.
+            let source = w.disk.clone().unwrap_or_else(|| case::to_yaml(&m.case));
+            let kept = crate::history::submit(&m.path, &source, &m.case, &m.history, m.today)
+                .map_err(|e| e.to_string());
+            let history = crate::history::History::read_lenient(&m.path, &m.case);
+            Some(Msg::Submitted(kept, Box::new(history)))
+        }
         Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
         Cmd::DiscardRecovery => {
             // The copy that was offered, this editor's or another's.

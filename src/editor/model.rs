@@ -388,6 +388,8 @@ pub enum Overlay {
     Locked,
     /// A message to read, then any key.
     Message(String),
+    /// The documents written for submission: s records the letter as sent.
+    Exported(String),
 }
 
 /// The start screen (`poa` with no file).

@@ -62,8 +62,13 @@ pub enum Msg {
         revision: u64,
         error: Option<String>,
     },
-    /// The files written and what the writer should know of them.
-    Exported(Result<(Vec<PathBuf>, Vec<String>), String>),
+    /// The files written and what the writer should know of them; whether
+    /// they were marked as a draft.
+    Exported(Result<(Vec<PathBuf>, Vec<String>), String>, bool),
+    /// The writer sends the letter just exported: keep it as sent.
+    Submit,
+    /// The letter kept (its copy's path), or why not; the history since.
+    Submitted(Result<PathBuf, String>, Box<crate::history::History>),
     ExternalEdited(Option<String>),
     /// A case file was opened or created: its case, the newer recovery copy
     /// when there is one, and whether another editor holds it.
@@ -118,6 +123,8 @@ pub enum Cmd {
         draft: bool,
     },
     EditExternally(String),
+    /// Keep the case and its letter as sent today.
+    Submit,
     Quit,
     /// Start-screen outcomes.
     CreateCase {

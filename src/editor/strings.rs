@@ -52,6 +52,8 @@ pub enum S {
     NoProblems,
     Preview,
     ExportHint,
+    OfferSubmit,
+    Submitted,
     RemoveItem,
     Recovered,
     Locked,
@@ -275,6 +277,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "{title} — 第 {n} 条，共 {total} 条",
         ),
         S::Written => ("Written:\n{files}", "已导出：\n{files}"),
+        S::OfferSubmit => (
+            "Is this the letter you send to Amazon? Press s when you send it: poa keeps it as letter {n}, so that if Amazon turns it down the next letter can say what is new. Any other key closes this.",
+            "这就是要提交给亚马逊的申诉信吗？提交时按 s：poa 会把它保存为第 {n} 封信，如果被驳回，下一封信就能说明改了什么。按其他任意键关闭。",
+        ),
+        S::Submitted => (
+            "Kept as letter {n}, sent on {date}: {path}\n\nIf Amazon turns it down, record its reply on the command line: `poa rejected {file} --reply -`, paste the reply, then Ctrl+D. The next letter then opens by saying what is new.",
+            "已保存为第 {n} 封信，提交日期 {date}：{path}\n\n如果被亚马逊驳回，请在命令行记录亚马逊的回复：运行 `poa rejected {file} --reply -`，粘贴回复后按 Ctrl+D。下一封信开头会说明有哪些新内容。",
+        ),
         S::Meaning => ("meaning", "意思是"),
         S::QuitNotSaved => (
             "The case could not be saved, so the editor stays open and your text is still here: {error}\n\nFree some disk space or fix the folder's permissions, then press Ctrl+S. Or press Ctrl+Q again to quit: your text will be kept in a recovery copy, and the editor will say where.",

@@ -476,7 +476,8 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 ];
             }
         }
-        Msg::Exported(result) => {
+        Msg::Exported(result, draft) => {
+            let sent = result.is_ok() && !draft;
             let text = match result {
                 Ok((paths, notes)) => {
                     let list: Vec<String> = paths.iter().map(crate::case::shown).collect();
@@ -494,6 +495,43 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 Err(e) => e,
             };
             m.status = text.lines().last().unwrap_or_default().to_string();
+            m.overlay = Some(if sent {
+                // Kept when sent, the next letter can say what is new.
+                let n = (m.history.count + 1).to_string();
+                Overlay::Exported(format!(
+                    "{text}\n\n{}",
+                    fill(m.lang, S::OfferSubmit, &[("n", &n)])
+                ))
+            } else {
+                Overlay::Message(text)
+            });
+        }
+        Msg::Submit => {
+            m.overlay = None;
+            return vec![Cmd::Save, Cmd::Submit];
+        }
+        Msg::Submitted(kept, history) => {
+            let text = match kept {
+                Ok(copy) => fill(
+                    m.lang,
+                    S::Submitted,
+                    &[
+                        ("n", &history.count.to_string()),
+                        (
+                            "date",
+                            &match m.lang {
+                                crate::playbook::Lang::Zh => m.today.to_string(),
+                                crate::playbook::Lang::En => m.today.long(),
+                            },
+                        ),
+                        ("path", &crate::case::shown(&copy)),
+                        ("file", &crate::case::shown(&m.path)),
+                    ],
+                ),
+                Err(e) => e,
+            };
+            m.history = *history;
+            m.status = text.lines().next().unwrap_or_default().to_string();
             m.overlay = Some(Overlay::Message(text));
         }
         Msg::StartUp

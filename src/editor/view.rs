@@ -1018,6 +1018,7 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
         | Overlay::ChangedOnDisk
         | Overlay::ExportWithErrors(_)
         | Overlay::Locked
+        | Overlay::Exported(_)
         | Overlay::Message(_) => {
             let text = match o {
                 Overlay::ExportWithErrors(_) => fill(
@@ -1030,6 +1031,7 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
                 Overlay::Recovered => t(m.lang, S::Recovered).to_string(),
                 Overlay::Locked => t(m.lang, S::Locked).to_string(),
                 Overlay::Message(s) => format!("{s}\n\n{}", t(m.lang, S::PressAnyKey)),
+                Overlay::Exported(s) => s.clone(),
                 _ => String::new(),
             };
             // As tall as the text (an export's notes can run long).
