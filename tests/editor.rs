@@ -1056,7 +1056,7 @@ fn a_letter_exported_for_amazon_is_kept_as_sent_with_one_key() {
     assert_eq!(m.history.count, 1);
     let s = screen(&m, 100, 30);
     assert!(s.contains("Kept as letter 1"), "{s}");
-    assert!(s.contains("poa rejected"), "{s}");
+    assert!(s.contains("--reply -"), "{s}");
     // The next export offers letter 2.
     update(&mut m, Msg::Close);
     update(&mut m, Msg::Exported(written(), false));

@@ -18,26 +18,36 @@ use std::sync::OnceLock;
 
 const AFF: &str = include_str!("../../templates/dictionary/en_US.aff");
 const DIC: &str = include_str!("../../templates/dictionary/en_US.dic");
+/// The dictionary's lower-case words whose flags pass `keep`, read once
+/// per list.
+fn flagged(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    keep: fn(&str) -> bool,
+) -> &'static HashSet<&'static str> {
+    cell.get_or_init(|| {
+        DIC.lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('/'))
+            .filter(|(w, flags)| keep(flags) && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .map(|(w, _)| w)
+            .collect()
+    })
+}
+
 /// Is `word` (lower case) a countable noun of the dictionary: one that takes
 /// both the plural and the possessive (Hunspell's `S` and `M` flags, as
 /// `mug/SM`)? Read from the dictionary once, when first asked.
 pub fn countable_noun(word: &str) -> bool {
-    static NOUNS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            DIC.lines()
-                .skip(1)
-                .filter_map(|l| l.split_once('/'))
-                .filter(|(w, flags)| {
-                    flags.contains('S')
-                        && flags.contains('M')
-                        && w.bytes().all(|b| b.is_ascii_lowercase())
-                })
-                .map(|(w, _)| w)
-                .collect()
-        })
-        .contains(word)
+    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    flagged(&NOUNS, |f| f.contains('S') && f.contains('M')).contains(word)
+}
+
+/// Is `word` (lower case) a verb's plain form in the dictionary: one that
+/// takes "-ing" (Hunspell's `G` flag, as `allow/EGDS`)? Many are nouns
+/// too ("order", "label"): the caller reads the place.
+pub fn plain_verb(word: &str) -> bool {
+    static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    flagged(&VERBS, |f| f.contains('G')).contains(word)
 }
 
 /// The plural of a noun as the dictionary's `S` suffix makes it: "boxes",

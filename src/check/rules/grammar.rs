@@ -10,6 +10,7 @@
 //! Chinese speakers: tense and aspect marking, plural marking after
 //! numerals, third-person -s), on the nouns and verbs of the appeal trade.
 
+use crate::check::doc::Role;
 use crate::check::sense;
 use crate::check::{Cx, Finding, Meta, Rule};
 
@@ -102,10 +103,29 @@ const NOUNS: [(&str, &str); 32] = [
 
 /// Words that, after a number and a noun, show the noun ends the phrase
 /// ("14 buyer message and…", "some customer receives").
-const AFTER_NOUN: [&str; 28] = [
+const AFTER_NOUN: [&str; 34] = [
     "and", "or", "with", "from", "in", "on", "for", "to", "that", "who", "which", "about", "was",
     "were", "is", "are", "has", "have", "had", "did", "but", "because", "before", "after", "at",
-    "by", "since", "into",
+    "by", "since", "into", "last", "during", "within", "over", "across", "of",
+];
+
+/// Verbs in the past that end a counted noun phrase ("14 buyer said",
+/// "3 customer complained").
+const PAST_AFTER_COUNT: [&str; 14] = [
+    "said",
+    "complained",
+    "opened",
+    "left",
+    "asked",
+    "received",
+    "returned",
+    "reported",
+    "wrote",
+    "gave",
+    "came",
+    "arrived",
+    "got",
+    "filed",
 ];
 
 /// Verbs in the third person that end a plural noun phrase ("some
@@ -564,6 +584,216 @@ fn done_in_the_present(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
     }
 }
 
+/// A pronoun or a bare noun that may stand before a bare "not" ("we not
+/// check", "staff not careful"), and whether it takes "does" and "was".
+fn not_pronoun(w: &str) -> Option<bool> {
+    match w {
+        "we" | "they" | "i" | "you" | "staff" | "people" => Some(false),
+        "he" | "she" | "it" => Some(true),
+        _ => None,
+    }
+}
+
+/// Adjectives said of a product or a person after a bare "not" ("the
+/// watch not waterproof", "the photo not clear"), besides [`BE_ADJECTIVES`].
+fn not_adjective(w: &str) -> bool {
+    BE_ADJECTIVES.contains(&w)
+        || matches!(
+            w,
+            "correct"
+                | "right"
+                | "wrong"
+                | "ready"
+                | "real"
+                | "genuine"
+                | "authentic"
+                | "original"
+                | "enough"
+                | "available"
+                | "accurate"
+                | "complete"
+                | "visible"
+                | "good"
+                | "safe"
+                | "working"
+                | "damaged"
+                | "broken"
+                | "same"
+                | "new"
+        )
+        || ["proof", "ful", "able", "ible", "ive", "ous"]
+            .iter()
+            .any(|end| w.len() > end.len() + 3 && w.ends_with(end))
+}
+
+/// Words after which a noun and "not" are an object and its state ("we
+/// found the label not correct", "told the packer not to"), not a subject.
+const NOT_OBJECT_VERBS: [&str; 20] = [
+    "found",
+    "find",
+    "saw",
+    "see",
+    "considered",
+    "consider",
+    "made",
+    "make",
+    "kept",
+    "keep",
+    "left",
+    "leave",
+    "thought",
+    "believed",
+    "noticed",
+    "marked",
+    "want",
+    "wanted",
+    "asked",
+    "told",
+];
+
+/// "our staff not check", "the packer not careful", "the tracking number
+/// not updated": a "not" with no "did", "do", "was" or "is" before it
+/// (Chinese and Arabic put 不/没 or ما straight before the verb). Fixed
+/// where the field says the time: a root cause or an action happened
+/// (did, was), a measure is how things are done (do, is); elsewhere both
+/// are named. Not "decided not to", "do not check", "whether or not",
+/// "not only", "we found the label not correct".
+fn not_without_its_helper(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
+    let det = |w: &str| {
+        matches!(
+            w,
+            "the" | "our" | "my" | "this" | "that" | "his" | "her" | "their" | "its" | "a" | "an"
+        )
+    };
+    for f in cx
+        .doc
+        .statements()
+        .filter(|f| f.text.contains(" not ") || f.text.contains(" NOT "))
+    {
+        let toks = cx.tokens(f);
+        // Only letters and spaces between tokens `a` and `b`: one phrase.
+        let joined = |a: usize, b: usize| {
+            f.text[toks[a].end..toks[b].start]
+                .chars()
+                .all(|c| c == ' ' || c.is_alphabetic())
+        };
+        for i in 1..toks.len().saturating_sub(1) {
+            if toks[i].lower != "not" || !joined(i - 1, i + 1) {
+                continue;
+            }
+            let (who, next) = (&toks[i - 1], &toks[i + 1]);
+            let w = who.lower.as_ref();
+            // "does not", "could not", "were not": the helper is there.
+            if matches!(
+                w,
+                "do" | "does"
+                    | "did"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "am"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "need"
+                    | "ought"
+                    | "dare"
+                    | "used"
+            ) || MODALS.contains(&w)
+                || matches!(w, "may" | "might")
+            {
+                continue;
+            }
+            // The subject: a pronoun, or a noun after its determiner ("the
+            // tracking number"), and where its phrase opens.
+            let (opens, one, person) = if let Some(one) = not_pronoun(w) {
+                // "our staff": the phrase opens at its determiner.
+                let opens = match i.checked_sub(2) {
+                    Some(k) if det(&toks[k].lower) && joined(k, i - 1) => k,
+                    _ => i - 1,
+                };
+                (opens, one, true)
+            } else if w.len() > 2
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !AFTER_NOUN.contains(&w)
+                && let Some(d) = (i.saturating_sub(3)..i - 1)
+                    .rev()
+                    .find(|&k| det(&toks[k].lower) && joined(k, i - 1))
+            {
+                let one = !w.ends_with('s') || w.ends_with("ss");
+                (d, one, false)
+            } else {
+                continue;
+            };
+            if opens.checked_sub(1).is_some_and(|k| {
+                NOT_OBJECT_VERBS.contains(&toks[k].lower.as_ref())
+                    || matches!(toks[k].lower.as_ref(), "let" | "help" | "have" | "to")
+            }) {
+                continue;
+            }
+            let n = next.lower.as_ref();
+            // "the system, not the staff", "not only", "not yet": no verb.
+            if det(n)
+                || AFTER_NOUN.contains(&n)
+                || matches!(
+                    n,
+                    "only" | "yet" | "just" | "so" | "as" | "all" | "even" | "always"
+                )
+            {
+                continue;
+            }
+            let adjective = not_adjective(n);
+            let base = !adjective
+                && ((PLAIN_VERBS.contains(&n) && !n.starts_with("don"))
+                    || PARTICIPLES.iter().any(|(v, _)| *v == n)
+                    || !n.ends_with("ed") && crate::check::spell::plain_verb(n));
+            let done = PARTICIPLES.iter().find(|(_, d)| *d == n).map(|(v, _)| *v);
+            // The helper and the words after "not": "did not check", "was
+            // not updated"; a person's "not received" is "did not receive".
+            let (helpers, verb): ((&str, &str), std::borrow::Cow<str>) = if base {
+                (if one { ("did", "does") } else { ("did", "do") }, n.into())
+            } else if let (true, Some(v)) = (person, done) {
+                (if one { ("did", "does") } else { ("did", "do") }, v.into())
+            } else if !person && (done.is_some() || n.ends_with("ed") && n.len() > 4) || adjective {
+                (if one { ("was", "is") } else { ("were", "are") }, n.into())
+            } else {
+                continue;
+            };
+            let verb = crate::check::text::match_case(&f.text[next.start..next.end], &verb);
+            let not = &f.text[toks[i].start..toks[i].end];
+            let said = &f.text[toks[opens].start..next.end];
+            let subject = &f.text[toks[opens].start..who.end];
+            let (then, today) = (
+                format!("{} {not} {verb}", helpers.0),
+                format!("{} {not} {verb}", helpers.1),
+            );
+            let fix = match f.role {
+                Role::Cause | Role::Action => Some(then.clone()),
+                Role::Measure => Some(today.clone()),
+                _ => None,
+            };
+            let message = match &fix {
+                Some(fix) => format!(
+                    "\"{said}\": English needs \"{}\" before \"not\" here. Write \"{subject} {fix}\".",
+                    fix.split(' ').next().unwrap_or_default()
+                ),
+                None => format!(
+                    "\"{said}\": English needs a helping word before \"not\". Write \"{then}\" for what happened, or \"{today}\" for what is true now."
+                ),
+            };
+            let finding = Finding::span(me, f, toks[i].start, next.end, message);
+            out.push(match fix {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            });
+        }
+    }
+}
+
 /// Singular subjects a learner gives the plain verb ("buyer give").
 const SUBJECTS: [&str; 14] = [
     "buyer", "customer", "seller", "supplier", "carrier", "employee", "worker", "packer",
@@ -755,6 +985,7 @@ impl Rule for SecondLanguageGrammar {
         dropped_subject_and_dates(me, cx, out);
         missing_be_and_ing(me, cx, out);
         done_in_the_present(me, cx, out);
+        not_without_its_helper(me, cx, out);
         for f in cx
             .doc
             .statements()
@@ -884,7 +1115,27 @@ impl Rule for SecondLanguageGrammar {
                                     | "of"
                             )
                     });
-                    if is_noun(toks.get(j + 1)) && (is_noun(toks.get(j)) || modifier) {
+                    // After a trade noun, a countable noun of the dictionary
+                    // ends the phrase too: "96 order defect", "3 buyer
+                    // complaint".
+                    let counted_noun = |t: Option<&sense::Token<'_>>| {
+                        t.is_some_and(|a| {
+                            a.lower.len() > 2
+                                && !a.lower.ends_with('s')
+                                && !AFTER_NOUN.contains(&a.lower.as_ref())
+                                && !PLAIN_VERBS.contains(&a.lower.as_ref())
+                                && crate::case::month_word(&a.lower).is_none()
+                                && crate::check::spell::countable_noun(&a.lower)
+                        })
+                    };
+                    if is_noun(toks.get(j + 1)) && (is_noun(toks.get(j)) || modifier)
+                        || number_word(w)
+                            && !matches!(w, "some" | "few" | "these" | "those" | "all")
+                            && is_noun(toks.get(j))
+                            && counted_noun(toks.get(j + 1))
+                            && !f.text[toks[j].end..toks[j + 1].start]
+                                .contains([',', '.', ';', ':'])
+                    {
                         j += 1;
                     }
                     let Some(noun) = toks.get(j) else { continue };
@@ -921,6 +1172,7 @@ impl Rule for SecondLanguageGrammar {
                             f.text[noun.end..a.start].contains([',', '.', ';', ':', ')'])
                                 || AFTER_NOUN.contains(&a.lower.as_ref())
                                 || VERBS_S.contains(&a.lower.as_ref())
+                                || PAST_AFTER_COUNT.contains(&a.lower.as_ref())
                         }
                     };
                     // "all order ids", "some order" at a year ("2026 order")
@@ -972,7 +1224,7 @@ impl Rule for SecondLanguageGrammar {
                     let fixed = format!("{} {with_s}", &f.text[subject.start..subject.end]);
                     // A rule is written in the present; what happened may
                     // want the past, which only the writer knows.
-                    let rule = f.role == crate::check::doc::Role::Measure;
+                    let rule = f.role == Role::Measure;
                     let finding = Finding::span(
                         me,
                         f,
