@@ -928,6 +928,46 @@ fn an_action_without_a_date_is_an_error_and_without_an_owner_a_warning() {
 }
 
 #[test]
+fn a_who_that_names_a_group_and_no_role_is_too_vague() {
+    let said = |who: &str| -> Vec<String> {
+        let mut c = base();
+        c.root_causes[0].who = who.into();
+        findings(&c)
+            .into_iter()
+            .filter(|f| f.code == "C003")
+            .map(|f| f.message)
+            .collect()
+    };
+    for vague in [
+        "our staff",
+        "The team.",
+        "we",
+        "some of our employees",
+        "Staff",
+    ] {
+        let found = said(vague);
+        assert!(
+            found.len() == 1 && found[0].contains("names a group, not a role"),
+            "{vague}: {found:?}"
+        );
+    }
+    // A role, with or without the group it belongs to, names the step.
+    for role in [
+        "The packer on the evening shift",
+        "our warehouse staff who print the labels",
+        "Li Wei, our listing editor",
+        "the customer-service team lead",
+    ] {
+        assert_eq!(said(role), Vec::<String>::new(), "{role}");
+    }
+    // In a draft, a root cause told line by line is read the same way.
+    let draft = "## Root cause\n\nWhat happened: 96 orders shipped late in October 2026.\nWho: our staff\nWhy: the label printer queue stopped on 4 October and nobody watched it.\n";
+    assert!(draft_codes(draft).contains("C003"));
+    let draft = draft.replace("our staff", "the packer on the evening shift");
+    assert!(!draft_codes(&draft).contains("C003"));
+}
+
+#[test]
 fn allow_silences_codes_for_one_case() {
     let mut c = base();
     set_closing(&mut c, "We didn't stop.");

@@ -736,7 +736,24 @@ fn line_kind(line: &str, section: SectionKind, closed: bool) -> LineKind {
     if let Some((key, value)) = body.split_once([':', '：']) {
         let key_words = key.split_whitespace().count();
         let value_words = value.split_whitespace().count();
-        if (1..=5).contains(&key_words)
+        // "Who: our staff", "Why: …": a root cause told by its 5W1H is
+        // the letter's own statement, read as prose, not an account line.
+        let told = matches!(
+            key.trim().to_lowercase().as_str(),
+            "what"
+                | "what happened"
+                | "when"
+                | "where"
+                | "who"
+                | "why"
+                | "how"
+                | "why it happened"
+                | "how it happened"
+                | "root cause"
+                | "cause"
+        );
+        if !told
+            && (1..=5).contains(&key_words)
             && (1..=14).contains(&value_words)
             && !value.trim_end().ends_with(['.', '!', '?'])
             && !value.contains("//")

@@ -188,6 +188,12 @@ fn number_word(w: &str) -> bool {
         )
 }
 
+fn last_days() -> &'static crate::pattern::Words {
+    words!(
+        r"(?i)\b(?:in|during|over|for|within) (?:last|past) (?:(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several) )?(?:days?|weeks?|months?|years?|quarters?)\b"
+    )
+}
+
 /// Two shapes read from the sentence rather than word by word: a sentence
 /// that opens on "Is important that" with its "It" left out (Spanish and
 /// Italian writers), and a date written "the 15 of November".
@@ -220,6 +226,29 @@ fn dropped_subject_and_dates(me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
                     );
                 }
             }
+        }
+        // "in last 60 days", "during past week": a span of time counted
+        // back from now takes "the" ("last month" alone needs none).
+        for m in last_days().find_iter(f.text) {
+            let said = m.as_str();
+            // "for last week's orders": a possessive, not a span.
+            if f.text[m.end()..].starts_with(['\'', '’']) {
+                continue;
+            }
+            let Some(space) = said.find(' ') else {
+                continue;
+            };
+            let fix = format!("{} the {}", &said[..space], &said[space + 1..]);
+            out.push(
+                Finding::span(
+                    me,
+                    f,
+                    m.start(),
+                    m.end(),
+                    format!("\"{said}\": a span of time counted back from today takes \"the\". Write \"{fix}\"."),
+                )
+                .with_fix(fix),
+            );
         }
         let sentences = cx.at(f.id).map_or(&[][..], |i| &cx.sentences[i][..]);
         for s in sentences {

@@ -24,9 +24,108 @@ fn min_words(id: &FieldId) -> Option<usize> {
 /// C003: an answer too short to be specific.
 pub struct TooShort;
 
+/// Words that name a group, not a role: "our staff", "the team",
+/// "employees", "someone". A reviewer cannot tell from them which step of
+/// the work failed, nor who now answers for it.
+const NO_ROLE: [&str; 24] = [
+    "staff",
+    "team",
+    "teams",
+    "employee",
+    "employees",
+    "people",
+    "person",
+    "worker",
+    "workers",
+    "someone",
+    "somebody",
+    "everyone",
+    "we",
+    "us",
+    "they",
+    "member",
+    "members",
+    "colleague",
+    "colleagues",
+    "personnel",
+    "human",
+    "manpower",
+    "company",
+    "operator",
+];
+
+/// The words of a "who" that say nothing of the role: determiners and the
+/// like ("our", "the", "all", "some of").
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "our"
+            | "the"
+            | "a"
+            | "an"
+            | "all"
+            | "some"
+            | "of"
+            | "my"
+            | "their"
+            | "one"
+            | "two"
+            | "few"
+            | "new"
+            | "internal"
+            | "and"
+            | "company's"
+            | "own"
+            | "error"
+            | "mistake"
+    )
+}
+
+/// A "who" made only of group words ("our staff", "the team", "we"): the
+/// text it names, or `None` when it names a role.
+fn names_no_role(text: &str) -> Option<&str> {
+    let answer = text.trim().trim_end_matches('.');
+    let words: Vec<String> = answer
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let group = words.iter().any(|w| NO_ROLE.contains(&w.as_str()));
+    (group
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|w| NO_ROLE.contains(&w.as_str()) || filler(w)))
+    .then_some(answer)
+}
+
+/// The answer of a root cause's "who": the case's field, or a draft's
+/// "Who: …" line.
+fn who_answer<'t>(f: &crate::check::Field<'t>) -> Option<&'t str> {
+    match &f.id {
+        FieldId::Case(p) if p.section == Section::RootCauses && p.key == "who" => Some(f.text),
+        FieldId::Line(_) => {
+            let (label, rest) = f.text.split_once(':')?;
+            label.trim().eq_ignore_ascii_case("who").then_some(rest)
+        }
+        _ => None,
+    }
+}
+
 impl Rule for TooShort {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         for (f, _, n) in cx.prose() {
+            if let Some(vague) = who_answer(f).and_then(names_no_role) {
+                out.push(Finding::whole(
+                    me,
+                    f.id,
+                    f.text,
+                    format!(
+                        "Who: \"{vague}\" names a group, not a role, so a reviewer cannot tell which step of your work failed. Name the role and what it did: \"the packer on the evening shift, who labels the orders\", \"our listing editor\"."
+                    ),
+                ));
+                continue;
+            }
             let Some(min) = min_words(&f.id) else {
                 continue;
             };
