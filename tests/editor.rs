@@ -93,6 +93,51 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
 }
 
 #[test]
+fn a_date_is_read_as_typed_and_a_half_typed_one_is_named_not_called_missing() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Corrective);
+    while m.spec().unwrap().guide != "corrective_actions.done_on" {
+        update(&mut m, Msg::NextField);
+    }
+    // Emptied, then typed as a Chinese seller writes a date: read.
+    while !m.input.is_empty() {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    assert_eq!(m.case.corrective_actions[0].done_on, None);
+    typ(&mut m, "2026/11/12");
+    assert_eq!(
+        m.case.corrective_actions[0].done_on,
+        Some("2026-11-12".parse().unwrap())
+    );
+    // Emptied, then a date with a slip: the finding says what was typed,
+    // as the box does, not that the date is missing.
+    while !m.input.is_empty() {
+        update(&mut m, Msg::Input(key(KeyCode::Backspace)));
+    }
+    typ(&mut m, "2026/11/1x");
+    let said: Vec<&str> = m
+        .step_findings()
+        .into_iter()
+        .filter(|f| f.code == "C004")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("\"2026/11/1x\", is not a date yet"),
+        "{said:?}"
+    );
+    assert!(!said[0].contains("has no date") && !said[0].contains("done_on"));
+    let zh = m
+        .step_findings()
+        .into_iter()
+        .find(|f| f.code == "C004")
+        .unwrap()
+        .message_in(Lang::Zh)
+        .into_owned();
+    assert!(zh.contains("还不是一个日期"), "{zh}");
+}
+
+#[test]
 fn review_shows_the_state_of_the_whole_letter() {
     let weak = model("weak-draft.poa.yaml", Lang::En);
     assert_eq!(weak.step_state(Step::Review), StepState::Errors);

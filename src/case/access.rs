@@ -392,7 +392,9 @@ fn parse_date(text: &str) -> Result<Option<Date>, BadValue> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<Date>().map(Some).map_err(|_| BadValue::Date)
+    // Typed in the editor as the writer writes dates ("2026/12/01",
+    // "1 December 2026"), kept as YYYY-MM-DD.
+    Date::read_typed(t).map(Some).ok_or(BadValue::Date)
 }
 
 fn parse_number<T: std::str::FromStr>(text: &str) -> Result<Option<T>, BadValue> {

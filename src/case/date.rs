@@ -181,6 +181,23 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl Date {
+    /// A date as a writer types it in a date field: 2026-12-01, and also
+    /// 2026/12/01, 2026.12.1, 2026年12月1日, "1 December 2026" or
+    /// "December 1, 2026". A date whose day and month could be swapped
+    /// (01/12/2026) is none: the writer is asked for YYYY-MM-DD.
+    pub fn read_typed(text: &str) -> Option<Date> {
+        let t = text.trim().trim_end_matches(['.', '。']).trim_end();
+        if let Ok(d) = t.parse() {
+            return Some(d);
+        }
+        match find_dates(t, None).as_slice() {
+            [one] if one.range == (0..t.len()) => one.date,
+            _ => None,
+        }
+    }
+}
+
 /// A date written in a text, with the day when it is certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -214,6 +231,11 @@ pub fn find_dates(text: &str, day_first: Option<bool>) -> Vec<FoundDate> {
     };
     if text.bytes().any(|b| b.is_ascii_digit()) {
         for c in ascii!(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").captures_iter(text) {
+            push(c.get(0).unwrap().range(), ymd(&c));
+        }
+        // "2026/11/19", "2026.11.19": the year first, as Chinese and
+        // Japanese writers put it, leaves no doubt.
+        for c in ascii!(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").captures_iter(text) {
             push(c.get(0).unwrap().range(), ymd(&c));
         }
         if text.contains('年') {
@@ -435,6 +457,36 @@ mod tests {
             "0026-11-18".parse::<Date>(),
             Err(DateError::Year(_))
         ));
+    }
+
+    #[test]
+    fn a_typed_date_is_read_as_writers_write_dates_and_never_guessed() {
+        for typed in [
+            "2026-12-01",
+            "2026/12/01",
+            "2026.12.1",
+            "2026年12月1日",
+            "1 December 2026",
+            "December 1, 2026.",
+            " 2026-12-01 ",
+        ] {
+            assert_eq!(
+                Date::read_typed(typed).map(|d| d.to_string()).as_deref(),
+                Some("2026-12-01"),
+                "{typed}"
+            );
+        }
+        // Day and month that could be swapped, a half-typed date, a date
+        // in a sentence, a day that is not: none.
+        for typed in [
+            "01/12/2026",
+            "2026-12",
+            "2026-11-109",
+            "done on 2026-12-01",
+            "2026/02/30",
+        ] {
+            assert_eq!(Date::read_typed(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -629,6 +629,7 @@ fn changed(m: &mut Model) {
 /// The input box changed.
 fn edited(m: &mut Model) {
     let step_count_before = m.steps();
+    let typed_before = m.pending.clone();
     // A half-typed value is kept pending and changes nothing in the case.
     if m.store_field() {
         changed(m);
@@ -636,6 +637,10 @@ fn edited(m: &mut Model) {
         if m.steps() != step_count_before {
             m.recheck();
         }
+    } else if m.pending != typed_before {
+        // A date that stops being one (or becomes one again) changes what
+        // the checker sees, though not the case.
+        m.recheck_soon();
     }
     m.underline();
 }
