@@ -968,6 +968,57 @@ fn a_who_that_names_a_group_and_no_role_is_too_vague() {
 }
 
 #[test]
+fn a_date_typed_but_not_read_yet_is_named_where_the_date_is_missing() {
+    let mut c = base();
+    c.corrective_actions[0].done_on = None;
+    c.notice.received = None;
+    let said = |settings: &check::Settings| -> Vec<(&'static str, String)> {
+        Checker::standard()
+            .check_doc(&check::Doc::from_case(&c), today(), settings)
+            .into_iter()
+            .filter(|f| f.message.contains("date"))
+            .filter(|f| matches!(f.code, "C001" | "C004"))
+            .map(|f| (f.code, f.message))
+            .collect()
+    };
+    // Empty: the usual messages.
+    let plain = said(&check::settings_of(&c));
+    assert!(
+        plain
+            .iter()
+            .any(|(c, m)| *c == "C004" && m.contains("has no date")),
+        "{plain:?}"
+    );
+    assert!(
+        plain
+            .iter()
+            .any(|(c, m)| *c == "C001" && m.contains("is empty")),
+        "{plain:?}"
+    );
+    // Typed but no date yet: what was typed, in each field's own finding.
+    let mut settings = check::settings_of(&c);
+    settings.typed = vec![
+        (
+            "corrective_actions[0].done_on".parse().unwrap(),
+            "2026-11-109".into(),
+        ),
+        ("notice.received".parse().unwrap(), "2026/11/3x".into()),
+    ];
+    let typed = said(&settings);
+    assert_eq!(typed.len(), 2, "{typed:?}");
+    assert!(
+        typed
+            .iter()
+            .any(|(c, m)| *c == "C004" && m.contains("\"2026-11-109\", is not a date yet"))
+    );
+    assert!(
+        typed
+            .iter()
+            .any(|(c, m)| *c == "C001" && m.contains("\"2026/11/3x\", is not a date yet"))
+    );
+}
+
+#[test]
 fn allow_silences_codes_for_one_case() {
     let mut c = base();
     set_closing(&mut c, "We didn't stop.");

@@ -66,6 +66,17 @@ fn codes(dir: &Path) -> Vec<String> {
     codes
 }
 
+/// The letter kept as sent on `day`: the case as it was on disk (the
+/// writer's comment with it), returned, and its letter as Markdown.
+fn kept_on(dir: &Path, day: &str) -> String {
+    let folder = dir.join("late.submitted");
+    let copy = std::fs::read_to_string(folder.join(format!("{day}.poa.yaml"))).unwrap();
+    assert!(copy.starts_with("# Client: Harbor Lane"));
+    let letter = std::fs::read_to_string(folder.join(format!("{day}.md"))).unwrap();
+    assert!(letter.starts_with("# Plan of Action"));
+    copy
+}
+
 #[test]
 fn a_letter_sent_is_kept_with_its_case_and_never_overwritten() {
     let dir = case_dir();
@@ -75,11 +86,7 @@ fn a_letter_sent_is_kept_with_its_case_and_never_overwritten() {
     );
     ok(&said);
     let folder = dir.path().join("late.submitted");
-    let copy = std::fs::read_to_string(folder.join("2026-11-20.poa.yaml")).unwrap();
-    // The case as it was on disk, the writer's comment with it.
-    assert!(copy.starts_with("# Client: Harbor Lane"));
-    let letter = std::fs::read_to_string(folder.join("2026-11-20.md")).unwrap();
-    assert!(letter.starts_with("# Plan of Action"));
+    let copy = kept_on(dir.path(), "2026-11-20");
     assert!(String::from_utf8_lossy(&said.stderr).contains("poa rejected late.poa.yaml"));
     // A second letter the same day is a second file.
     ok(&poa(
@@ -126,10 +133,7 @@ fn exporting_the_letter_sent_keeps_it_and_a_draft_is_never_kept() {
     );
     ok(&out);
     assert!(dir.path().join("late.pdf").exists());
-    let copy = std::fs::read_to_string(folder.join("2026-11-20.poa.yaml")).unwrap();
-    assert!(copy.starts_with("# Client: Harbor Lane"));
-    let letter = std::fs::read_to_string(folder.join("2026-11-20.md")).unwrap();
-    assert!(letter.starts_with("# Plan of Action"));
+    kept_on(dir.path(), "2026-11-20");
     assert!(String::from_utf8_lossy(&out.stderr).contains("Recorded letter 1"));
     // Without --submit, an export keeps nothing.
     ok(&poa(

@@ -172,6 +172,10 @@ pub struct Settings {
     /// and the letter it answered was kept (`poa submit`): C019 finds its
     /// text repeated. The caller reads it (the checker reads no disk).
     pub rejected: Option<std::sync::Arc<Rejected>>,
+    /// Date fields whose text is no date yet, with what was typed (the
+    /// editor's half-typed "2026-11-109"). The case holds them empty, and
+    /// the rules that find the date missing say what was typed instead.
+    pub typed: Vec<(crate::case::FieldPath, String)>,
 }
 
 /// The letter a rejection answered: when it was sent, when it was turned
@@ -198,6 +202,21 @@ impl Rejected {
 }
 
 impl Settings {
+    /// What the finding that the date at `path` is missing says when a
+    /// text that is no date yet was typed there ([`Settings::typed`]).
+    pub fn not_a_date_yet(
+        &self,
+        path: &crate::case::FieldPath,
+        today: crate::case::Date,
+    ) -> Option<String> {
+        let (_, typed) = self.typed.iter().find(|(p, _)| p == path)?;
+        let label = path.field().map_or("this date", |f| f.label[0]);
+        Some(format!(
+            "The date typed in {label}, \"{}\", is not a date yet: write it as YYYY-MM-DD, for example {today}.",
+            typed.trim()
+        ))
+    }
+
     /// Sets [`Settings::cjk_font`] for `case`: the font folders are looked
     /// in (once a run) only when a letter of the case needs them.
     pub fn look_for_fonts(&mut self, case: &crate::case::Case) {
@@ -221,6 +240,7 @@ impl Default for Settings {
             words: Default::default(),
             cjk_font: false,
             rejected: None,
+            typed: Vec::new(),
         }
     }
 }
@@ -563,7 +583,6 @@ pub fn settings_of(case: &Case) -> Settings {
         max_words: case.check.max_words.unwrap_or(d.max_words),
         max_section_chars: case.check.max_section_chars.unwrap_or(d.max_section_chars),
         allow: case.check.allow.clone(),
-        missing_files: Vec::new(),
         grammar: case.check.grammar,
         words: case
             .check
@@ -571,8 +590,7 @@ pub fn settings_of(case: &Case) -> Settings {
             .iter()
             .map(|w| w.trim().to_lowercase())
             .collect(),
-        cjk_font: false,
-        rejected: None,
+        ..d
     }
 }
 

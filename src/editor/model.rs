@@ -740,18 +740,19 @@ impl Model {
         settings.rejected = self.history.rejected.clone();
         settings.look_for_fonts(&self.case);
         // A date field whose box holds no date yet is checked as empty, as
-        // the writer sees it, not with the date it held before the slip.
-        let typed_dates: Vec<crate::case::FieldPath> = self
+        // the writer sees it, not with the date it held before the slip;
+        // the finding that it is missing says what was typed.
+        settings.typed = self
             .pending
-            .keys()
-            .filter_map(|(_, item, guide)| {
+            .iter()
+            .filter_map(|((_, item, guide), typed)| {
                 schema::by_guide_key(guide)
                     .filter(|s| s.kind == schema::Kind::Date)
-                    .map(|s| s.path(*item))
+                    .map(|s| (s.path(*item), typed.clone()))
             })
             .collect();
         let mut seen = std::borrow::Cow::Borrowed(&self.case);
-        for path in &typed_dates {
+        for (path, _) in &settings.typed {
             let _ = seen.to_mut().assign(path, "");
         }
         self.findings = check::Checker::standard().check_doc(
@@ -759,41 +760,11 @@ impl Model {
             self.today,
             &settings,
         );
-        self.say_what_was_typed();
         let n = self.step_findings().len();
         if self.selected >= n {
             self.selected = n.saturating_sub(1);
         }
         self.underline();
-    }
-
-    /// A date typed but not read yet ("2026-11-109") is in no field, and
-    /// the finding that the date is missing would contradict the box that
-    /// holds it: it says what was typed instead.
-    fn say_what_was_typed(&mut self) {
-        for ((_, item, guide), typed) in &self.pending {
-            let Some(spec) = schema::by_guide_key(guide).filter(|s| s.kind == schema::Kind::Date)
-            else {
-                continue;
-            };
-            let path = spec.path(*item);
-            for f in &mut self.findings {
-                let FieldId::Case(p) = &f.field else { continue };
-                let about_it = *p == path
-                    || (f.code == "C004"
-                        && p.section == path.section
-                        && p.index == path.index
-                        && f.message.contains("no date"));
-                if about_it {
-                    f.message = format!(
-                        "The date typed in {}, \"{}\", is not a date yet: write it as YYYY-MM-DD, for example {}.",
-                        spec.label[0],
-                        typed.trim(),
-                        self.today
-                    );
-                }
-            }
-        }
     }
 
     /// The findings of the current step (and item).

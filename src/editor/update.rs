@@ -629,7 +629,11 @@ fn changed(m: &mut Model) {
 /// The input box changed.
 fn edited(m: &mut Model) {
     let step_count_before = m.steps();
-    let typed_before = m.pending.clone();
+    // What the field held half-typed before this key (one field's text,
+    // not the whole map: this runs on every keystroke).
+    let key = m.spec().map(|s| (m.step, m.item, s.guide));
+    let typed = |m: &Model| key.and_then(|k| m.pending.get(&k).cloned());
+    let typed_before = typed(m);
     // A half-typed value is kept pending and changes nothing in the case.
     if m.store_field() {
         changed(m);
@@ -637,7 +641,7 @@ fn edited(m: &mut Model) {
         if m.steps() != step_count_before {
             m.recheck();
         }
-    } else if m.pending != typed_before {
+    } else if typed(m) != typed_before {
         // A date that stops being one (or becomes one again) changes what
         // the checker sees, though not the case.
         m.recheck_soon();

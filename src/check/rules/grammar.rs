@@ -188,6 +188,15 @@ fn number_word(w: &str) -> bool {
         )
 }
 
+/// A singular countable noun of the dictionary that a count may stand
+/// before ("mug", "defect"), not a month ("may") nor a plural.
+fn dictionary_noun(w: &str) -> bool {
+    w.len() > 2
+        && !w.ends_with('s')
+        && crate::case::month_word(w).is_none()
+        && crate::check::spell::countable_noun(w)
+}
+
 fn last_days() -> &'static crate::pattern::Words {
     words!(
         r"(?i)\b(?:in|during|over|for|within) (?:last|past) (?:(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several) )?(?:days?|weeks?|months?|years?|quarters?)\b"
@@ -1147,21 +1156,18 @@ impl Rule for SecondLanguageGrammar {
                     // After a trade noun, a countable noun of the dictionary
                     // ends the phrase too: "96 order defect", "3 buyer
                     // complaint".
-                    let counted_noun = |t: Option<&sense::Token<'_>>| {
-                        t.is_some_and(|a| {
-                            a.lower.len() > 2
-                                && !a.lower.ends_with('s')
-                                && !AFTER_NOUN.contains(&a.lower.as_ref())
-                                && !PLAIN_VERBS.contains(&a.lower.as_ref())
-                                && crate::case::month_word(&a.lower).is_none()
-                                && crate::check::spell::countable_noun(&a.lower)
-                        })
-                    };
+                    // A count ("14", "many"), not "some" or "these": any
+                    // countable noun of the dictionary follows it too.
+                    let counted =
+                        number_word(w) && !matches!(w, "some" | "few" | "these" | "those" | "all");
                     if is_noun(toks.get(j + 1)) && (is_noun(toks.get(j)) || modifier)
-                        || number_word(w)
-                            && !matches!(w, "some" | "few" | "these" | "those" | "all")
+                        || counted
                             && is_noun(toks.get(j))
-                            && counted_noun(toks.get(j + 1))
+                            && toks.get(j + 1).is_some_and(|a| {
+                                !AFTER_NOUN.contains(&a.lower.as_ref())
+                                    && !PLAIN_VERBS.contains(&a.lower.as_ref())
+                                    && dictionary_noun(&a.lower)
+                            })
                             && !f.text[toks[j].end..toks[j + 1].start]
                                 .contains([',', '.', ';', ':'])
                     {
@@ -1170,17 +1176,10 @@ impl Rule for SecondLanguageGrammar {
                     let Some(noun) = toks.get(j) else { continue };
                     // The trade's nouns, and after a count ("14", "many")
                     // any countable noun of the dictionary ("many mug").
-                    let counted =
-                        number_word(w) && !matches!(w, "some" | "few" | "these" | "those" | "all");
                     let plural: std::borrow::Cow<str> =
                         match NOUNS.iter().find(|(s, _)| *s == noun.lower) {
                             Some((_, p)) => (*p).into(),
-                            None if counted
-                                && noun.lower.len() > 2
-                                && crate::case::month_word(&noun.lower).is_none()
-                                && !noun.lower.ends_with('s')
-                                && crate::check::spell::countable_noun(&noun.lower) =>
-                            {
+                            None if counted && dictionary_noun(&noun.lower) => {
                                 crate::check::spell::plural(&noun.lower).into()
                             }
                             None => continue,

@@ -157,12 +157,15 @@ impl Rule for ActionWithoutDateOrOwner {
                 }
                 let id = item_at(Section::CorrectiveActions, i, "action");
                 if a.done_on.is_none() {
+                    let typed = cx.settings.not_a_date_yet(
+                        &crate::case::FieldPath::item(Section::CorrectiveActions, i, "done_on"),
+                        cx.today,
+                    );
                     out.push(Finding::whole(
-
                         me,
                         id,
                         &a.action,
-                        "This action has no date. Amazon wants actions that are finished: give the day it was done (done_on). If it is not done yet, do it first or move it to the preventive measures.".into(),
+                        typed.unwrap_or_else(|| "This action has no date. Amazon wants actions that are finished: give the day it was done (done_on). If it is not done yet, do it first or move it to the preventive measures.".into()),
                     ));
                 }
                 if a.owner.trim().is_empty() {

@@ -16,7 +16,7 @@ pub struct MissingRequired;
 impl Rule for MissingRequired {
     fn check(&self, me: &Meta, cx: &Cx, out: &mut Vec<Finding>) {
         if let Some(case) = cx.doc.case {
-            case_required(me, case, out);
+            case_required(me, case, cx, out);
         } else if let Some(draft) = cx.doc.draft {
             if !draft.has_structure() {
                 return;
@@ -49,7 +49,7 @@ impl Rule for MissingRequired {
     }
 }
 
-fn case_required(me: &Meta, case: &Case, out: &mut Vec<Finding>) {
+fn case_required(me: &Meta, case: &Case, cx: &Cx, out: &mut Vec<Finding>) {
     // The texts every case needs (the notice date has its own message below).
     for f in schema::FIELDS
         .iter()
@@ -85,10 +85,14 @@ fn case_required(me: &Meta, case: &Case, out: &mut Vec<Finding>) {
         out.push(finding);
     }
     if case.notice.received.is_none() {
-        out.push(missing(me,
-            at("notice.received"),
-            "The date the notice arrived is empty. Write it as YYYY-MM-DD: it sets the 17-day deadline.".into(),
-        ));
+        let id = at("notice.received");
+        let FieldId::Case(path) = &id else {
+            unreachable!("a case path")
+        };
+        let message = cx.settings.not_a_date_yet(path, cx.today).unwrap_or_else(|| {
+            "The date the notice arrived is empty. Write it as YYYY-MM-DD: it sets the 17-day deadline.".into()
+        });
+        out.push(missing(me, id, message));
     }
     let nonempty = |items: usize| items > 0;
     if case.is_dispute() {
