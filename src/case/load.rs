@@ -839,6 +839,10 @@ fn friendly_value_error(detail: &str) -> String {
         };
         let empty_list = if found.starts_with("nothing") && want.starts_with("a list") {
             ". For an empty list write `[]`, or leave the key out"
+        } else if want == "text" && (found == "a list" || found == "a group of keys") {
+            // "legal_name: [Shenzhen] Trading": YAML reads a value that
+            // opens on a bracket as a list.
+            ". YAML reads a value that starts with `[` or `{` as a list or keys: put the whole text in quotes, as \"[Shenzhen] Trading\""
         } else {
             ""
         };
@@ -989,6 +993,21 @@ mod tests {
         assert!(m.starts_with("x.poa.yaml:3:"), "{m}");
         assert!(m.contains("notice.received"), "{m}");
         assert!(m.contains("month must be 01 to 12"), "{m}");
+    }
+
+    #[test]
+    fn text_read_as_a_list_says_to_quote_it() {
+        for source in [
+            "version: 2\nseller:\n  legal_name: [Shenzhen] Trading\n",
+            "version: 2\nseller:\n  legal_name: [unclosed\n",
+            "version: 2\nseller:\n  store_name: {Home}\n",
+        ] {
+            let m = err(source);
+            assert!(m.starts_with("x.poa.yaml:3:"), "{m}");
+            assert!(m.contains("put the whole text in quotes"), "{m}");
+        }
+        // A list where a list belongs is no such case.
+        assert!(!err("version: 2\nnotice:\n  asins: B0C1\n").contains("in quotes"));
     }
 
     #[test]
