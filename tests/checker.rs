@@ -1019,6 +1019,31 @@ fn a_date_typed_but_not_read_yet_is_named_where_the_date_is_missing() {
 }
 
 #[test]
+fn a_letter_after_a_rejection_dated_before_the_reply_is_told() {
+    let d007 = |c: &Case| -> Vec<String> {
+        findings(c)
+            .into_iter()
+            .filter(|f| f.code == "D007")
+            .map(|f| f.message)
+            .collect()
+    };
+    let mut c = base();
+    let dated = c.dated.expect("the base case is dated");
+    c.rejections.push(case::Rejection {
+        on: dated.add_days(3),
+        reply: "We reviewed your plan of action.".into(),
+    });
+    let said = d007(&c);
+    assert!(
+        said.len() == 1 && said[0].contains("before Amazon's reply"),
+        "{said:?}"
+    );
+    // Dated on the day of the reply or after it: nothing to say.
+    c.rejections[0].on = dated;
+    assert_eq!(d007(&c), Vec::<String>::new());
+}
+
+#[test]
 fn allow_silences_codes_for_one_case() {
     let mut c = base();
     set_closing(&mut c, "We didn't stop.");

@@ -252,6 +252,22 @@ impl Rule for InconsistentDate {
                 ),
             ));
         }
+        // A letter after a rejection answers Amazon's reply: a date kept
+        // from the letter before says it was written before the reply came.
+        if let (Some(dated), Some(reply)) = (case.dated, case.rejections.iter().map(|r| r.on).max())
+            && dated < reply
+        {
+            out.push(Finding::whole(
+                me,
+                FieldId::Case(FieldPath::top(Section::Dated)),
+                &dated.to_string(),
+                format!(
+                    "The letter is dated {}, before Amazon's reply of {} that it answers. Date it on the day you send it.",
+                    dated.long(),
+                    reply.long()
+                ),
+            ));
+        }
         if let Some(dated) = case.dated {
             for (i, a) in case.corrective_actions.iter().enumerate() {
                 if let Some(d) = a.done_on.filter(|d| *d > dated) {
