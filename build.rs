@@ -55,4 +55,127 @@ fn main() {
         .unwrap();
     }
     std::fs::write(out.join("embedded.rs"), code).expect("write embedded.rs");
+    word_map(&out);
+}
+
+/// What the word map says of a word (`check::spell` reads the same bits).
+const WORD: u64 = 1;
+/// A lower-case stem that takes the plural and the possessive (`S` and `M`).
+const COUNTABLE_NOUN: u64 = 2;
+/// A lower-case stem that takes "-ing" (`G`).
+const PLAIN_VERB: u64 = 4;
+
+/// One affix rule of the `.aff` file: strip this, add that.
+struct Affix {
+    strip: String,
+    add: String,
+}
+
+/// Every form the dictionary's affix rules make from its stems, as a
+/// finite-state map (`OUT_DIR/words.fst`) from the word to `WORD` and the
+/// stem's kind. Each form the rules may make is asked of `spellbook`, which
+/// reads the rules' conditions and casing as Hunspell does, so the map
+/// holds exactly the words the dictionary accepts, in the case they are
+/// written there ("Amazon", "iPhone", "order"); a run reads it in place.
+fn word_map(out: &Path) {
+    let aff_path = "templates/dictionary/en_US.aff";
+    let dic_path = "templates/dictionary/en_US.dic";
+    println!("cargo::rerun-if-changed={aff_path}");
+    println!("cargo::rerun-if-changed={dic_path}");
+    let aff = std::fs::read_to_string(aff_path).expect("the shipped .aff");
+    let dic = std::fs::read_to_string(dic_path).expect("the shipped .dic");
+    let dict = spellbook::Dictionary::new(&aff, &dic).expect("the shipped dictionary parses");
+    // flag -> (is a prefix, crosses with the other kind, rules)
+    let mut affixes: std::collections::HashMap<char, (bool, bool, Vec<Affix>)> = Default::default();
+    for line in aff.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let (Some(&kind @ ("PFX" | "SFX")), Some(flag)) = (f.first(), f.get(1)) else {
+            continue;
+        };
+        let flag = flag.chars().next().expect("a flag");
+        let prefix = kind == "PFX";
+        if f.len() == 4 {
+            affixes.insert(flag, (prefix, f[2] == "Y", Vec::new()));
+        } else if f.len() >= 5 {
+            let zero = |s: &str| {
+                if s == "0" {
+                    String::new()
+                } else {
+                    s.to_string()
+                }
+            };
+            affixes
+                .get_mut(&flag)
+                .expect("an affix's header comes before its rules")
+                .2
+                .push(Affix {
+                    strip: zero(f[2]),
+                    add: zero(f[3]),
+                });
+        }
+    }
+    let mut words: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut keep = |word: String, bits: u64| {
+        if bits != WORD || dict.check(&word) {
+            *words.entry(word).or_default() |= bits;
+        }
+    };
+    for line in dic.lines().skip(1) {
+        let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
+        let mut kind = WORD;
+        if stem.bytes().all(|b| b.is_ascii_lowercase()) {
+            if flags.contains('S') && flags.contains('M') {
+                kind |= COUNTABLE_NOUN;
+            }
+            if flags.contains('G') {
+                kind |= PLAIN_VERB;
+            }
+        }
+        if dict.check(stem) {
+            keep(stem.to_string(), kind);
+        }
+        let mut suffixed = Vec::new();
+        for flag in flags.chars() {
+            let Some((false, cross, rules)) = affixes.get(&flag) else {
+                continue;
+            };
+            for r in rules {
+                if let Some(base) = stem.strip_suffix(r.strip.as_str()) {
+                    suffixed.push((format!("{base}{}", r.add), *cross));
+                }
+            }
+        }
+        for flag in flags.chars() {
+            let Some((true, cross, rules)) = affixes.get(&flag) else {
+                continue;
+            };
+            for r in rules {
+                let with = |w: &str| {
+                    w.strip_prefix(r.strip.as_str())
+                        .map(|b| format!("{}{b}", r.add))
+                };
+                keep_some(&mut keep, with(stem));
+                if *cross {
+                    for (s, _) in suffixed.iter().filter(|(_, c)| *c) {
+                        keep_some(&mut keep, with(s));
+                    }
+                }
+            }
+        }
+        for (s, _) in suffixed {
+            keep(s, WORD);
+        }
+    }
+    let mut map = fst::MapBuilder::memory();
+    for (w, bits) in &words {
+        map.insert(w, *bits).expect("sorted, unique words");
+    }
+    let bytes = map.into_inner().expect("the word map");
+    std::fs::write(out.join("words.fst"), bytes).expect("write words.fst");
+}
+
+fn keep_some(keep: &mut impl FnMut(String, u64), word: Option<String>) {
+    if let Some(w) = word {
+        keep(w, WORD);
+    }
 }

@@ -551,14 +551,10 @@ const WARM_UP: &str = include_str!("../../templates/warm-up.md");
 /// work over two cores instead of building every pattern in line. Each
 /// pattern is built once, by whichever thread needs it first; the other
 /// waits for it, so the results are the same whichever runs ahead.
-/// With `spelling`, the dictionary (G001's) loads first; a check that
-/// will not spell (`--no-grammar`) is spared its 10 ms.
+/// With `spelling`, the G rules are warmed too (their word map is read in
+/// place: it has no load to share).
 pub fn warm_in_background(spelling: bool) {
     std::thread::spawn(move || {
-        // The dictionary first: the longest single load (about 10 ms).
-        if spelling {
-            spell::speller();
-        }
         // The rules run from the last, with no phrase lists: the check
         // that runs beside compiles the lists and meets the rules from the
         // first, so the two threads seldom wait on the same pattern.

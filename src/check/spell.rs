@@ -1,5 +1,6 @@
 //! Spelling (G001): the English dictionary shipped in `templates/dictionary/`
-//! (SCOWL's en_US, MIT and BSD licensed, read by `spellbook`), the trade's
+//! (SCOWL's en_US, MIT and BSD licensed; every form of it is made at build
+//! time, with `spellbook` to read the affix rules), the trade's
 //! vocabulary (`templates/vocabulary.txt`), British spellings, and the
 //! names of the case itself.
 //!
@@ -8,46 +9,73 @@
 //! neighbour (a brand, a Chinese name, a product code) are never flagged, and
 //! capitalised words inside a sentence are taken as names.
 //!
-//! The dictionary takes about 10 ms to load; `check::warm_in_background`
-//! loads it on a thread when a command or the editor starts, so the first
-//! check rarely waits for it.
+//! The word map is read in place: a process that checks spelling pays no
+//! load (the dictionary's parse took some 10 ms, and its noun and verb
+//! lists 8 more).
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const AFF: &str = include_str!("../../templates/dictionary/en_US.aff");
-const DIC: &str = include_str!("../../templates/dictionary/en_US.dic");
-/// The dictionary's lower-case words whose flags pass `keep`, read once
-/// per list.
-fn flagged(
-    cell: &'static OnceLock<HashSet<&'static str>>,
-    keep: fn(&str) -> bool,
-) -> &'static HashSet<&'static str> {
-    cell.get_or_init(|| {
-        DIC.lines()
-            .skip(1)
-            .filter_map(|l| l.split_once('/'))
-            .filter(|(w, flags)| keep(flags) && w.bytes().all(|b| b.is_ascii_lowercase()))
-            .map(|(w, _)| w)
-            .collect()
-    })
+/// Every form of the dictionary's words, as written there ("order",
+/// "orders", "Amazon", "iPhone"), mapped to what the word is: built by
+/// `build.rs` from the `.dic` and `.aff` files and read in place, so no
+/// process pays the dictionary's parse.
+static WORD_MAP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
+/// A word of the dictionary (as `build.rs` writes the bits).
+const WORD: u64 = 1;
+/// A lower-case stem that takes the plural and the possessive.
+const COUNTABLE_NOUN: u64 = 2;
+/// A lower-case stem that takes "-ing".
+const PLAIN_VERB: u64 = 4;
+
+/// The word map, opened once (opening reads only its header).
+fn word_map() -> &'static fst::Map<&'static [u8]> {
+    static CELL: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+    CELL.get_or_init(|| fst::Map::new(WORD_MAP).expect("build.rs wrote the word map"))
+}
+
+/// What the dictionary says of `word`, exactly as written (0: nothing).
+fn bits(word: &str) -> u64 {
+    word_map().get(word).unwrap_or(0)
+}
+
+/// Is `word` a word of the dictionary, read as Hunspell reads case: as
+/// written; a capitalised or all-capital word also in lower case ("Order",
+/// "ORDER"); an all-capital word also capitalised ("AMAZON"). A word the
+/// dictionary writes with capitals is not taken in lower case ("amazon").
+fn in_dictionary(word: &str) -> bool {
+    if bits(word) & WORD != 0 {
+        return true;
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    let all_capitals = !word.chars().any(char::is_lowercase);
+    let capitalised = first.is_uppercase() && !rest.chars().any(char::is_uppercase);
+    if !(all_capitals || capitalised) {
+        return false;
+    }
+    if bits(&word.to_lowercase()) & WORD != 0 {
+        return true;
+    }
+    all_capitals && !rest.is_empty() && bits(&format!("{first}{}", rest.to_lowercase())) & WORD != 0
 }
 
 /// Is `word` (lower case) a countable noun of the dictionary: one that takes
 /// both the plural and the possessive (Hunspell's `S` and `M` flags, as
-/// `mug/SM`)? Read from the dictionary once, when first asked.
+/// `mug/SM`)?
 pub fn countable_noun(word: &str) -> bool {
-    static NOUNS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    flagged(&NOUNS, |f| f.contains('S') && f.contains('M')).contains(word)
+    bits(word) & COUNTABLE_NOUN != 0
 }
 
 /// Is `word` (lower case) a verb's plain form in the dictionary: one that
 /// takes "-ing" (Hunspell's `G` flag, as `allow/EGDS`)? Many are nouns
 /// too ("order", "label"): the caller reads the place.
 pub fn plain_verb(word: &str) -> bool {
-    static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    flagged(&VERBS, |f| f.contains('G')).contains(word)
+    bits(word) & PLAIN_VERB != 0
 }
 
 /// The plural of a noun as the dictionary's `S` suffix makes it: "boxes",
@@ -71,12 +99,10 @@ pub type Verdict = Option<(bool, Vec<String>)>;
 
 /// The dictionary with the trade's words.
 pub struct Speller {
-    dict: spellbook::Dictionary,
     trade: HashSet<String>,
-    /// What `unknown` found for each word it was asked: the editor checks
-    /// the same words on every keystroke, a word found here is cheaper than
-    /// the dictionary's affix rules, and looking for a word's neighbours
-    /// costs some 80 µs.
+    /// The corrections `unknown` found for each word the dictionary lacks:
+    /// the editor checks the same words on every keystroke, and looking for
+    /// a word's neighbours costs some 80 µs.
     memo: std::sync::Mutex<super::FxMap<String, Verdict>>,
 }
 
@@ -84,7 +110,6 @@ pub struct Speller {
 pub fn speller() -> &'static Speller {
     static CELL: OnceLock<Speller> = OnceLock::new();
     CELL.get_or_init(|| Speller {
-        dict: spellbook::Dictionary::new(AFF, DIC).expect("the shipped dictionary parses"),
         trade: words_of_list(VOCABULARY),
         memo: Default::default(),
     })
@@ -171,11 +196,16 @@ impl Speller {
     /// `None` for a word spelt right; for another, its corrections and
     /// whether they are of the surest kind (as `slips`). Remembered.
     pub fn unknown(&self, word: &str) -> Verdict {
+        // A known word is a few lookups in the word map: no lock, which
+        // the report's threads would wait on.
+        if self.knows(word) {
+            return None;
+        }
         let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(v) = memo.get(word) {
             return v.clone();
         }
-        let v = (!self.knows(word)).then(|| self.slips(word));
+        let v = Some(self.slips(word));
         memo.insert(word.to_string(), v.clone());
         v
     }
@@ -184,26 +214,26 @@ impl Speller {
     /// spell it?
     fn knows(&self, word: &str) -> bool {
         // Most words are plain English: asked first, with no copy made.
-        if self.dict.check(word) {
+        if in_dictionary(word) {
             return true;
         }
         let word = &word.replace('’', "'");
         let lower = word.to_lowercase();
-        if self.trade.contains(&lower) || self.dict.check(word) || self.dict.check(&lower) {
+        if self.trade.contains(&lower) || in_dictionary(word) || in_dictionary(&lower) {
             return true;
         }
         // "buyer's", "sellers'": the word without its possessive.
         if let Some(stem) = lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix('\''))
-            && (self.trade.contains(stem) || self.dict.check(stem))
+            && (self.trade.contains(stem) || in_dictionary(stem))
         {
             return true;
         }
         BRITISH.iter().any(|(gb, us)| {
             lower.match_indices(gb).any(|(i, _)| {
                 let american = format!("{}{us}{}", &lower[..i], &lower[i + gb.len()..]);
-                self.dict.check(&american)
+                in_dictionary(&american)
             })
         })
     }
@@ -218,7 +248,7 @@ impl Speller {
         let mut found: Vec<(Slip, String)> = Vec::new();
         let mut consider = |slip: Slip, cand: Vec<char>| {
             let s: String = cand.into_iter().collect();
-            if s != lower && s.chars().count() > 1 && self.dict.check(&s) {
+            if s != lower && s.chars().count() > 1 && in_dictionary(&s) {
                 found.push((slip, s));
             }
         };
@@ -275,7 +305,7 @@ impl Speller {
             for glue in GLUED {
                 if let Some(rest) = lower.strip_prefix(glue)
                     && rest.len() > 2
-                    && self.dict.check(rest)
+                    && in_dictionary(rest)
                 {
                     found.push((Slip::SwapOrDouble, format!("{glue} {rest}")));
                 }
@@ -413,6 +443,28 @@ pub fn words<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_map_holds_every_form_and_reads_case_as_hunspell_does() {
+        // Forms the affix rules make, prefixes with suffixes among them.
+        for w in [
+            "order", "orders", "ordered", "reordering", "carrier's", "batteries",
+            "redelivered", "unpacked", "disordered", "refunds", "happiness", "quickly",
+        ] {
+            assert!(in_dictionary(w), "{w}");
+        }
+        // A lower-case word capitalised or in capitals; a name as written,
+        // in capitals, but not in lower case.
+        for w in ["Order", "ORDER", "Amazon", "AMAZON", "Amazon's", "iPhone", "NASA"] {
+            assert!(in_dictionary(w), "{w}");
+        }
+        for w in ["nasa", "mcdonald", "iphone", "Nasa", "recieve", "shiped", "oRDER", ""] {
+            assert!(!in_dictionary(w), "{w}");
+        }
+        // The stems' kinds.
+        assert!(countable_noun("mug") && !countable_noun("mugs") && !countable_noun("quickly"));
+        assert!(plain_verb("allow") && !plain_verb("allowing") && !plain_verb("happiness"));
+    }
 
     #[test]
     fn english_trade_words_and_british_spellings_are_known() {
