@@ -80,8 +80,8 @@ struct Trie {
     /// The root's children by word: `root[w]` is the node word `w` leads
     /// to from the root (0 for none). Every match starts here.
     root: Vec<u32>,
-    /// The other nodes' children while building: (word, node) pairs.
-    kids: Vec<Vec<(u32, u32)>>,
+    /// The other nodes' children while building: (node, word, child).
+    kids: Vec<(u32, u32, u32)>,
     /// While building: (node, word) → child, so a node with many children
     /// ("ph 1" … "ph 200000" under "ph") is not searched child by child.
     edges: FxMap<(u32, u32), u32>,
@@ -102,7 +102,10 @@ impl Trie {
     fn new() -> Trie {
         Trie {
             words: FxMap::with_capacity_and_hasher(4096, Default::default()),
-            kids: vec![Vec::new()],
+            // About what the embedded lists make: no growing on the way.
+            edges: FxMap::with_capacity_and_hasher(1 << 16, Default::default()),
+            kids: Vec::with_capacity(1 << 16),
+            pending: Vec::with_capacity(1 << 14),
             nodes: 1,
             ..Trie::default()
         }
@@ -130,12 +133,23 @@ impl Trie {
         }
         self.ends = self.pending.iter().map(|&(_, p)| p).collect();
         self.pending = Vec::new();
-        self.kid_start = Vec::with_capacity(self.kids.len() + 1);
-        self.kid_start.push(0);
-        for kids in &mut self.kids {
-            kids.sort_unstable();
-            self.kid.extend_from_slice(kids);
-            self.kid_start.push(self.kid.len() as u32);
+        // The children by node (a counting sort: nodes are numbered),
+        // then each node's by word.
+        self.kid_start = vec![0; self.nodes as usize + 1];
+        for &(n, _, _) in &self.kids {
+            self.kid_start[n as usize + 1] += 1;
+        }
+        for i in 1..self.kid_start.len() {
+            self.kid_start[i] += self.kid_start[i - 1];
+        }
+        let mut at = self.kid_start.clone();
+        self.kid = vec![(0, 0); self.kids.len()];
+        for &(n, w, c) in &self.kids {
+            self.kid[at[n as usize] as usize] = (w, c);
+            at[n as usize] += 1;
+        }
+        for n in 0..self.nodes as usize {
+            self.kid[self.kid_start[n] as usize..self.kid_start[n + 1] as usize].sort_unstable();
         }
         self.kids = Vec::new();
         self.edges = FxMap::default();
@@ -169,14 +183,13 @@ impl Trie {
         }
         let n = self.nodes;
         self.nodes += 1;
-        self.kids.push(Vec::new());
         if node == 0 {
             if self.root.len() <= w as usize {
                 self.root.resize(w as usize + 1, 0);
             }
             self.root[w as usize] = n;
         } else {
-            self.kids[node as usize].push((w, n));
+            self.kids.push((node, w, n));
             self.edges.insert((node, w), n);
         }
         n
