@@ -1713,3 +1713,53 @@ fn the_questions_example_is_the_violations_own() {
     let lsr = asks_example("late-shipment.poa.yaml");
     assert!(lsr.to_lowercase().contains("late shipment"), "{lsr}");
 }
+
+#[test]
+fn a_long_export_message_scrolls_at_80x24_and_keeps_its_last_line_in_reach() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    let notes: Vec<String> = (1..=30)
+        .map(|i| format!("root_causes[{i}].who: the PDF font has no glyphs for 深 — printed as ?"))
+        .collect();
+    update(
+        &mut m,
+        Msg::Exported(Ok((vec![PathBuf::from("late-shipment.pdf")], notes)), false),
+    );
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("late-shipment.pdf"), "{s}");
+    assert!(
+        !s.contains("Press s"),
+        "the offer is below the window's bottom: {s}"
+    );
+    assert!(s.contains("to read on"), "the box says it scrolls: {s}");
+    // Down and PgDn scroll, and do not close the box or send the letter.
+    for _ in 0..8 {
+        let msg = keys::to_msg(&m, key(KeyCode::PageDown)).unwrap();
+        assert_eq!(update(&mut m, msg), Vec::<Cmd>::new());
+    }
+    assert!(matches!(m.overlay, Some(Overlay::Exported(_))));
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains("root_causes[30]") && s.contains("Press s"),
+        "the end is in reach, and the scroll stops there: {s}"
+    );
+    // Scrolled back, the top comes back.
+    let msg = keys::to_msg(&m, key(KeyCode::PageUp)).unwrap();
+    update(&mut m, msg);
+    let msg = keys::to_msg(&m, key(KeyCode::Up)).unwrap();
+    update(&mut m, msg);
+    let s = screen(&m, 80, 24);
+    assert!(!s.contains("root_causes[30]"), "{s}");
+    // s still sends; the next message opens at its top.
+    let msg = keys::to_msg(&m, key(KeyCode::Char('s'))).unwrap();
+    assert_eq!(update(&mut m, msg), vec![Cmd::Save, Cmd::Submit]);
+    assert_eq!(m.overlay_scroll, 0);
+    // A short message does not say it scrolls.
+    update(
+        &mut m,
+        Msg::Exported(
+            Ok((vec![PathBuf::from("late-shipment.pdf")], Vec::new())),
+            false,
+        ),
+    );
+    assert!(!screen(&m, 80, 24).contains("to read on"));
+}

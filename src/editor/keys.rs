@@ -454,11 +454,26 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Msg> {
             KeyCode::Enter => Some(Msg::Close),
             _ => None,
         },
+        Overlay::Exported(_) | Overlay::Message(_) if scroll_key(&key).is_some() => {
+            scroll_key(&key).map(Msg::ScrollMessage)
+        }
         Overlay::Exported(_) => match key.code {
             KeyCode::Char('s' | 'S') => Some(Msg::Submit),
             _ => Some(Msg::Close),
         },
         Overlay::Help | Overlay::Message(_) => Some(Msg::Close),
+    }
+}
+
+/// The lines a key scrolls a message box by: the arrows one, the page keys
+/// a box's worth.
+fn scroll_key(key: &KeyEvent) -> Option<i16> {
+    match key.code {
+        KeyCode::Up => Some(-1),
+        KeyCode::Down => Some(1),
+        KeyCode::PageUp => Some(-10),
+        KeyCode::PageDown => Some(10),
+        _ => None,
     }
 }
 

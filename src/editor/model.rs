@@ -465,6 +465,11 @@ pub struct Model {
     pub hint_room: std::cell::Cell<u16>,
     /// The furthest the Review's letter can scroll, as last drawn.
     pub review_room: std::cell::Cell<u16>,
+    /// How far a message box is scrolled (an export's notes can be longer
+    /// than a small window), in lines; back to the top for each message.
+    pub overlay_scroll: u16,
+    /// The furthest the message box can scroll, as last drawn.
+    pub overlay_room: std::cell::Cell<u16>,
     /// What the writer typed in a choice field, to search the choices by.
     pub choice_query: String,
     /// The case is too large to check on every key: the check waits for
@@ -542,6 +547,8 @@ impl Model {
             hint_scroll: 0,
             hint_room: std::cell::Cell::new(0),
             review_room: std::cell::Cell::new(u16::MAX),
+            overlay_scroll: 0,
+            overlay_room: std::cell::Cell::new(0),
             choice_query: String::new(),
             check_due: false,
             suggested: Default::default(),

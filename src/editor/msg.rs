@@ -40,6 +40,8 @@ pub enum Msg {
     Answer(bool),
     OverlayUp,
     OverlayDown,
+    /// Scrolls a message box by lines (Up, Down, PgUp, PgDn).
+    ScrollMessage(i16),
     OverlayEnter,
     ScrollPreview(i16),
     /// The writer paused: no key for a moment.

@@ -23,6 +23,7 @@ pub enum S {
     ShortExplanation,
     /// The guide box's title when its text goes on below.
     HintMore,
+    MessageMore,
     /// `{n}`.
     ChoicesShown,
     Findings,
@@ -145,6 +146,10 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::ShortMeasures => ("Measures", "预防措施"),
         S::ShortExplanation => ("Explain", "申诉说明"),
         S::HintMore => ("more: Alt+PgDn", "更多：Alt+PgDn"),
+        S::MessageMore => (
+            "Up/Down, PgUp/PgDn to read on · lines {from}–{to} of {n}",
+            "上下键、PgUp/PgDn 翻看 · 第 {from}–{to} 行，共 {n} 行",
+        ),
         S::Findings => ("Findings", "检查结果"),
         S::NoFindings => ("Nothing to fix in this step.", "这一步没有发现问题。"),
         S::Saved => ("saved", "已保存"),

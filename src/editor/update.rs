@@ -33,6 +33,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     if !m.too_small() {
         m.not_taken = 0;
     }
+    // Each message box opens at its top.
+    if !matches!(msg, Msg::ScrollMessage(_)) {
+        m.overlay_scroll = 0;
+    }
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
     }
@@ -383,6 +387,10 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
             // The view stops at the letter's last line, as for the guide.
             let room = i32::from(m.review_room.get());
             m.review_scroll = (i32::from(m.review_scroll) + i32::from(d)).clamp(0, room) as u16;
+        }
+        Msg::ScrollMessage(d) => {
+            let room = i32::from(m.overlay_room.get());
+            m.overlay_scroll = (i32::from(m.overlay_scroll) + i32::from(d)).clamp(0, room) as u16;
         }
         Msg::ScrollHint(d) => {
             // The view stops at the guide's last line.

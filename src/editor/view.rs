@@ -185,7 +185,7 @@ fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
 /// The lines `skip..skip + take` of `text` wrapped to `width`, wrapping no
 /// more of a long letter than the window shows.
 fn wrapped_window(text: &str, width: u16, skip: usize, take: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::with_capacity(take);
+    let mut lines = Vec::with_capacity(take.min(256));
     let mut seen = 0;
     for paragraph in text.split('\n') {
         for line in wrapped(paragraph, width, Style::default()) {
@@ -1034,14 +1034,44 @@ fn overlay_view(m: &Model, o: &Overlay, f: &mut Frame, theme: &Theme) {
                 Overlay::Exported(s) => s.clone(),
                 _ => String::new(),
             };
-            // As tall as the text (an export's notes can run long).
+            // As tall as the text; a text taller than the window (an
+            // export's notes can run long) scrolls, and says so.
             let width = area.width.saturating_sub(4).min(72);
-            let lines = wrapped_window(&text, width.saturating_sub(2), 0, usize::from(area.height));
+            let lines = wrapped_window(&text, width.saturating_sub(2), 0, usize::MAX);
             let height = (lines.len() as u16 + 2).clamp(10, area.height.saturating_sub(2));
+            let rows = usize::from(height.saturating_sub(2));
+            let last_top = lines.len().saturating_sub(rows);
+            m.overlay_room
+                .set(u16::try_from(last_top).unwrap_or(u16::MAX));
+            let top = usize::from(m.overlay_scroll).min(last_top);
+            let mut block = Block::bordered().border_style(theme.accent());
+            if last_top > 0 {
+                let mark = match (top > 0, top < last_top) {
+                    (true, true) => "↑↓",
+                    (false, _) => "↓",
+                    (true, false) => "↑",
+                };
+                block = block.title_bottom(Line::styled(
+                    format!(
+                        "{mark} {}",
+                        fill(
+                            m.lang,
+                            S::MessageMore,
+                            &[
+                                ("from", &(top + 1).to_string()),
+                                ("to", &(top + rows).to_string()),
+                                ("n", &lines.len().to_string()),
+                            ]
+                        )
+                    ),
+                    theme.dim(),
+                ));
+            }
             let r = centered(area, width, height);
             f.render_widget(Clear, r);
             f.render_widget(
-                Paragraph::new(lines).block(Block::bordered().border_style(theme.accent())),
+                Paragraph::new(lines.into_iter().skip(top).take(rows).collect::<Vec<_>>())
+                    .block(block),
                 r,
             );
         }
