@@ -36,8 +36,28 @@ fn word_map() -> &'static fst::Map<&'static [u8]> {
 }
 
 /// What the dictionary says of `word`, exactly as written (0: nothing).
+/// Each thread keeps what it looked up: the grammar rule asks of most
+/// words of a letter whether they are nouns or verbs, the words of
+/// letters repeat, and a hash lookup is some ten times cheaper than the
+/// map's (a folder's report asks millions of times).
 fn bits(word: &str) -> u64 {
-    word_map().get(word).unwrap_or(0)
+    /// Enough for the words of many letters; then it starts again.
+    const KEPT: usize = 1 << 16;
+    thread_local! {
+        static SEEN: std::cell::RefCell<super::FxMap<Box<str>, u64>> = Default::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(&b) = seen.borrow().get(word) {
+            return b;
+        }
+        let b = word_map().get(word).unwrap_or(0);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= KEPT {
+            seen.clear();
+        }
+        seen.insert(word.into(), b);
+        b
+    })
 }
 
 /// Is `word` a word of the dictionary, read as Hunspell reads case: as
@@ -448,17 +468,31 @@ mod tests {
     fn the_word_map_holds_every_form_and_reads_case_as_hunspell_does() {
         // Forms the affix rules make, prefixes with suffixes among them.
         for w in [
-            "order", "orders", "ordered", "reordering", "carrier's", "batteries",
-            "redelivered", "unpacked", "disordered", "refunds", "happiness", "quickly",
+            "order",
+            "orders",
+            "ordered",
+            "reordering",
+            "carrier's",
+            "batteries",
+            "redelivered",
+            "unpacked",
+            "disordered",
+            "refunds",
+            "happiness",
+            "quickly",
         ] {
             assert!(in_dictionary(w), "{w}");
         }
         // A lower-case word capitalised or in capitals; a name as written,
         // in capitals, but not in lower case.
-        for w in ["Order", "ORDER", "Amazon", "AMAZON", "Amazon's", "iPhone", "NASA"] {
+        for w in [
+            "Order", "ORDER", "Amazon", "AMAZON", "Amazon's", "iPhone", "NASA",
+        ] {
             assert!(in_dictionary(w), "{w}");
         }
-        for w in ["nasa", "mcdonald", "iphone", "Nasa", "recieve", "shiped", "oRDER", ""] {
+        for w in [
+            "nasa", "mcdonald", "iphone", "Nasa", "recieve", "shiped", "oRDER", "",
+        ] {
             assert!(!in_dictionary(w), "{w}");
         }
         // The stems' kinds.
