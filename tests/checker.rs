@@ -972,12 +972,13 @@ fn a_date_typed_but_not_read_yet_is_named_where_the_date_is_missing() {
     let mut c = base();
     c.corrective_actions[0].done_on = None;
     c.notice.received = None;
+    c.preventive_measures[0].starts_on = None;
     let said = |settings: &check::Settings| -> Vec<(&'static str, String)> {
         Checker::standard()
             .check_doc(&check::Doc::from_case(&c), today(), settings)
             .into_iter()
             .filter(|f| f.message.contains("date"))
-            .filter(|f| matches!(f.code, "C001" | "C004"))
+            .filter(|f| matches!(f.code, "C001" | "C004" | "C005"))
             .map(|f| (f.code, f.message))
             .collect()
     };
@@ -995,6 +996,12 @@ fn a_date_typed_but_not_read_yet_is_named_where_the_date_is_missing() {
             .any(|(c, m)| *c == "C001" && m.contains("is empty")),
         "{plain:?}"
     );
+    assert!(
+        plain
+            .iter()
+            .any(|(c, m)| *c == "C005" && m.contains("missing a start date")),
+        "{plain:?}"
+    );
     // Typed but no date yet: what was typed, in each field's own finding.
     let mut settings = check::settings_of(&c);
     settings.typed = vec![
@@ -1003,9 +1010,19 @@ fn a_date_typed_but_not_read_yet_is_named_where_the_date_is_missing() {
             "2026-11-109".into(),
         ),
         ("notice.received".parse().unwrap(), "2026/11/3x".into()),
+        (
+            "preventive_measures[0].starts_on".parse().unwrap(),
+            "2026-12-".into(),
+        ),
     ];
     let typed = said(&settings);
-    assert_eq!(typed.len(), 2, "{typed:?}");
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert!(
+        typed.iter().any(|(c, m)| *c == "C005"
+            && m.contains("\"2026-12-\", is not a date yet")
+            && !m.contains("missing a start date")),
+        "{typed:?}"
+    );
     assert!(
         typed
             .iter()

@@ -329,21 +329,37 @@ impl Rule for MeasureWithoutOwnerStartOrCadence {
             if m.owner.trim().is_empty() {
                 lacks.push("an owner (the role that runs it)");
             }
-            if m.starts_on.is_none() {
+            // A start date half typed is not missing: it is not a date yet.
+            let typed = m.starts_on.is_none().then(|| {
+                cx.settings.not_a_date_yet(
+                    &crate::case::FieldPath::item(Section::PreventiveMeasures, i, "starts_on"),
+                    cx.today,
+                )
+            });
+            let typed = typed.flatten();
+            if m.starts_on.is_none() && typed.is_none() {
                 lacks.push("a start date");
             }
             if m.cadence.trim().is_empty() {
                 lacks.push("a cadence (how often it is done and checked)");
             }
-            if !lacks.is_empty() {
-                out.push(Finding::whole(
-
-                    me,
-                    item_at(Section::PreventiveMeasures, i, "measure"),
-                    &m.measure,
-                    format!("This measure is missing {}. Without them it reads as a wish, not a control.", join_and(&lacks)),
-                ));
-            }
+            let message = match (lacks.is_empty(), typed) {
+                (true, None) => continue,
+                (true, Some(typed)) => typed,
+                (false, typed) => {
+                    let missing = format!(
+                        "This measure is missing {}. Without them it reads as a wish, not a control.",
+                        join_and(&lacks)
+                    );
+                    typed.map_or(missing.clone(), |t| format!("{missing} {t}"))
+                }
+            };
+            out.push(Finding::whole(
+                me,
+                item_at(Section::PreventiveMeasures, i, "measure"),
+                &m.measure,
+                message,
+            ));
         }
     }
 }
