@@ -75,12 +75,17 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
         "the overview shows what was typed, and that it is not a date yet"
     );
     update(&mut m, Msg::NextField);
+    let left_at = m.spec().unwrap().guide;
     update(&mut m, Msg::NextStep);
     assert_eq!(m.step, Step::Metrics, "forward always works");
     update(&mut m, Msg::PrevStep);
-    while m.spec().unwrap().guide != "notice.received" {
-        update(&mut m, Msg::NextField);
-    }
+    assert_eq!(
+        m.spec().unwrap().guide,
+        left_at,
+        "back where the writer was"
+    );
+    update(&mut m, Msg::PrevField);
+    assert_eq!(m.spec().unwrap().guide, "notice.received");
     assert_eq!(
         m.input.lines().join(""),
         "2026-11-109",
@@ -1762,4 +1767,31 @@ fn a_long_export_message_scrolls_at_80x24_and_keeps_its_last_line_in_reach() {
         ),
     );
     assert!(!screen(&m, 80, 24).contains("to read on"));
+}
+
+#[test]
+fn back_to_a_step_the_writer_is_where_they_left_it() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    update(&mut m, Msg::NextItem);
+    update(&mut m, Msg::NextField);
+    update(&mut m, Msg::NextField);
+    let (item, field) = (m.item, m.field);
+    assert_eq!(item, 1);
+    update(&mut m, Msg::NextStep);
+    assert_eq!(m.step, Step::Corrective);
+    assert_eq!(
+        (m.item, m.field),
+        (0, 0),
+        "a step not seen yet opens at its top"
+    );
+    update(&mut m, Msg::PrevStep);
+    assert_eq!(m.step, Step::RootCauses);
+    assert_eq!((m.item, m.field), (item, field), "PgUp comes back to R2");
+    assert!(screen(&m, 80, 24).contains("item 2 of 2"));
+    // An item removed since is not come back to.
+    update(&mut m, Msg::NextStep);
+    m.case.root_causes.truncate(1);
+    update(&mut m, Msg::PrevStep);
+    assert_eq!(m.item, 0);
 }

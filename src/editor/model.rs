@@ -465,6 +465,8 @@ pub struct Model {
     pub hint_room: std::cell::Cell<u16>,
     /// The furthest the Review's letter can scroll, as last drawn.
     pub review_room: std::cell::Cell<u16>,
+    /// The item and field each step was left at, to come back to.
+    pub left_at: std::collections::BTreeMap<Step, (usize, usize)>,
     /// How far a message box is scrolled (an export's notes can be longer
     /// than a small window), in lines; back to the top for each message.
     pub overlay_scroll: u16,
@@ -548,6 +550,7 @@ impl Model {
             hint_room: std::cell::Cell::new(0),
             review_room: std::cell::Cell::new(u16::MAX),
             overlay_scroll: 0,
+            left_at: Default::default(),
             overlay_room: std::cell::Cell::new(0),
             choice_query: String::new(),
             check_due: false,

@@ -184,9 +184,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::GoStep(step) => {
             commit(m);
-            m.step = step;
-            m.item = 0;
-            m.field = 0;
+            to_step(m, step);
             m.status.clear();
             enter_step(m);
         }
@@ -745,13 +743,24 @@ fn go_step(m: &mut Model, dir: i32) -> bool {
     if i < 0 || i as usize >= steps.len() {
         return false;
     }
-    m.step = steps[i as usize];
-    m.item = 0;
-    m.field = 0;
+    to_step(m, steps[i as usize]);
     // What the status said was about the step left behind.
     m.status.clear();
     enter_step(m);
     true
+}
+
+/// Goes to `step`, at the item and field the writer left it at (the first,
+/// the first time): back from the next step, the writer is where they were.
+/// Asked for the step they are on, they go to its top.
+fn to_step(m: &mut Model, step: Step) {
+    m.left_at.insert(m.step, (m.item, m.field));
+    (m.item, m.field) = if step == m.step {
+        (0, 0)
+    } else {
+        m.left_at.get(&step).copied().unwrap_or((0, 0))
+    };
+    m.step = step;
 }
 
 fn enter_step(m: &mut Model) {
@@ -759,6 +768,9 @@ fn enter_step(m: &mut Model) {
     if m.step.is_list() && m.item >= n {
         m.item = n.saturating_sub(1);
     }
+    m.field = m
+        .field
+        .min(super::model::fields(m.step).len().saturating_sub(1));
     m.selected = 0;
     m.load_field();
     m.recheck();
