@@ -1914,3 +1914,33 @@ fn a_letter_written_to_its_default_name_with_o_is_still_poas() {
         "My own letter.\n"
     );
 }
+
+#[test]
+fn a_closed_standard_error_is_no_crash() {
+    // More error lines than a pipe holds, so some are written after the
+    // reading end is closed, whenever the child starts.
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for i in 0..1000 {
+        files.push(write(
+            dir.path(),
+            &format!("b{i:04}.poa.yaml"),
+            "seller: [\n",
+        ));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_poa"))
+        .arg("check")
+        .args(&files)
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(2),
+        "unreadable files exit 2, as with stderr open, not a panic's 101"
+    );
+}

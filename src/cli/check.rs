@@ -144,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(r) => checked.push(r),
             Err(e) => {
                 unreadable = true;
-                eprintln!("{}", super::error_line(&e, lang));
+                note!("{}", super::error_line(&e, lang));
             }
         }
     }
@@ -184,7 +184,7 @@ fn once_each(files: &[PathBuf]) -> Vec<PathBuf> {
         if seen.insert(key) {
             out.push(f.clone());
         } else {
-            eprintln!(
+            note!(
                 "note: {} is named more than once; it is checked once",
                 crate::case::shown(f)
             );

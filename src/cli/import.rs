@@ -68,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let case = case_from_draft(&text, args.violation.as_deref());
     case::save_atomic(&out, &case)?;
-    eprintln!(
+    note!(
         "Imported {} into {}: {} root cause{}, {} corrective action{}, {} preventive measure{}, {} document{}.",
         crate::case::shown(&args.draft),
         crate::case::shown(&out),
@@ -82,11 +82,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         s(case.evidence.len()),
     );
     if !case.notes.is_empty() {
-        eprintln!(
+        note!(
             "Text that fits no section (introduction, signature) is kept under notes, which is never rendered."
         );
     }
-    eprintln!(
+    note!(
         "Next: fill in the seller and notice, and split each root cause into what, when, where, who, why and how: `poa check {}` lists what is missing.",
         crate::case::shown(&out)
     );

@@ -6,6 +6,15 @@
 //! Exit status: 0 fine; 1 `check` found an error (or a warning with
 //! `--deny warnings`); 2 bad usage or a file that cannot be read or parsed.
 
+/// `eprintln!` that never panics: a note on standard error is not worth a
+/// crash when that stream is closed (`poa check ... 2>&1 | head -1`).
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod check;
 mod edit;
 mod import;
@@ -133,7 +142,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", error_line(&e, error_lang));
+            note!("{}", error_line(&e, error_lang));
             ExitCode::from(2)
         }
     }

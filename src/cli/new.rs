@@ -186,11 +186,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some((r, text)) = &reading {
         notice::apply(&mut case, r, text);
         for line in describe(r, pb) {
-            eprintln!("{line}");
+            note!("{line}");
         }
     }
     case::save_atomic(&args.file, &case)?;
-    eprintln!(
+    note!(
         "Created {} for {} ({}).",
         crate::case::shown(&args.file),
         pb.title,
@@ -201,7 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     );
     if args.no_edit || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
+        note!(
             "Next: fill it in with `poa edit {0}`, check it with `poa check {0}`, then `poa render {0} --format pdf`.",
             crate::case::shown(&args.file)
         );

@@ -106,14 +106,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         before: history.before(&loaded.case),
     };
     if args.pdfa && args.format != Format::Pdf {
-        eprintln!(
+        note!(
             "note: --pdfa is for the PDF; the {} is written as usual",
             args.format.extension()
         );
     }
     let doc = document::export(&loaded.case, &ex).map_err(|e| explain(&loaded, e))?;
     for line in &doc.warnings {
-        eprintln!("warning: {line}");
+        note!("warning: {line}");
     }
     let bytes = doc.bytes;
     let out = args
@@ -134,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         document::note_written(&args.file, &out, &bytes);
     }
     if out != Path::new("-") {
-        eprintln!("Wrote {}", crate::case::shown(&out));
+        note!("Wrote {}", crate::case::shown(&out));
     }
     if args.submit {
         super::versions::record_sent(&loaded, &history, args.date.unwrap_or_else(today))?;

@@ -134,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ));
             }
             case::write_atomic(o, &out)?;
-            eprintln!("Wrote {} ({})", case::shown(o), desk::summary(&rows, lang));
+            note!("Wrote {} ({})", case::shown(o), desk::summary(&rows, lang));
         }
         _ => super::emit_bytes(&out)?,
     }
@@ -416,6 +416,7 @@ impl Progress {
         let (stop, stopped) = std::sync::mpsc::channel::<()>();
         let count = done.clone();
         let drawer = std::thread::spawn(move || {
+            use std::io::Write as _;
             use std::sync::mpsc::RecvTimeoutError;
             use std::time::Duration;
             if stopped.recv_timeout(Duration::from_secs(1)) != Err(RecvTimeoutError::Timeout) {
@@ -425,7 +426,8 @@ impl Progress {
                 let n = count.load(Ordering::Relaxed);
                 let width = 30;
                 let full = n * width / total.max(1);
-                eprint!(
+                let _ = write!(
+                    std::io::stderr(),
                     "\r[{}{}] {n} of {total} cases checked",
                     "#".repeat(full),
                     " ".repeat(width - full)
@@ -436,7 +438,7 @@ impl Progress {
                     break;
                 }
             }
-            eprint!("\r\x1b[2K");
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
         });
         Progress {
             done,

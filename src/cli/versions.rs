@@ -75,7 +75,7 @@ pub(super) fn record_sent(
                 Err(e) => e,
             }
         })?;
-    eprintln!(
+    note!(
         "Recorded letter {} of {}, sent on {}: {} (and its letter, .md). If Amazon turns it down, record the reply with `poa rejected {}`; the next letter then says what is new.",
         history.count + 1,
         case::shown(file),
@@ -94,7 +94,7 @@ pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
         None => String::new(),
         Some(p) if p.as_os_str() == "-" => {
             if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-                eprintln!(
+                note!(
                     "Paste Amazon's reply, then press Enter and Ctrl+D (on Windows, Ctrl+Z then Enter):"
                 );
             }
@@ -104,7 +104,7 @@ pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
     };
     let reply = case::clean_text(&reply).trim().to_string();
     if history::list(&args.file).is_empty() {
-        eprintln!(
+        note!(
             "note: no letter of {} was recorded as sent (poa submit), so the next letter cannot say what changed since",
             case::shown(&args.file)
         );
@@ -112,7 +112,7 @@ pub fn rejected(args: RejectedArgs) -> anyhow::Result<ExitCode> {
     loaded.case.rejections.push(Rejection { on, reply });
     loaded.case.rejections.sort_by_key(|r| r.on);
     case::save_atomic(&args.file, &loaded.case)?;
-    eprintln!(
+    note!(
         "Recorded Amazon's reply of {} in {}. The next letter says what is new since the one it turned down; `poa diff {}` shows what changed.",
         on.long(),
         case::shown(&args.file),

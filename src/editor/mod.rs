@@ -244,7 +244,8 @@ fn install_panic_hook() {
         if let Ok(Some((path, case))) = SNAPSHOT.lock().map(|s| s.clone()) {
             let rec = recovery_path(&path);
             if case::write_atomic(&rec, case::to_yaml(&case).as_bytes()).is_ok() {
-                eprintln!(
+                let _ = writeln!(
+                    std::io::stderr(),
                     "poa stopped on an error. Your latest text is safe in {}; open {} again to restore it.",
                     crate::case::shown(&rec),
                     crate::case::shown(&path)
