@@ -341,6 +341,21 @@ fn slots<T: Clone>(phrase: &str, word: &mut impl FnMut(&str) -> T) -> Option<Vec
 const MAX_DEPTH: usize = 6;
 /// The most word sequences one phrase may stand for.
 const MAX_PATHS: u64 = 2_000;
+/// The most words one phrase may hold, its alternatives counted: a phrase
+/// is a few words (and each is a step of the trie's building).
+const MAX_WORDS: usize = 200;
+/// The most word sequences the writer's files may stand for in all (the
+/// embedded lists stand for some 11,500): a trie of that size takes tens of
+/// megabytes, not gigabytes.
+const MAX_TOTAL_PATHS: u64 = 100_000;
+
+/// How many words a phrase holds, its alternatives counted.
+fn words_in(phrase: &str) -> usize {
+    phrase
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|'))
+        .filter(|w| !w.is_empty())
+        .count()
+}
 
 /// How deep the parentheses of `s` nest.
 fn depth_of(s: &str) -> usize {
@@ -470,9 +485,13 @@ pub enum PhraseError {
     )]
     Unbalanced { name: String, phrase: String },
     #[error(
-        "{name}: the phrase `{phrase}` is too large: its groups nest more than 6 deep or stand for more than 2,000 wordings. Split it into several shorter phrases"
+        "{name}: the phrase `{phrase}` is too large: it holds more than 200 words, or its groups nest more than 6 deep or stand for more than 2,000 wordings. Split it into several shorter phrases"
     )]
     TooLarge { name: String, phrase: String },
+    #[error(
+        "{name}: the phrases stand for more than 100,000 wordings in all, more than poa reads. Use fewer alternatives in the groups, or fewer phrases"
+    )]
+    TooMany { name: String },
 }
 
 /// The codes whose findings come from phrase lists, as the registry marks them.
@@ -510,6 +529,7 @@ impl PhraseSet {
         let mut says = BTreeMap::new();
         let mut sources: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         let mut negatable = Vec::new();
+        let mut writers_paths = 0u64;
         for (n, (name, list)) in lists.iter().enumerate() {
             // The embedded list is poa's own; the writer's files are bounded.
             let writers = n > 0;
@@ -562,11 +582,23 @@ impl PhraseSet {
                     // A phrase file is the writer's: its size is bounded
                     // before it is expanded (deep nesting would overflow
                     // the stack, many groups take memory without end).
-                    if writers && (depth_of(&phrase) > MAX_DEPTH || paths(&phrase) > MAX_PATHS) {
-                        return Err(PhraseError::TooLarge {
-                            name: name.clone(),
-                            phrase: crate::check::text::shorten(&phrase, 60),
-                        });
+                    if writers {
+                        let depth = depth_of(&phrase);
+                        let n = if depth > MAX_DEPTH {
+                            u64::MAX
+                        } else {
+                            paths(&phrase)
+                        };
+                        if words_in(&phrase) > MAX_WORDS || n > MAX_PATHS {
+                            return Err(PhraseError::TooLarge {
+                                name: name.clone(),
+                                phrase: crate::check::text::shorten(&phrase, 60),
+                            });
+                        }
+                        writers_paths += n;
+                        if writers_paths > MAX_TOTAL_PATHS {
+                            return Err(PhraseError::TooMany { name: name.clone() });
+                        }
                     }
                     // Words become numbers once, not at every path through the slots.
                     let slots = slots(&phrase, &mut |w| trie.word_id(w)).ok_or_else(|| {
@@ -828,6 +860,33 @@ mod tests {
             .filter(|(c, _)| *c == "T003")
             .collect();
         assert_eq!(t, [("T003", "another chance".to_string())]);
+    }
+
+    #[test]
+    fn a_writers_phrase_file_is_bounded_in_words_and_in_all() {
+        let file = |text: String| PhraseSet::compile(&[("mine.yaml".into(), text)]);
+        // One phrase of many words: refused before it is built (a phrase
+        // of 100,000 words overflowed the stack).
+        let long = format!("T002:\n  phrases: [\"{}\"]\n", "x ".repeat(100_000));
+        assert!(matches!(file(long), Err(PhraseError::TooLarge { .. })));
+        // The near miss: a long phrase, but a phrase.
+        let fine = format!("T002:\n  phrases: [\"{}\"]\n", "x ".repeat(150));
+        assert!(file(fine).is_ok());
+        // Many phrases, each within bounds, standing for too much in all
+        // (each ten two-way groups: 1,024 wordings; 200 of them).
+        let group = "(a|b) ".repeat(10);
+        let phrase = |i: usize| format!("    - \"w{i} {group}\"\n");
+        let many: String = (0..200).map(phrase).collect();
+        let e = file(format!("T002:\n  phrases:\n{many}"));
+        assert!(
+            matches!(e, Err(PhraseError::TooMany { .. })),
+            "{:?}",
+            e.err()
+        );
+        assert!(e.err().unwrap().to_string().contains("100,000 wordings"));
+        // Fewer of them are read.
+        let some: String = (0..20).map(phrase).collect();
+        assert!(file(format!("T002:\n  phrases:\n{some}")).is_ok());
     }
 
     #[test]
