@@ -262,6 +262,18 @@ impl Case {
         out
     }
 
+    /// Calls `f` on every text of the case, for writing: each field's text,
+    /// each entry of a list, an evidence file's name.
+    pub fn each_text_mut(&mut self, mut f: impl FnMut(&FieldPath, &mut String)) {
+        for (path, _) in self.fields() {
+            match slot_mut(self, &path) {
+                Some(Slot::Text(t)) | Some(Slot::Optional(Some(t))) => f(&path, t),
+                Some(Slot::List(list)) => list.iter_mut().for_each(|t| f(&path, t)),
+                _ => {}
+            }
+        }
+    }
+
     /// How many items a list section has (1 for other sections).
     pub fn item_count(&self, section: Section) -> usize {
         match section {

@@ -485,7 +485,31 @@ pub fn from_yaml(source: &str, name: &str) -> Result<Case, LoadError> {
     let mut case = parsed.map_err(|e| explain(&e, name, source))?;
     case.migrate();
     refuse_escaped_controls(&case, source, name)?;
+    one_kind_of_line_break(&mut case, source);
     Ok(case)
+}
+
+/// A line break inside a value is `\n`, whatever wrote the file: a YAML
+/// escape (`"Harbor\rLane"`, `"a\r\nb"`) can put a carriage return in a
+/// value, which a PDF prints as "?" and the text export passes on raw. In
+/// a one-line field (a name, a reference) such a break is a space.
+fn one_kind_of_line_break(case: &mut Case, source: &str) {
+    // Only an escape writes a carriage return into a value (YAML reads
+    // the file's own line breaks as `\n`): none, nothing to do.
+    if memchr::memchr(b'\\', source.as_bytes()).is_none() {
+        return;
+    }
+    case.each_text_mut(|path, text| {
+        if !text.contains('\r') {
+            return;
+        }
+        let multiline = super::schema::of_path(path).is_none_or(|f| f.kind.is_multiline());
+        *text = if multiline {
+            super::line_breaks(text)
+        } else {
+            text.replace("\r\n", " ").replace('\r', " ")
+        };
+    });
 }
 
 /// The bytes of the file are free of control characters (checked above),
@@ -993,6 +1017,24 @@ mod tests {
         assert!(m.starts_with("x.poa.yaml:3:"), "{m}");
         assert!(m.contains("notice.received"), "{m}");
         assert!(m.contains("month must be 01 to 12"), "{m}");
+    }
+
+    #[test]
+    fn a_carriage_return_written_as_an_escape_is_a_line_break_or_a_space() {
+        let source = "version: 2\nseller:\n  store_name: \"Harbor\\rLane Home\"\nroot_causes:\n  - what: \"58 orders\\r\\nconfirmed late\\rby a day\"\n";
+        let case = from_yaml(source, "x.poa.yaml").unwrap();
+        assert_eq!(
+            case.seller.store_name, "Harbor Lane Home",
+            "one line: a space"
+        );
+        assert_eq!(
+            case.root_causes[0].what, "58 orders\nconfirmed late\nby a day",
+            "several lines: each break a \\n"
+        );
+        // The near miss: a \n written as an escape is the writer's line break.
+        let source = "version: 2\nroot_causes:\n  - what: \"58 orders\\nconfirmed late\"\n";
+        let case = from_yaml(source, "x.poa.yaml").unwrap();
+        assert_eq!(case.root_causes[0].what, "58 orders\nconfirmed late");
     }
 
     #[test]
