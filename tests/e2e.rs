@@ -637,7 +637,7 @@ fn a_half_typed_date_survives_a_crash_and_comes_back_with_the_copy() {
     t.kill_hard();
     // The next editor offers the copy, and the half-typed date is back.
     let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
-    t.wait_for("An unsaved copy of this case");
+    t.wait_for("A copy of this case newer than the file");
     t.send("y");
     t.send("\x1b[6~");
     t.wait_for("What is the notice about?");
@@ -661,6 +661,32 @@ fn a_half_typed_date_survives_a_crash_and_comes_back_with_the_copy() {
     )
     .unwrap();
     assert_eq!(case.notice.received.unwrap().to_string(), "2026-11-10");
+}
+
+#[test]
+fn quitting_on_a_half_typed_date_asks_then_keeps_it_and_says_where() {
+    let dir = case_folder();
+    let before = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 80, 24);
+    t.wait_for("What is your company's legal name?");
+    t.send("\x1b[6~"); // PgDn: the notice
+    t.wait_for("What is the notice about?");
+    t.send(TAB);
+    t.send(TAB);
+    t.wait_for("On what date did you get the notice?");
+    t.send("9");
+    t.wait_for("2026-11-109");
+    t.send(CTRL_Q);
+    t.wait_for("not in the case file");
+    t.send(CTRL_Q);
+    t.wait_exit();
+    // The file holds the date as it was; the copy holds what was typed,
+    // and the terminal was told where.
+    let after = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
+    assert_eq!(after, before);
+    let copy = std::fs::read_to_string(dir.path().join(".case.poa.yaml.recover")).unwrap();
+    assert!(copy.contains("2026-11-109"), "{copy}");
+    t.wait_for(".case.poa.yaml.recover");
 }
 
 #[test]

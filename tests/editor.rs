@@ -1795,3 +1795,32 @@ fn back_to_a_step_the_writer_is_where_they_left_it() {
     update(&mut m, Msg::PrevStep);
     assert_eq!(m.item, 0);
 }
+
+#[test]
+fn quitting_on_text_that_is_no_value_yet_asks_once_and_says_what_it_was() {
+    // Nothing half typed: Ctrl+Q saves and quits at once.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Save, Cmd::Quit]);
+    // A count typed as "96x7": not in the case, so the writer is told.
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::Metrics);
+    while m.spec().unwrap().guide != "metrics.count" {
+        update(&mut m, Msg::NextField);
+    }
+    let count = m.case.metrics[0].count;
+    typ(&mut m, "x7");
+    assert_eq!(m.case.metrics[0].count, count);
+    assert_eq!(update(&mut m, Msg::Quit), Vec::<Cmd>::new(), "not quit yet");
+    assert!(!m.quit);
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("not in the case file"), "{s}");
+    assert!(s.contains("x7\""), "the text typed is shown: {s}");
+    // Any key goes back to the field with the text as typed.
+    let msg = keys::to_msg(&m, key(KeyCode::Char('a'))).unwrap();
+    update(&mut m, msg);
+    assert_eq!(m.overlay, None);
+    assert!(m.input.lines().join("").ends_with("x7"));
+    // Asked again: it quits, and the loop keeps the text.
+    assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Save, Cmd::Quit]);
+    assert!(!m.pending.is_empty());
+}

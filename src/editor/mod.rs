@@ -478,6 +478,28 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
             },
         });
     }
+    // Text typed but not a value yet (the writer was asked, and quit): in
+    // the recovery copy, written now, and said where.
+    if m.start.is_none() && !m.pending.is_empty() && result.is_ok() {
+        let mut copy = case::to_yaml(&m.case);
+        copy.push_str(&model::pending_lines(&m.pending));
+        let rec = recovery_path(&m.path);
+        if case::write_atomic(&rec, copy.as_bytes()).is_ok() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                strings::fill(
+                    m.lang,
+                    strings::S::KeptHalfTyped,
+                    &[
+                        ("fields", &update::half_typed(&m)),
+                        ("copy", &crate::case::shown(&rec)),
+                        ("file", &crate::case::shown(&m.path)),
+                    ],
+                )
+            );
+        }
+    }
     drop(lock);
     result
 }

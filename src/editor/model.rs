@@ -487,6 +487,9 @@ pub struct Model {
     pub undo_fill: Option<Filled>,
     /// A save failed as the writer quit: a second Ctrl+Q quits without it.
     pub quit_unsaved: bool,
+    /// The writer was told that Ctrl+Q leaves half-typed text out of the
+    /// file: the next Ctrl+Q quits.
+    pub quit_half_typed: bool,
 }
 
 /// A suggestion's other fields: where it went, the field's text before
@@ -557,6 +560,7 @@ impl Model {
             suggested: Default::default(),
             undo_fill: None,
             quit_unsaved: false,
+            quit_half_typed: false,
         };
         m.load_field();
         m.recheck();

@@ -104,6 +104,10 @@ pub enum S {
     Meaning,
     /// `{error}`.
     QuitNotSaved,
+    /// `{fields}`: the half-typed texts, one a line.
+    QuitHalfTyped,
+    /// `{fields}`, `{copy}`, `{file}`.
+    KeptHalfTyped,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -206,8 +210,8 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "确定删除这一条吗？按 y 删除，按其他键取消。",
         ),
         S::Recovered => (
-            "An unsaved copy of this case, newer than the file, was found (the editor did not close normally). Press y to restore it, n to discard it.",
-            "发现一份比文件更新、尚未保存的副本（上次编辑器没有正常关闭）。按 y 恢复，按 n 丢弃。",
+            "A copy of this case newer than the file was found: it holds text the file does not (typed but not yet a date or number, or left when the editor did not close normally). Press y to restore it, n to discard it.",
+            "发现一份比文件更新的副本，里面有文件里没有的内容（还没写完的日期或数字，或者上次编辑器没有正常关闭时留下的）。按 y 恢复，按 n 丢弃。",
         ),
         S::Locked => (
             "This case is open in another poa editor. Changes made in both will overwrite each other. Press Enter to edit anyway, or Ctrl+Q to quit.",
@@ -291,6 +295,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
             "已保存为第 {n} 封信，提交日期 {date}：{path}\n\n如果被亚马逊驳回，请在命令行记录亚马逊的回复：运行 `poa rejected {file} --reply -`，粘贴回复后按 Ctrl+D。下一封信开头会说明有哪些新内容。",
         ),
         S::Meaning => ("meaning", "意思是"),
+        S::QuitHalfTyped => (
+            "This is not a date or a number yet, so it is not in the case file:\n{fields}\n\nTo quit now, press Ctrl+Q again: poa keeps this text in the recovery copy and offers it when you open the case again. To go back and finish it:",
+            "下面的内容还不是有效的日期或数字，所以没有存进案例文件：\n{fields}\n\n现在就退出：再按一次 Ctrl+Q，poa 会把这些内容留在恢复副本里，下次打开案例时会提示你恢复。返回把它写完：",
+        ),
+        S::KeptHalfTyped => (
+            "Not yet a date or a number, so not in {file}:\n{fields}\nThis text is kept in {copy}: open {file} again to finish it.",
+            "还不是有效的日期或数字，所以没有存进 {file}：\n{fields}\n这些内容保存在 {copy}：再次打开 {file} 就能接着写完。",
+        ),
         S::QuitNotSaved => (
             "The case could not be saved, so the editor stays open and your text is still here: {error}\n\nFree some disk space or fix the folder's permissions, then press Ctrl+S. Or press Ctrl+Q again to quit: your text will be kept in a recovery copy, and the editor will say where.",
             "案例没能保存，所以编辑器不会退出，你写的内容都还在：{error}\n\n请腾出磁盘空间或修改文件夹权限，然后按 Ctrl+S。也可以再按一次 Ctrl+Q 退出：内容会保存到一份恢复副本里，退出时会告诉你位置。",

@@ -436,6 +436,17 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Quit => {
             commit(m);
+            // Text that is not a date or a number yet is in no file: the
+            // writer is told, once, before the editor closes on it.
+            if !m.pending.is_empty() && !m.quit_half_typed {
+                m.quit_half_typed = true;
+                m.overlay = Some(Overlay::Message(fill(
+                    m.lang,
+                    S::QuitHalfTyped,
+                    &[("fields", &half_typed(m))],
+                )));
+                return Vec::new();
+            }
             m.quit = true;
             // Asked a second time after a failed save: quit, and the loop
             // keeps the text in a recovery copy wherever it can write one.
@@ -748,6 +759,26 @@ fn go_step(m: &mut Model, dir: i32) -> bool {
     m.status.clear();
     enter_step(m);
     true
+}
+
+/// The texts typed that are not a value yet, one a line: `Notice date:
+/// "2026-11-109"`.
+pub fn half_typed(m: &Model) -> String {
+    m.pending
+        .iter()
+        .map(|((_, item, guide), text)| {
+            let label = crate::case::schema::by_guide_key(guide)
+                .map_or_else(|| guide.to_string(), |s| m.label(s));
+            let at =
+                if crate::case::schema::by_guide_key(guide).is_some_and(|s| s.section.is_list()) {
+                    format!(" ({})", item + 1)
+                } else {
+                    String::new()
+                };
+            format!("{label}{at}: \"{}\"", text.trim())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Goes to `step`, at the item and field the writer left it at (the first,
