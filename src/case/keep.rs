@@ -40,6 +40,62 @@ pub fn keep_layout(old: &str, case: &Case) -> String {
     keep_comments(old, &new)
 }
 
+/// A changed one-line `key: value` as the writer wrote the line it
+/// replaces: in the same quotes, and with its comment at the end
+/// (`contact_name: "Daniel Ortiz"   # signs` becomes
+/// `contact_name: "Daniel Ortiz Jr"   # signs`). A line poa writes as a
+/// block, or in quotes of its own, is left as poa wrote it.
+fn as_written(was: &str, now: &str) -> String {
+    fn value_of(line: &str) -> Option<(&str, &str)> {
+        line.split_once(": ")
+            .filter(|(k, _)| !k.trim_start().starts_with('-') && !k.contains(['"', '\'']))
+    }
+    let (Some((_, old)), Some((key, new))) = (value_of(was), value_of(now)) else {
+        return now.to_string();
+    };
+    let comment = trailing_comment(was).unwrap_or("");
+    let plain = !new.starts_with(['"', '\'', '|', '>', '[', '{']) && !new.is_empty();
+    let value = match old.as_bytes().first() {
+        Some(b'"') if plain => serde_json::to_string(new).unwrap_or_else(|_| new.to_string()),
+        Some(b'\'') if plain => format!("'{}'", new.replace('\'', "''")),
+        _ => new.to_string(),
+    };
+    if new.starts_with(['|', '>']) {
+        return now.to_string();
+    }
+    format!("{key}: {value}{comment}")
+}
+
+/// The comment at the end of a `key: value` line, with the spaces before
+/// it (`"   # check with Ana"`); a `#` inside quotes is not one.
+fn trailing_comment(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let after_space = i > 0 && matches!(b[i - 1], b' ' | b'\t');
+        match quote {
+            Some(b'"') if c == b'\\' => i += 1,
+            Some(b'\'') if c == b'\'' && b.get(i + 1) == Some(&b'\'') => i += 1,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            // A quote opens only where a value starts.
+            None if matches!(c, b'"' | b'\'')
+                && line[..i].trim_end().ends_with([':', '-', '[', ',']) =>
+            {
+                quote = Some(c);
+            }
+            None if c == b'#' && after_space => {
+                return Some(&line[line[..i].trim_end().len()..]);
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// What to do with a key `to_yaml` writes and the file leaves out.
 #[derive(Clone, Copy, PartialEq)]
 enum Missing {
@@ -223,7 +279,11 @@ fn merge(old: &[&str], new: &[&str], indent: usize, missing: Missing, out: &mut 
     let changed = |o: &Entry, n: &Entry, out: &mut Vec<String>| {
         out.extend(o.lead.iter().map(|l| l.to_string()));
         let (Some((oc, oi)), Some((nc, _))) = (o.children(indent), n.children(new_indent)) else {
-            out.extend(new_text(n));
+            let mut lines = new_text(n);
+            if let ([was], [now]) = (o.lines.as_slice(), lines.as_mut_slice()) {
+                *now = as_written(was, now);
+            }
+            out.extend(lines);
             return;
         };
         let oc_ref: Vec<&str> = oc.iter().map(String::as_str).collect();
@@ -375,8 +435,9 @@ corrective_actions:
         ] {
             assert!(text.lines().any(|l| l == line), "{line:?} kept:\n{text}");
         }
-        // The changed ones stand where they stood, at the writer's indent.
-        assert!(text.contains("    store_name: Harbor Lane\n"), "{text}");
+        // The changed ones stand where they stood, at the writer's indent,
+        // in the writer's quotes.
+        assert!(text.contains("    store_name: \"Harbor Lane\"\n"), "{text}");
         assert!(
             text.contains("    why: The driver scanned the parcels at the depot.\n"),
             "{text}"
@@ -386,6 +447,45 @@ corrective_actions:
             !text.starts_with("# poa case file"),
             "no header added:\n{text}"
         );
+    }
+
+    #[test]
+    fn a_changed_line_keeps_its_comment_and_its_quotes() {
+        let mut case = from_yaml(HAND, "x").unwrap();
+        case.root_causes[0].summary = "We confirmed shipments twice a day.".into();
+        case.root_causes[1].summary = "Our carrier's driver scanned late".into();
+        let text = keep_layout(HAND, &case);
+        assert_eq!(
+            to_yaml(&from_yaml(&text, "x").unwrap()),
+            to_yaml(&case),
+            "{text}"
+        );
+        assert!(
+            text.contains("    summary: We confirmed shipments twice a day.   # check with Ana\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    summary: \"Our carrier's driver scanned late\"\n"),
+            "{text}"
+        );
+        // Single quotes, a '#' inside them, and a comment after.
+        let old = "version: 2\nseller:\n  contact_name: 'Ana #2 O''Neil'   # signs\n";
+        let mut case = from_yaml(old, "x").unwrap();
+        case.seller.contact_name = "Ana O'Neil".into();
+        let text = keep_layout(old, &case);
+        assert!(
+            text.contains("  contact_name: 'Ana O''Neil'   # signs\n"),
+            "{text}"
+        );
+        assert_eq!(
+            from_yaml(&text, "x").unwrap().seller.contact_name,
+            "Ana O'Neil"
+        );
+        // What is a comment and what is not.
+        assert_eq!(trailing_comment("  why: a#b"), None);
+        assert_eq!(trailing_comment("  why: \"a # b\""), None);
+        assert_eq!(trailing_comment("  why: \"a # b\"  # c"), Some("  # c"));
+        assert_eq!(trailing_comment("  why: we didn't # c"), Some(" # c"));
     }
 
     #[test]
