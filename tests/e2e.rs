@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -33,6 +33,11 @@ struct Term {
 
 impl Term {
     fn spawn(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+        Term::spawn_with(dir, args, cols, rows, &[])
+    }
+
+    /// `spawn`, with more environment variables (an `EDITOR`).
+    fn spawn_with(dir: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -50,6 +55,9 @@ impl Term {
         cmd.env("POA_CJK_FONT", "");
         for var in ["LC_ALL", "LC_MESSAGES", "NO_COLOR", "EDITOR", "VISUAL"] {
             cmd.env_remove(var);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let child = pty.slave.spawn_command(cmd).expect("poa starts");
         drop(pty.slave);
@@ -687,6 +695,56 @@ fn quitting_on_a_half_typed_date_asks_then_keeps_it_and_says_where() {
     let copy = std::fs::read_to_string(dir.path().join(".case.poa.yaml.recover")).unwrap();
     assert!(copy.contains("2026-11-109"), "{copy}");
     t.wait_for(".case.poa.yaml.recover");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_text_too_large_for_a_case_from_another_editor_is_refused_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = case_folder();
+    let before = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
+    // An "editor" that writes 5 MB into the file it is given.
+    let editor = dir.path().join("big-editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nhead -c 5000000 /dev/zero | tr '\\0' 'a' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut t = Term::spawn_with(
+        dir.path(),
+        &["edit", "case.poa.yaml"],
+        80,
+        24,
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    t.wait_for("What is your company's legal name?");
+    t.send("\x05"); // Ctrl+E
+    let s = t.wait_for("not put in the field");
+    assert!(s.contains("4.8 MB"), "{s}");
+    // The text is kept where the message says.
+    let kept = poa_kept_path(&t.wait_for_all(&["is kept in", ".txt"]));
+    assert_eq!(std::fs::metadata(&kept).unwrap().len(), 5_000_000);
+    std::fs::remove_file(&kept).unwrap();
+    t.send("x"); // closes the message
+    t.send(CTRL_Q);
+    t.wait_exit();
+    let after = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
+    assert_eq!(after, before, "the case is as it was");
+}
+
+/// The path in "… is kept in /tmp/poa-field-XXXX.txt." on the screen,
+/// which may wrap it across lines.
+fn poa_kept_path(screen: &str) -> PathBuf {
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join("");
+    let at = flat.find("is kept in").expect("the message names the file") + "is kept in".len();
+    let rest = &flat[at..];
+    let end = rest.find(".txt").expect("a .txt file") + 4;
+    PathBuf::from(rest[..end].trim())
 }
 
 #[test]

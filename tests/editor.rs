@@ -1824,3 +1824,22 @@ fn quitting_on_text_that_is_no_value_yet_asks_once_and_says_what_it_was() {
     assert_eq!(update(&mut m, Msg::Quit), vec![Cmd::Save, Cmd::Quit]);
     assert!(!m.pending.is_empty());
 }
+
+#[test]
+fn a_paste_that_would_make_a_case_poa_cannot_open_is_refused_whole() {
+    let mut m = model("late-shipment.poa.yaml", Lang::En);
+    go(&mut m, Step::RootCauses);
+    update(&mut m, Msg::NextField); // What
+    let before = m.case.root_causes[0].what.clone();
+    update(&mut m, Msg::Paste("word ".repeat(900_000)));
+    assert_eq!(m.case.root_causes[0].what, before, "the field is as it was");
+    let s = screen(&m, 80, 24);
+    assert!(
+        s.contains("not put in the field") && s.contains("4.3 MB"),
+        "{s}"
+    );
+    // The near miss: a long paste that fits goes in.
+    update(&mut m, Msg::Close);
+    update(&mut m, Msg::Paste(" and more".repeat(1000)));
+    assert!(m.case.root_causes[0].what.ends_with("and more"));
+}

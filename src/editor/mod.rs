@@ -594,7 +594,7 @@ fn run_cmd(cmd: Cmd, m: &mut Model, w: &mut World) {
             let history = crate::history::History::read_lenient(&m.path, &m.case);
             Some(Msg::Submitted(kept, Box::new(history)))
         }
-        Cmd::EditExternally(text) => Some(Msg::ExternalEdited(external_editor(&text, w.terminal))),
+        Cmd::EditExternally(text, room) => Some(external_editor(&text, room, w.terminal)),
         Cmd::DiscardRecovery => {
             // The copy that was offered, this editor's or another's.
             if let Some(rec) = newest_recovery(&m.path) {
@@ -680,12 +680,33 @@ fn export(
 }
 
 /// Runs `$VISUAL` or `$EDITOR` on the text, with the terminal handed over.
-fn external_editor(text: &str, terminal: &mut ratatui::DefaultTerminal) -> Option<String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
-    // A new file only this user can read, with a name nobody can guess,
-    // never a link someone left in the temporary folder.
+/// A text larger than the field's `room` is not read in (it would make a
+/// case poa cannot open again): its file is kept, and the message says where.
+fn external_editor(text: &str, room: usize, terminal: &mut ratatui::DefaultTerminal) -> Msg {
+    let Some(tmp) = start_external(text) else {
+        return Msg::ExternalEdited(None);
+    };
+    let done = run_external(tmp.path(), terminal);
+    let bytes = std::fs::metadata(tmp.path()).map_or(0, |md| md.len());
+    if done && bytes > room as u64 {
+        // Kept, not deleted: it is the writer's text.
+        let kept = match tmp.into_temp_path().keep() {
+            Ok(p) => p,
+            Err(e) => {
+                let p = e.path.to_path_buf();
+                // Not deleted when dropped: forgotten.
+                std::mem::forget(e.path);
+                p
+            }
+        };
+        return Msg::ExternalTooLarge { bytes, kept };
+    }
+    Msg::ExternalEdited(if done { read_bounded(tmp.path()) } else { None })
+}
+
+/// The field's text in a new file only this user can read, with a name
+/// nobody can guess, never a link someone left in the temporary folder.
+fn start_external(text: &str) -> Option<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix("poa-field-")
         .suffix(".txt")
@@ -693,14 +714,21 @@ fn external_editor(text: &str, terminal: &mut ratatui::DefaultTerminal) -> Optio
         .ok()?;
     tmp.write_all(text.as_bytes()).ok()?;
     tmp.flush().ok()?;
-    let file = tmp.path().to_path_buf();
+    Some(tmp)
+}
+
+/// Runs the writer's editor on `file`; whether it ended well.
+fn run_external(file: &Path, terminal: &mut ratatui::DefaultTerminal) -> bool {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let mut parts = editor.split_whitespace();
     let status = parts.next().map(|prog| {
         std::process::Command::new(prog)
             .args(parts)
-            .arg(&file)
+            .arg(file)
             .status()
     });
     if let Ok(t) = ratatui::try_init() {
@@ -708,12 +736,7 @@ fn external_editor(text: &str, terminal: &mut ratatui::DefaultTerminal) -> Optio
     }
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = terminal.clear();
-    let result = match status {
-        Some(Ok(s)) if s.success() => read_bounded(&file),
-        _ => None,
-    };
-    drop(tmp);
-    result
+    matches!(status, Some(Ok(s)) if s.success())
 }
 
 #[cfg(test)]

@@ -72,6 +72,12 @@ pub enum Msg {
     /// The letter kept (its copy's path), or why not; the history since.
     Submitted(Result<PathBuf, String>, Box<crate::history::History>),
     ExternalEdited(Option<String>),
+    /// The text written in the other editor is larger than the field may
+    /// hold: it was not taken, and its file is kept.
+    ExternalTooLarge {
+        bytes: u64,
+        kept: PathBuf,
+    },
     /// A case file was opened or created: its case, the newer recovery copy
     /// when there is one, and whether another editor holds it.
     Opened {
@@ -124,7 +130,8 @@ pub enum Cmd {
         formats: Vec<Format>,
         draft: bool,
     },
-    EditExternally(String),
+    /// The field's text, and how many bytes the field may hold.
+    EditExternally(String, usize),
     /// Keep the case and its letter as sent today.
     Submit,
     Quit,

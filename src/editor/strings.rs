@@ -108,6 +108,10 @@ pub enum S {
     QuitHalfTyped,
     /// `{fields}`, `{copy}`, `{file}`.
     KeptHalfTyped,
+    /// `{size}`, `{limit}`.
+    TooLargeForCase,
+    /// `{path}`.
+    KeptExternal,
     WhatWasRead,
     NotFound,
     /// `{violation}`.
@@ -302,6 +306,14 @@ pub fn t(lang: Lang, s: S) -> &'static str {
         S::KeptHalfTyped => (
             "Not yet a date or a number, so not in {file}:\n{fields}\nThis text is kept in {copy}: open {file} again to finish it.",
             "还不是有效的日期或数字，所以没有存进 {file}：\n{fields}\n这些内容保存在 {copy}：再次打开 {file} 就能接着写完。",
+        ),
+        S::TooLargeForCase => (
+            "This text is {size}: with it the case file would be larger than {limit}, more than poa opens again, so it was not put in the field, and the field is as it was. An appeal is read in minutes: keep the letter short, and attach long documents as evidence files.",
+            "这段文字有 {size}：放进去后案例文件会超过 {limit}，poa 以后就打不开了，所以没有放进这一栏，这一栏保持原样。审核员只花几分钟读申诉信：信要写短，长文件请作为证明文件附上。",
+        ),
+        S::KeptExternal => (
+            "What you wrote in the other editor is kept in {path}.",
+            "你在另一个编辑器里写的内容保存在 {path}。",
         ),
         S::QuitNotSaved => (
             "The case could not be saved, so the editor stays open and your text is still here: {error}\n\nFree some disk space or fix the folder's permissions, then press Ctrl+S. Or press Ctrl+Q again to quit: your text will be kept in a recovery copy, and the editor will say where.",

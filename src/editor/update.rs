@@ -221,6 +221,13 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Input(key) => input(m, key),
         Msg::Paste(text) => {
+            // A case poa could not open again is not made: the paste is
+            // refused whole, and is still the writer's to paste in parts.
+            let here: usize = m.input.lines().iter().map(|l| l.len() + 1).sum();
+            if here + text.len() > m.room() {
+                m.overlay = Some(Overlay::Message(too_large(m, text.len())));
+                return Vec::new();
+            }
             let text = crate::case::clean_text(&text);
             let text = match m.spec().map(|s| s.kind) {
                 Some(k) if k.is_multiline() => text,
@@ -418,8 +425,18 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::EditExternally => {
             if m.spec().is_some() {
-                return vec![Cmd::EditExternally(m.input.lines().join("\n"))];
+                return vec![Cmd::EditExternally(m.input.lines().join("\n"), m.room())];
             }
+        }
+        Msg::ExternalTooLarge { bytes, kept } => {
+            let mut text = too_large(m, bytes as usize);
+            text.push_str("\n\n");
+            text.push_str(&fill(
+                m.lang,
+                S::KeptExternal,
+                &[("path", &crate::case::shown(kept))],
+            ));
+            m.overlay = Some(Overlay::Message(text));
         }
         Msg::ExternalEdited(text) => {
             if let Some(text) = text {
@@ -759,6 +776,19 @@ fn go_step(m: &mut Model, dir: i32) -> bool {
     m.status.clear();
     enter_step(m);
     true
+}
+
+/// Why a text of `bytes` was not taken into the field.
+fn too_large(m: &Model, bytes: usize) -> String {
+    let mb = |b: usize| format!("{:.1} MB", b as f64 / (1024.0 * 1024.0));
+    fill(
+        m.lang,
+        S::TooLargeForCase,
+        &[
+            ("size", &mb(bytes)),
+            ("limit", &mb(crate::case::MAX_FILE_BYTES as usize)),
+        ],
+    )
 }
 
 /// The texts typed that are not a value yet, one a line: `Notice date:
