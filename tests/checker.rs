@@ -1490,6 +1490,64 @@ fn drafts_by_second_language_writers_draw_spelling_slips_not_their_names() {
 }
 
 #[test]
+fn one_thing_with_have_or_do_is_told_it_takes_has_or_does() {
+    let g002 = |line: &str| -> Vec<(String, Option<String>)> {
+        let text = format!("## Root cause\n\nWe shipped 96 orders late. {line}\n");
+        Checker::standard()
+            .check_draft(&Draft::parse(&text), today())
+            .into_iter()
+            .filter(|f| f.code == "G002")
+            .map(|f| {
+                (
+                    f.excerpt,
+                    f.message.split("Write ").nth(1).map(str::to_string),
+                )
+            })
+            .collect()
+    };
+    for (line, said, write) in [
+        (
+            "The parcel have no tracking.",
+            "parcel have",
+            "\"parcel has\"",
+        ),
+        (
+            "ASIN B0C9X2KLMP have the wrong size chart.",
+            "ASIN B0C9X2KLMP have",
+            "\"ASIN B0C9X2KLMP has\"",
+        ),
+        (
+            "Order 113-2233445-6677889 do not show tracking.",
+            "Order 113-2233445-6677889 do",
+            "\"Order 113-2233445-6677889 does\"",
+        ),
+        (
+            "Each carrier have its own cut-off.",
+            "carrier have",
+            "\"carrier has\"",
+        ),
+    ] {
+        let found = g002(line);
+        assert_eq!(found.len(), 1, "{line}: {found:?}");
+        assert_eq!(found[0].0, said, "{line}");
+        assert!(
+            found[0].1.as_deref().is_some_and(|w| w.starts_with(write)),
+            "{line}: {found:?}"
+        );
+    }
+    // Near misses: a plural, a group noun as British English has it, a
+    // clause between, and an id that is a year.
+    for line in [
+        "The parcels have no tracking.",
+        "Our team have checked every parcel since.",
+        "The parcel we have sent was late.",
+        "The listing that we do sell is the same.",
+    ] {
+        assert_eq!(g002(line), Vec::new(), "{line}");
+    }
+}
+
+#[test]
 fn every_code_speaks_chinese_without_yaml_keys_or_commands() {
     use poa::playbook::Lang;
     // Both catalogues hold every code of the registry.

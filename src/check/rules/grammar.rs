@@ -971,6 +971,73 @@ fn agreement(text: &str, toks: &[sense::Token<'_>], i: usize) -> Option<(usize, 
     Some((subject, verb))
 }
 
+/// Nouns of a group, which British English lets take "have" ("our team
+/// have"): left alone.
+const GROUPS: &[&str] = &[
+    "team",
+    "staff",
+    "company",
+    "management",
+    "family",
+    "crew",
+    "group",
+    "department",
+    "government",
+    "police",
+    "public",
+    "majority",
+    "couple",
+];
+
+/// Words for one thing that a letter names by its id: "ASIN B0C9X2KLMP",
+/// "order 113-2233445-6677889".
+const NAMED_BY_ID: &[&str] = &[
+    "asin", "order", "sku", "listing", "item", "product", "shipment", "parcel", "package", "claim",
+    "case",
+];
+
+/// The places (subject, verb) of one thing with "have" or "do" after it:
+/// "the product have", "our listing have", "ASIN B0C9X2KLMP have", "order
+/// 113-2233445-6677889 do not". Any countable noun of the dictionary after
+/// a determiner, or a thing with its id, where `agreement` knows only the
+/// people of a letter.
+fn have_agreement(text: &str, toks: &[sense::Token<'_>], i: usize) -> Option<(usize, usize)> {
+    let joined = |a: usize, b: usize| {
+        !text[toks[a].end..toks[b].start].contains([',', '.', ';', ':', '(', ')', '\''])
+    };
+    let w = toks[i].lower.as_ref();
+    let (subject, verb) = if matches!(w, "the" | "this" | "that" | "our" | "my" | "each" | "every")
+    {
+        let n = toks.get(i + 1)?;
+        let noun = n.lower.as_ref();
+        if noun.ends_with('s')
+            || GROUPS.contains(&noun)
+            || !crate::check::spell::countable_noun(noun)
+        {
+            return None;
+        }
+        (i + 1, i + 2)
+    } else if NAMED_BY_ID.contains(&w)
+        && toks
+            .get(i + 1)
+            .is_some_and(|id| id.lower.bytes().any(|b| b.is_ascii_digit()) && id.lower.len() >= 5)
+    {
+        (i, i + 2)
+    } else {
+        return None;
+    };
+    let v = toks.get(verb)?;
+    if !matches!(v.lower.as_ref(), "have" | "do")
+        || !joined(subject, verb)
+        || !joined(i, subject.max(i + 1))
+    {
+        return None;
+    }
+    // "each product have to": a rule's "have to" is the same fault, kept;
+    // "the order do" as a question is not a letter's.
+    Some((subject, verb))
+}
+
 /// A verb's third person singular: "gives", "checks", "misses", "has".
 fn third_person(verb: &str) -> String {
     match verb.to_ascii_lowercase().as_str() {
@@ -1008,11 +1075,12 @@ fn candidates() -> &'static crate::pattern::Words {
         let verbs: Vec<&str> = PARTICIPLES.iter().map(|(v, _)| *v).collect();
         let nouns: Vec<&str> = NOUNS.iter().map(|(n, _)| *n).collect();
         format!(
-            r"(?i)\b(?:feedbacks|informations|advices|equipments|evidences|furnitures|luggages|baggages|knowledges|softwares|staffs)\b|\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|many|several)\s+(?:[a-z]+\s+)?[a-z]*[a-rt-z]\b|\b(?:{})\s+(?:{})\b",
+            r"(?i)\b(?:feedbacks|informations|advices|equipments|evidences|furnitures|luggages|baggages|knowledges|softwares|staffs)\b|\b(?:have|has|had|was|were|been)\s+(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|these|those|all)\s+(?:[a-z]+\s+)?(?:{})\b|\b(?:[0-9]{{1,5}}|two|three|four|five|six|seven|eight|nine|ten|many|several)\s+(?:[a-z]+\s+)?[a-z]*[a-rt-z]\b|\b(?:{})\s+(?:{})\b|\b(?:the|this|that|our|my|each|every)\s+[a-z]+\s+(?:have|do)\b|\b(?:{})\s+[a-z0-9-]*[0-9][a-z0-9-]*\s+(?:have|do)\b",
             verbs.join("|"),
             nouns.join("|"),
             SUBJECTS.join("|"),
-            PLAIN_VERBS.join("|")
+            PLAIN_VERBS.join("|"),
+            NAMED_BY_ID.join("|")
         )
     })
 }
@@ -1243,30 +1311,37 @@ impl Rule for SecondLanguageGrammar {
                 // "the buyer give", "our warehouse worker forget", "he
                 // check": a singular subject with the verb's plain form.
                 // Each subject once, whichever word it was reached from.
-                if let Some(found) = agreement(f.text, toks, i)
+                if let Some(found) =
+                    agreement(f.text, toks, i).or_else(|| have_agreement(f.text, toks, i))
                     && last_subject.replace(found.0) != Some(found.0)
                 {
                     let (subject, verb) = (&toks[found.0], &toks[found.1]);
                     let said = &f.text[subject.start..verb.end];
                     let with_s = third_person(&f.text[verb.start..verb.end]);
-                    let fixed = format!("{} {with_s}", &f.text[subject.start..subject.end]);
+                    // The subject with its id, if it has one: "ASIN B0C9X2KLMP has".
+                    let fixed = format!("{}{with_s}", &f.text[subject.start..verb.start]);
                     // A rule is written in the present; what happened may
                     // want the past, which only the writer knows.
                     let rule = f.role == Role::Measure;
+                    // "one ASIN", as written; "one buyer", in lower case.
+                    let written = &f.text[subject.start..subject.end];
+                    let one =
+                        if written.len() > 1 && !written.bytes().any(|b| b.is_ascii_lowercase()) {
+                            written
+                        } else {
+                            subject.lower.as_ref()
+                        };
                     let finding = Finding::span(
                         me,
                         f,
                         subject.start,
                         verb.end,
                         if rule {
-                            format!(
-                                "\"{said}\": one {} takes \"{with_s}\". Write \"{fixed}\".",
-                                subject.lower
-                            )
+                            format!("\"{said}\": one {one} takes \"{with_s}\". Write \"{fixed}\".")
                         } else {
                             format!(
-                                "\"{said}\": one {} takes \"{with_s}\". Write \"{fixed}\", or the past form of \"{}\" if it happened before.",
-                                subject.lower, verb.lower
+                                "\"{said}\": one {one} takes \"{with_s}\". Write \"{fixed}\", or the past form of \"{}\" if it happened before.",
+                                verb.lower
                             )
                         },
                     );
