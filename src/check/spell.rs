@@ -120,10 +120,6 @@ pub type Verdict = Option<(bool, Vec<String>)>;
 /// The dictionary with the trade's words.
 pub struct Speller {
     trade: HashSet<String>,
-    /// The corrections `unknown` found for each word the dictionary lacks:
-    /// the editor checks the same words on every keystroke, and looking for
-    /// a word's neighbours costs some 80 µs.
-    memo: std::sync::Mutex<super::FxMap<String, Verdict>>,
 }
 
 /// The speller, loaded once per process.
@@ -131,7 +127,6 @@ pub fn speller() -> &'static Speller {
     static CELL: OnceLock<Speller> = OnceLock::new();
     CELL.get_or_init(|| Speller {
         trade: words_of_list(VOCABULARY),
-        memo: Default::default(),
     })
 }
 
@@ -216,17 +211,26 @@ impl Speller {
     /// `None` for a word spelt right; for another, its corrections and
     /// whether they are of the surest kind (as `slips`). Remembered.
     pub fn unknown(&self, word: &str) -> Verdict {
-        // A known word is a few lookups in the word map: no lock, which
-        // the report's threads would wait on.
-        if self.knows(word) {
-            return None;
+        /// Enough for the words of many letters; then it starts again.
+        const KEPT: usize = 1 << 16;
+        // What was found for each word asked, per thread (no lock for the
+        // report's threads to wait on): the editor checks the same words on
+        // every keystroke, a word's case, possessive, British and trade
+        // forms take a few lookups, and its neighbours some 80 µs.
+        thread_local! {
+            static MEMO: std::cell::RefCell<super::FxMap<Box<str>, Verdict>> = Default::default();
         }
-        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(v) = memo.get(word) {
-            return v.clone();
+        if let Some(v) = MEMO.with(|m| m.borrow().get(word).cloned()) {
+            return v;
         }
-        let v = Some(self.slips(word));
-        memo.insert(word.to_string(), v.clone());
+        let v = (!self.knows(word)).then(|| self.slips(word));
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= KEPT {
+                m.clear();
+            }
+            m.insert(word.into(), v.clone());
+        });
         v
     }
 
