@@ -627,16 +627,21 @@ fn wait_for_file(path: &Path, needle: &str) -> String {
     }
 }
 
-#[test]
-fn a_half_typed_date_survives_a_crash_and_comes_back_with_the_copy() {
-    let dir = case_folder();
-    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
-    t.wait_for("What is your company's legal name?");
+/// From the first screen to the notice's date field.
+fn to_notice_date(t: &mut Term) {
     t.send("\x1b[6~"); // PgDn: the notice
     t.wait_for("What is the notice about?");
     t.send(TAB);
     t.send(TAB);
     t.wait_for("On what date did you get the notice?");
+}
+
+#[test]
+fn a_half_typed_date_survives_a_crash_and_comes_back_with_the_copy() {
+    let dir = case_folder();
+    let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 120, 40);
+    t.wait_for("What is your company's legal name?");
+    to_notice_date(&mut t);
     // A slip: the date is not a date yet, and stays as typed.
     t.send("9");
     t.wait_for("2026-11-109");
@@ -677,11 +682,7 @@ fn quitting_on_a_half_typed_date_asks_then_keeps_it_and_says_where() {
     let before = std::fs::read_to_string(dir.path().join("case.poa.yaml")).unwrap();
     let mut t = Term::spawn(dir.path(), &["edit", "case.poa.yaml"], 80, 24);
     t.wait_for("What is your company's legal name?");
-    t.send("\x1b[6~"); // PgDn: the notice
-    t.wait_for("What is the notice about?");
-    t.send(TAB);
-    t.send(TAB);
-    t.wait_for("On what date did you get the notice?");
+    to_notice_date(&mut t);
     t.send("9");
     t.wait_for("2026-11-109");
     t.send(CTRL_Q);

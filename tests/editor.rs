@@ -36,6 +36,13 @@ fn go(m: &mut Model, step: Step) {
     update(m, Msg::GoStep(step));
 }
 
+/// On to the field `guide` of the step the model is on.
+fn to_field(m: &mut Model, guide: &str) {
+    while m.spec().unwrap().guide != guide {
+        update(m, Msg::NextField);
+    }
+}
+
 fn screen(m: &Model, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| view::view(m, f)).unwrap();
@@ -59,9 +66,7 @@ fn typing_changes_the_case_and_the_findings_at_once() {
 fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Notice);
-    while m.spec().unwrap().guide != "notice.received" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "notice.received");
     // A slip of the keyboard makes the date invalid.
     let before = m.case.notice.received;
     typ(&mut m, "9");
@@ -101,9 +106,7 @@ fn navigation_is_never_blocked_and_half_typed_dates_are_kept() {
 fn a_date_is_read_as_typed_and_a_half_typed_one_is_named_not_called_missing() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Corrective);
-    while m.spec().unwrap().guide != "corrective_actions.done_on" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "corrective_actions.done_on");
     // Emptied, then typed as a Chinese seller writes a date: read.
     while !m.input.is_empty() {
         update(&mut m, Msg::Input(key(KeyCode::Backspace)));
@@ -413,9 +416,7 @@ fn arriving_in_a_filled_field_with_a_blank_selects_the_blank_not_the_field() {
     update(&mut m, Msg::OverlayEnter);
     let p = m.case.preventive_measures.last().unwrap();
     assert_eq!(p.cadence, "Every business day at {time}");
-    while m.spec().unwrap().guide != "preventive_measures.cadence" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "preventive_measures.cadence");
     typ(&mut m, "15:00");
     assert_eq!(
         m.case.preventive_measures.last().unwrap().cadence,
@@ -439,9 +440,7 @@ fn arriving_in_a_filled_field_with_a_blank_selects_the_blank_not_the_field() {
 fn pasting_many_lines_and_chinese_text_works() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Notice);
-    while m.spec().unwrap().guide != "notice.text" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "notice.text");
     let pasted =
         "您好，我们暂停了您的销售权限。\r\nASIN：B0BN5R8TQY\r\n\r\n请在 72 小时内提交行动计划。";
     update(&mut m, Msg::Paste(pasted.into()));
@@ -461,9 +460,7 @@ fn pasting_many_lines_and_chinese_text_works() {
 fn choices_cycle_and_a_dispute_changes_the_steps() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Seller);
-    while m.spec().unwrap().guide != "seller.marketplace" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "seller.marketplace");
     update(&mut m, Msg::ChoiceNext);
     assert_eq!(m.case.seller.marketplace, "CA");
     go(&mut m, Step::Notice);
@@ -778,9 +775,7 @@ fn a_notice_pasted_with_cr_line_breaks_keeps_its_lines_and_is_read() {
 fn the_terminal_cursor_sits_where_the_writer_types_for_an_input_method() {
     let mut m = model("late-shipment.poa.yaml", Lang::Zh);
     go(&mut m, Step::Seller);
-    while m.spec().unwrap().guide != "seller.contact_name" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "seller.contact_name");
     m.input = Default::default();
     typ(&mut m, "李伟");
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -894,9 +889,7 @@ fn the_editor_looks_for_evidence_files_as_poa_check_does() {
     assert_eq!(c007(&m), 1, "{:?}", m.findings);
     // Typing another file name asks the loop to look again.
     go(&mut m, Step::Evidence);
-    while m.spec().unwrap().guide != "evidence.file" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "evidence.file");
     let cmds = update(&mut m, Msg::Input(key(KeyCode::Char('x'))));
     assert!(cmds.contains(&Cmd::LookForFiles), "{cmds:?}");
 }
@@ -1141,9 +1134,7 @@ fn the_metrics_labels_and_the_closing_example_fit_the_case() {
     let s = screen(&m, 120, 40);
     assert!(s.contains("Orders with a defect"), "{s}");
     assert!(s.contains("Out of: orders"), "{s}");
-    while m.spec().unwrap().guide != "metrics.count" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "metrics.count");
     let s = screen(&m, 120, 40);
     assert!(!s.contains('{'), "{s}");
     // The shared guide's blanks take the playbook's words.
@@ -1286,9 +1277,7 @@ fn choices_show_what_they_mean_and_are_searched_by_typing() {
     // In English, by the meaning: "country" words find marketplaces.
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Seller);
-    while m.spec().unwrap().guide != "seller.marketplace" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "seller.marketplace");
     for _ in 0..5 {
         update(&mut m, Msg::Input(key(KeyCode::Backspace)));
     }
@@ -1378,9 +1367,7 @@ fn a_suggestion_is_shown_whole_on_a_small_screen() {
 fn a_huge_paste_is_checked_at_the_pause_and_never_with_stale_findings() {
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::RootCauses);
-    while m.spec().unwrap().guide != "root_causes.how" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "root_causes.how");
     let log: String = (0..5_000)
         .map(|i| {
             format!(
@@ -1516,9 +1503,7 @@ fn a_link_typed_in_a_new_case_before_its_first_save_holds() {
     assert_eq!(case.root_causes[0].id, "R1");
     let mut m = Model::new(PathBuf::from("new.poa.yaml"), case, Lang::En, today());
     go(&mut m, Step::Corrective);
-    while m.spec().unwrap().guide != "corrective_actions.causes" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "corrective_actions.causes");
     typ(&mut m, "R1");
     update(&mut m, Msg::NextField);
     m.recheck();
@@ -1545,9 +1530,7 @@ fn a_fix_leaves_each_other_finding_listed_once() {
     // same field was listed twice.
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::RootCauses);
-    while m.spec().unwrap().guide != "root_causes.why" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "root_causes.why");
     update(
         &mut m,
         Msg::Input(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL)),
@@ -1742,6 +1725,16 @@ fn a_long_export_message_scrolls_at_80x24_and_keeps_its_last_line_in_reach() {
         assert_eq!(update(&mut m, msg), Vec::<Cmd>::new());
     }
     assert!(matches!(m.overlay, Some(Overlay::Exported(_))));
+    // An autosave arriving meanwhile leaves the box where it was read.
+    let (scrolled, revision) = (m.overlay_scroll, m.revision);
+    update(
+        &mut m,
+        Msg::Saved {
+            revision,
+            error: None,
+        },
+    );
+    assert_eq!(m.overlay_scroll, scrolled);
     let s = screen(&m, 80, 24);
     assert!(
         s.contains("root_causes[30]") && s.contains("Press s"),
@@ -1804,9 +1797,7 @@ fn quitting_on_text_that_is_no_value_yet_asks_once_and_says_what_it_was() {
     // A count typed as "96x7": not in the case, so the writer is told.
     let mut m = model("late-shipment.poa.yaml", Lang::En);
     go(&mut m, Step::Metrics);
-    while m.spec().unwrap().guide != "metrics.count" {
-        update(&mut m, Msg::NextField);
-    }
+    to_field(&mut m, "metrics.count");
     let count = m.case.metrics[0].count;
     typ(&mut m, "x7");
     assert_eq!(m.case.metrics[0].count, count);

@@ -41,23 +41,36 @@ fn word_map() -> &'static fst::Map<&'static [u8]> {
 /// letters repeat, and a hash lookup is some ten times cheaper than the
 /// map's (a folder's report asks millions of times).
 fn bits(word: &str) -> u64 {
-    /// Enough for the words of many letters; then it starts again.
-    const KEPT: usize = 1 << 16;
     thread_local! {
-        static SEEN: std::cell::RefCell<super::FxMap<Box<str>, u64>> = Default::default();
+        static SEEN: Memo<u64> = Default::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&b) = seen.borrow().get(word) {
-            return b;
+    remembered(&SEEN, word, || word_map().get(word).unwrap_or(0))
+}
+
+/// What a thread found for each word it asked (no lock for the report's
+/// threads to wait on).
+type Memo<V> = std::cell::RefCell<super::FxMap<Box<str>, V>>;
+
+/// `find(word)`, found once per thread: kept for the words of many
+/// letters, then begun again.
+fn remembered<V: Clone>(
+    memo: &'static std::thread::LocalKey<Memo<V>>,
+    word: &str,
+    find: impl FnOnce() -> V,
+) -> V {
+    const KEPT: usize = 1 << 16;
+    if let Some(v) = memo.with(|m| m.borrow().get(word).cloned()) {
+        return v;
+    }
+    let v = find();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT {
+            m.clear();
         }
-        let b = word_map().get(word).unwrap_or(0);
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= KEPT {
-            seen.clear();
-        }
-        seen.insert(word.into(), b);
-        b
-    })
+        m.insert(word.into(), v.clone());
+    });
+    v
 }
 
 /// Is `word` a word of the dictionary, read as Hunspell reads case: as
@@ -211,27 +224,15 @@ impl Speller {
     /// `None` for a word spelt right; for another, its corrections and
     /// whether they are of the surest kind (as `slips`). Remembered.
     pub fn unknown(&self, word: &str) -> Verdict {
-        /// Enough for the words of many letters; then it starts again.
-        const KEPT: usize = 1 << 16;
-        // What was found for each word asked, per thread (no lock for the
-        // report's threads to wait on): the editor checks the same words on
-        // every keystroke, a word's case, possessive, British and trade
-        // forms take a few lookups, and its neighbours some 80 µs.
+        // The editor checks the same words on every keystroke, a word's
+        // case, possessive, British and trade forms take a few lookups, and
+        // its neighbours some 80 µs.
         thread_local! {
-            static MEMO: std::cell::RefCell<super::FxMap<Box<str>, Verdict>> = Default::default();
+            static VERDICTS: Memo<Verdict> = Default::default();
         }
-        if let Some(v) = MEMO.with(|m| m.borrow().get(word).cloned()) {
-            return v;
-        }
-        let v = (!self.knows(word)).then(|| self.slips(word));
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= KEPT {
-                m.clear();
-            }
-            m.insert(word.into(), v.clone());
-        });
-        v
+        remembered(&VERDICTS, word, || {
+            (!self.knows(word)).then(|| self.slips(word))
+        })
     }
 
     /// Is `word` (letters and apostrophes) spelt as English or the trade

@@ -454,14 +454,13 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Msg> {
             KeyCode::Enter => Some(Msg::Close),
             _ => None,
         },
-        Overlay::Exported(_) | Overlay::Message(_) if scroll_key(&key).is_some() => {
-            scroll_key(&key).map(Msg::ScrollMessage)
-        }
-        Overlay::Exported(_) => match key.code {
-            KeyCode::Char('s' | 'S') => Some(Msg::Submit),
+        Overlay::Exported(_) => match (key.code, scroll_key(&key)) {
+            (_, Some(d)) => Some(Msg::ScrollMessage(d)),
+            (KeyCode::Char('s' | 'S'), _) => Some(Msg::Submit),
             _ => Some(Msg::Close),
         },
-        Overlay::Help | Overlay::Message(_) => Some(Msg::Close),
+        Overlay::Message(_) => Some(scroll_key(&key).map_or(Msg::Close, Msg::ScrollMessage)),
+        Overlay::Help => Some(Msg::Close),
     }
 }
 

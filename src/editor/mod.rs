@@ -481,10 +481,8 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     // Text typed but not a value yet (the writer was asked, and quit): in
     // the recovery copy, written now, and said where.
     if m.start.is_none() && !m.pending.is_empty() && result.is_ok() {
-        let mut copy = case::to_yaml(&m.case);
-        copy.push_str(&model::pending_lines(&m.pending));
         let rec = recovery_path(&m.path);
-        if case::write_atomic(&rec, copy.as_bytes()).is_ok() {
+        if journal(&m).is_ok() {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -504,6 +502,13 @@ fn run(mut m: Model, open: Option<(PathBuf, Case)>) -> Result<(), EditorError> {
     result
 }
 
+/// Writes the recovery copy: the case, with what is half typed.
+fn journal(m: &Model) -> Result<(), case::SaveError> {
+    let mut copy = case::to_yaml(&m.case);
+    copy.push_str(&model::pending_lines(&m.pending));
+    case::write_atomic(&recovery_path(&m.path), copy.as_bytes())
+}
+
 /// The recovery copy within a second of a change; the case file when typing pauses.
 fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
     if m.start.is_some() || m.quit {
@@ -517,9 +522,7 @@ fn timers(m: &mut Model, clock: &mut Clock, cmds: &mut Vec<Cmd>) {
                 .last_edit
                 .is_some_and(|t| now.duration_since(t) >= Duration::from_millis(300)))
     {
-        let mut copy = case::to_yaml(&m.case);
-        copy.push_str(&model::pending_lines(&m.pending));
-        let _ = case::write_atomic(&recovery_path(&m.path), copy.as_bytes());
+        let _ = journal(m);
         clock.journal_rev = m.revision;
         clock.journal_pending = m.pending.clone();
         clock.last_journal = now;

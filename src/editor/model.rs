@@ -567,19 +567,23 @@ impl Model {
         m
     }
 
-    /// A field's label, in this case's words: the Metrics step names what
-    /// the violation's metric counts ("Late shipments", "Out of: shipped
-    /// orders").
     /// How many bytes the current field may hold before the case file
     /// would grow past what poa reads back (`case::MAX_FILE_BYTES`), with a
     /// sixteenth kept for the YAML's quoting.
     pub fn room(&self) -> usize {
         let limit = crate::case::MAX_FILE_BYTES as usize / 16 * 15;
         let whole = crate::case::to_yaml(&self.case).len();
-        let here: usize = self.input.lines().iter().map(|l| l.len() + 1).sum();
-        limit.saturating_sub(whole.saturating_sub(here))
+        limit.saturating_sub(whole.saturating_sub(self.field_bytes()))
     }
 
+    /// The bytes of the text in the field's box, a line break each line.
+    pub fn field_bytes(&self) -> usize {
+        self.input.lines().iter().map(|l| l.len() + 1).sum()
+    }
+
+    /// A field's label, in this case's words: the Metrics step names what
+    /// the violation's metric counts ("Late shipments", "Out of: shipped
+    /// orders").
     pub fn label(&self, spec: FieldSpec) -> String {
         let metric = self.playbook().and_then(|p| p.metric.as_ref());
         let zh = self.lang == Lang::Zh;

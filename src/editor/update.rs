@@ -17,6 +17,17 @@ use crate::playbook::{self, Lang};
 /// Applies a message; returns the effects to run. Every change of the
 /// editor's state happens here.
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
+    // Each message box opens at its top; one that stays open keeps its
+    // place whatever else arrives (a save, a check).
+    let shown = m.overlay.clone();
+    let cmds = update_any(m, msg);
+    if m.overlay != shown {
+        m.overlay_scroll = 0;
+    }
+    cmds
+}
+
+fn update_any(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     // A check put off for a large case runs before anything that reads the
     // findings (a fix, a jump, a step, an export), and at the pause.
     if m.check_due && !matches!(msg, Msg::Input(_) | Msg::Paste(_)) {
@@ -32,10 +43,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Cmd> {
     // The count is of keys pressed while the window stayed too small.
     if !m.too_small() {
         m.not_taken = 0;
-    }
-    // Each message box opens at its top.
-    if !matches!(msg, Msg::ScrollMessage(_)) {
-        m.overlay_scroll = 0;
     }
     if let Some(cmds) = outcome(m, &msg) {
         return cmds;
@@ -223,8 +230,7 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Paste(text) => {
             // A case poa could not open again is not made: the paste is
             // refused whole, and is still the writer's to paste in parts.
-            let here: usize = m.input.lines().iter().map(|l| l.len() + 1).sum();
-            if here + text.len() > m.room() {
+            if m.field_bytes() + text.len() > m.room() {
                 m.overlay = Some(Overlay::Message(too_large(m, text.len())));
                 return Vec::new();
             }
@@ -797,15 +803,12 @@ pub fn half_typed(m: &Model) -> String {
     m.pending
         .iter()
         .map(|((_, item, guide), text)| {
-            let label = crate::case::schema::by_guide_key(guide)
-                .map_or_else(|| guide.to_string(), |s| m.label(s));
-            let at =
-                if crate::case::schema::by_guide_key(guide).is_some_and(|s| s.section.is_list()) {
-                    format!(" ({})", item + 1)
-                } else {
-                    String::new()
-                };
-            format!("{label}{at}: \"{}\"", text.trim())
+            let label = match crate::case::schema::by_guide_key(guide) {
+                Some(s) if s.section.is_list() => format!("{} ({})", m.label(s), item + 1),
+                Some(s) => m.label(s),
+                None => guide.to_string(),
+            };
+            format!("{label}: \"{}\"", text.trim())
         })
         .collect::<Vec<_>>()
         .join("\n")
