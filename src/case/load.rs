@@ -691,7 +691,13 @@ pub(crate) fn explain(e: &serde_yaml::Error, name: &str, source: &str) -> LoadEr
             || detail.starts_with("unknown variant")
             || detail.starts_with('`'))
     {
-        let message = friendly_value_error(&detail);
+        // The value as the writer wrote it, from where the parser stopped.
+        let written = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|l| l.get(l.char_indices().nth(column.saturating_sub(1))?.0..))
+            .map(str::trim_end);
+        let message = friendly_value_error(&detail, written);
         return LoadError::BadValue {
             path,
             line,
@@ -804,7 +810,9 @@ fn unclosed_quote(source: &str, before: usize) -> Option<(usize, usize)> {
     None
 }
 
-fn friendly_value_error(detail: &str) -> String {
+/// Serde's `detail` in the writer's words; `written` is the value as the
+/// file has it, where one is known.
+fn friendly_value_error(detail: &str, written: Option<&str>) -> String {
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let found = rest.split('`').next().unwrap_or_default();
         let allowed = rest
@@ -862,13 +870,19 @@ fn friendly_value_error(detail: &str) -> String {
             shorten_quoted(&found.replace("string ", "text "))
         };
         let empty_list = if found.starts_with("nothing") && want.starts_with("a list") {
-            ". For an empty list write `[]`, or leave the key out"
+            ". For an empty list write `[]`, or leave the key out".to_string()
         } else if want == "text" && (found == "a list" || found == "a group of keys") {
             // "legal_name: [Shenzhen] Trading": YAML reads a value that
-            // opens on a bracket as a list.
-            ". YAML reads a value that starts with `[` or `{` as a list or keys: put the whole text in quotes, as \"[Shenzhen] Trading\""
+            // opens on a bracket as a list. The writer's own value is the
+            // example, when it is on the line.
+            let example = written
+                .filter(|w| w.starts_with(['[', '{']) && !w.contains('"'))
+                .map_or_else(|| "[Shenzhen] Trading".to_string(), short);
+            format!(
+                ". YAML reads a value that starts with `[` or `{{` as a list or keys: put the whole text in quotes, as \"{example}\""
+            )
         } else {
-            ""
+            String::new()
         };
         return format!("found {found}, but this needs {want}{empty_list}");
     }
@@ -1048,6 +1062,9 @@ mod tests {
             assert!(m.starts_with("x.poa.yaml:3:"), "{m}");
             assert!(m.contains("put the whole text in quotes"), "{m}");
         }
+        // The writer's own value is the example.
+        let m = err("version: 2\nseller:\n  store_name: {Home} Goods\n");
+        assert!(m.contains("as \"{Home} Goods\""), "{m}");
         // A list where a list belongs is no such case.
         assert!(!err("version: 2\nnotice:\n  asins: B0C1\n").contains("in quotes"));
     }
