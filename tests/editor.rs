@@ -1059,6 +1059,9 @@ fn an_export_says_what_the_pdf_printed_otherwise() {
     assert!(s.contains("late-shipment.pdf"), "{s}");
     assert!(s.contains("could not print everything"), "{s}");
     assert!(s.contains("seller.legal_name"), "{s}");
+    // The status line says what was written, in one line; the notes are
+    // in the box, not run over the key bar.
+    assert_eq!(m.status, "Written: late-shipment.pdf");
 }
 
 #[test]

@@ -518,10 +518,19 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Exported(result, draft) => {
             let sent = result.is_ok() && !draft;
+            // The status line says it in one line: the files written, or
+            // the error's first line (the box below has the rest).
+            let files = |paths: &[std::path::PathBuf], between: &str| {
+                let list: Vec<String> = paths.iter().map(crate::case::shown).collect();
+                fill(m.lang, S::Written, &[("files", &list.join(between))])
+            };
+            m.status = match &result {
+                Ok((paths, _)) => files(paths, ", ").replace('\n', " "),
+                Err(e) => e.lines().next().unwrap_or_default().to_string(),
+            };
             let text = match result {
                 Ok((paths, notes)) => {
-                    let list: Vec<String> = paths.iter().map(crate::case::shown).collect();
-                    let mut text = fill(m.lang, S::Written, &[("files", &list.join("\n"))]);
+                    let mut text = files(&paths, "\n");
                     // What the PDF printed otherwise: never a silent "?".
                     if !notes.is_empty() {
                         text = format!(
@@ -534,7 +543,6 @@ fn update_case(m: &mut Model, msg: Msg) -> Vec<Cmd> {
                 }
                 Err(e) => e,
             };
-            m.status = text.lines().last().unwrap_or_default().to_string();
             m.overlay = Some(if sent {
                 // Kept when sent, the next letter can say what is new.
                 let n = (m.history.count + 1).to_string();
